@@ -1,0 +1,51 @@
+package org.leadrouter.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.leadrouter.allocation.Advisor;
+import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.LeadRow;
+import org.leadrouter.pipeline.RowStatus;
+
+/** Prints what a run did: counts per status, leads per advisor, where the report is, and VTiger calls. */
+final class RunSummary {
+    private RunSummary() {
+    }
+
+    static void print(PrintWriter out, DistributionBatch batch, Map<String, Integer> vtigerCalls) {
+        out.printf("%s: %s, %d rows (%s, delimiter '%s')%n", batch.file().fileName(), batch.request().mode().label(),
+                batch.rows().size(), batch.file().charset().name(), printable(batch.file().delimiter()));
+        for (RowStatus s : RowStatus.values()) {
+            long n = batch.count(s);
+            if (n > 0) {
+                out.printf("  %-10s %5d%n", s.label(), n);
+            }
+        }
+        Map<String, Integer> perAdvisor = new TreeMap<>();
+        for (LeadRow r : batch.rows()) {
+            if (r.advisor() != null && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {
+                perAdvisor.merge(r.advisor().userName(), 1, Integer::sum);
+            }
+        }
+        if (batch.roster() != null) {
+            out.printf("Advisors (%s, load today / cap):%n", batch.roster().day().date());
+            for (Advisor a : batch.roster().advisors()) {
+                int before = batch.roster().loadToday().getOrDefault(a.id(), 0);
+                int added = perAdvisor.getOrDefault(a.userName(), 0);
+                out.printf("  %-24s +%-4d %d/%d%n", a.userName(), added, before + added, a.dailyCap());
+            }
+        }
+        batch.notes().forEach(n -> out.println("Note: " + n));
+        out.println("Report: " + batch.request().report().toAbsolutePath());
+        if (!vtigerCalls.isEmpty()) {
+            out.println("VTiger calls: " + vtigerCalls);
+        }
+        out.flush();
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "\\t" : String.valueOf(c);
+    }
+}

@@ -1,0 +1,259 @@
+package org.leadrouter.config;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+/** The typed, validated settings of leadrouter, read once from a {@link ConfigSource}. */
+public final class Settings {
+    /** Where systemd's {@code LoadCredential=} puts the access key. */
+    public static final String CREDENTIAL_NAME = "vtiger-access-key";
+    private static final Set<String> DEDUPE_MODULES = Set.of("Leads", "Contacts");
+
+    private final ConfigSource source;
+    private final VtigerSettings vtiger;
+    private final ZoneId allocationZone;
+    private final int dailyCap;
+    private final Map<String, Integer> capOverrides;
+    private final Set<String> advisorsInclude;
+    private final Set<String> advisorsExclude;
+    private final boolean includeAdmins;
+    private final List<String> dedupeModules;
+    private final Duration dedupeFullRefresh;
+    private final String phoneRegion;
+    private final LeadFieldMapping fieldMapping;
+    private final Path stateDir;
+
+    private Settings(ConfigSource source) {
+        this.source = source;
+        this.vtiger = readVtiger();
+        this.allocationZone = zone("allocation.timezone", "Europe/Madrid");
+        this.dailyCap = integer("allocation.daily-cap", 25, 0, 100_000);
+        this.capOverrides = readCapOverrides();
+        this.advisorsInclude = list("advisors.include");
+        this.advisorsExclude = list("advisors.exclude");
+        this.includeAdmins = bool("advisors.include-admins", false);
+        this.dedupeModules = List.copyOf(readDedupeModules());
+        this.dedupeFullRefresh = duration("dedupe.full-refresh", "24h");
+        this.phoneRegion = readPhoneRegion();
+        this.fieldMapping = new LeadFieldMapping(
+                field("lead.course-field", "description"),
+                field("lead.entry-date-field", "description"),
+                field("lead.source-field", "leadsource"));
+        this.stateDir = Path.of(source.get("state.dir").orElse("/var/lib/leadrouter"));
+    }
+
+    /** Reads and validates every setting; throws {@link ConfigException} naming the first bad key. */
+    public static Settings from(ConfigSource source) {
+        return new Settings(source);
+    }
+
+    public VtigerSettings vtiger() { return vtiger; }
+    public ZoneId allocationZone() { return allocationZone; }
+    public int dailyCap() { return dailyCap; }
+    public boolean includeAdmins() { return includeAdmins; }
+    public Set<String> advisorsInclude() { return advisorsInclude; }
+    public Set<String> advisorsExclude() { return advisorsExclude; }
+    public List<String> dedupeModules() { return dedupeModules; }
+    public Duration dedupeFullRefresh() { return dedupeFullRefresh; }
+    public String phoneRegion() { return phoneRegion; }
+    public LeadFieldMapping fieldMapping() { return fieldMapping; }
+    public Path stateDir() { return stateDir; }
+    public ConfigSource source() { return source; }
+
+    /** The daily cap of one advisor: {@code allocation.cap.<user_name>} when set, else the default. */
+    public int capFor(String userName) {
+        Integer fromFile = capOverrides.get(userName.toLowerCase(Locale.ROOT));
+        String key = "allocation.cap." + userName;
+        return source.get(key).map(v -> parseInt(key, v, 0, 100_000))
+                .orElse(fromFile != null ? fromFile : dailyCap);
+    }
+
+    private VtigerSettings readVtiger() {
+        String url = required("vtiger.url");
+        URI endpoint = endpointOf(url);
+        String username = required("vtiger.username");
+        Secret key = accessKey();
+        ZoneId serverZone = zone("vtiger.server-timezone", "UTC");
+        return new VtigerSettings(endpoint, username, key, serverZone,
+                duration("vtiger.connect-timeout", "10s"),
+                duration("vtiger.read-timeout", "60s"),
+                integer("vtiger.retry.attempts", 4, 1, 20),
+                duration("vtiger.retry.initial-backoff", "1s"),
+                duration("vtiger.retry.max-backoff", "30s"));
+    }
+
+    static URI endpointOf(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            throw new ConfigException("vtiger.url", "'" + url + "' is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+            throw new ConfigException("vtiger.url", "'" + url + "' must be an http:// or https:// URL of the CRM");
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new ConfigException("vtiger.url", "'" + url + "' must not have a query or fragment");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (!path.endsWith("/webservice.php")) {
+            path = (path.endsWith("/") ? path : path + "/") + "webservice.php";
+        }
+        return URI.create(scheme + "://" + uri.getRawAuthority() + path);
+    }
+
+    private Secret accessKey() {
+        Optional<String> direct = source.get("vtiger.access-key");
+        if (direct.isPresent()) {
+            return new Secret(direct.get());
+        }
+        Optional<String> file = source.get("vtiger.access-key-file");
+        if (file.isPresent()) {
+            return readKeyFile("vtiger.access-key-file", Path.of(file.get()));
+        }
+        Optional<String> credentials = source.environmentVariable("CREDENTIALS_DIRECTORY");
+        if (credentials.isPresent()) {
+            Path candidate = Path.of(credentials.get(), CREDENTIAL_NAME);
+            if (Files.isRegularFile(candidate)) {
+                return readKeyFile("vtiger.access-key", candidate);
+            }
+        }
+        throw new ConfigException("vtiger.access-key", "is not set (set it, or " + ConfigSource.environmentName("vtiger.access-key")
+                + ", or vtiger.access-key-file, or the systemd credential '" + CREDENTIAL_NAME + "')");
+    }
+
+    private static Secret readKeyFile(String key, Path file) {
+        try {
+            String value = Files.readString(file, StandardCharsets.UTF_8).trim();
+            if (value.isEmpty()) {
+                throw new ConfigException(key, "the file " + file + " is empty");
+            }
+            return new Secret(value);
+        } catch (IOException e) {
+            throw new ConfigException(key, "cannot read " + file + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private Map<String, Integer> readCapOverrides() {
+        Map<String, Integer> caps = new TreeMap<>();
+        for (String key : source.fileKeysStartingWith("allocation.cap.")) {
+            String user = key.substring("allocation.cap.".length());
+            if (!user.isEmpty()) {
+                caps.put(user.toLowerCase(Locale.ROOT), integer(key, dailyCap, 0, 100_000));
+            }
+        }
+        return Map.copyOf(caps);
+    }
+
+    private Set<String> readDedupeModules() {
+        Set<String> modules = new LinkedHashSet<>();
+        for (String m : list("dedupe.modules", "Leads,Contacts")) {
+            String module = DEDUPE_MODULES.stream().filter(k -> k.equalsIgnoreCase(m)).findFirst()
+                    .orElseThrow(() -> new ConfigException("dedupe.modules", "'" + m + "' is not one of " + DEDUPE_MODULES));
+            modules.add(module);
+        }
+        return modules;
+    }
+
+    private String readPhoneRegion() {
+        String region = source.get("phone.default-region").orElse("ES").toUpperCase(Locale.ROOT);
+        if (!PhoneNumberUtil.getInstance().getSupportedRegions().contains(region)) {
+            throw new ConfigException("phone.default-region", "'" + region + "' is not a two-letter region code such as ES");
+        }
+        return region;
+    }
+
+    private String required(String key) {
+        return source.get(key).orElseThrow(() -> new ConfigException(key,
+                "is not set (set it in the configuration file or as " + ConfigSource.environmentName(key) + ")"));
+    }
+
+    private String field(String key, String fallback) {
+        String value = source.get(key).orElse(fallback);
+        if (!value.matches("[a-z][a-z0-9_]*")) {
+            throw new ConfigException(key, "'" + value + "' is not a VTiger field name (lower-case letters, digits, _)");
+        }
+        return value;
+    }
+
+    private ZoneId zone(String key, String fallback) {
+        String value = source.get(key).orElse(fallback);
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw new ConfigException(key, "'" + value + "' is not a time zone (examples: Europe/Madrid, UTC)");
+        }
+    }
+
+    private int integer(String key, int fallback, int min, int max) {
+        return source.get(key).map(v -> parseInt(key, v, min, max)).orElse(fallback);
+    }
+
+    private static int parseInt(String key, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw new ConfigException(key, n + " is out of range " + min + ".." + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "'" + value + "' is not a whole number");
+        }
+    }
+
+    private boolean bool(String key, boolean fallback) {
+        return source.get(key).map(v -> {
+            String s = v.toLowerCase(Locale.ROOT);
+            if (s.equals("true") || s.equals("yes")) {
+                return true;
+            }
+            if (s.equals("false") || s.equals("no")) {
+                return false;
+            }
+            throw new ConfigException(key, "'" + v + "' is not true or false");
+        }).orElse(fallback);
+    }
+
+    private Duration duration(String key, String fallback) {
+        Duration d = Durations.parse(key, source.get(key).orElse(fallback));
+        if (d.isNegative()) {
+            throw new ConfigException(key, "must not be negative");
+        }
+        return d;
+    }
+
+    private Set<String> list(String key) {
+        return list(key, "");
+    }
+
+    private Set<String> list(String key, String fallback) {
+        Set<String> values = new LinkedHashSet<>();
+        Arrays.stream(source.get(key).orElse(fallback).split(","))
+                .map(String::trim).filter(s -> !s.isEmpty()).forEach(values::add);
+        return Set.copyOf(values);
+    }
+
+    @Override
+    public String toString() {
+        return "Settings[vtiger=" + vtiger + ", allocationZone=" + allocationZone + ", dailyCap=" + dailyCap
+                + ", stateDir=" + stateDir + "]";
+    }
+}

@@ -1,0 +1,60 @@
+package org.leadrouter.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.leadrouter.csv.LeadFile;
+import org.leadrouter.roster.Roster;
+
+/** One file going through the pipeline: its rows, and what the run learnt on the way (roster, notes). */
+public final class DistributionBatch {
+    private final DistributionRequest request;
+    private final LeadFile file;
+    private final String contentHash;
+    private final List<LeadRow> rows;
+    private final List<String> notes = new ArrayList<>();
+    private Roster roster;
+    private String rotationAfter;
+
+    public DistributionBatch(DistributionRequest request, LeadFile file, String contentHash) {
+        this.request = Objects.requireNonNull(request, "request == null");
+        this.file = Objects.requireNonNull(file, "file == null");
+        this.contentHash = Objects.requireNonNull(contentHash, "contentHash == null");
+        this.rows = file.rows().stream().map(LeadRow::new).toList();
+        this.notes.addAll(file.warnings());
+    }
+
+    public DistributionRequest request() { return request; }
+    public LeadFile file() { return file; }
+    public String contentHash() { return contentHash; }
+    public List<LeadRow> rows() { return rows; }
+    public List<String> notes() { return List.copyOf(notes); }
+    public Roster roster() { return roster; }
+    public String rotationAfter() { return rotationAfter; }
+    public boolean apply() { return request.mode() == Mode.APPLY; }
+
+    /** Rows allocated to an advisor and waiting to be created (the rows the create step splits over). */
+    public List<LeadRow> plannedRows() {
+        return rows.stream().filter(r -> r.status() == RowStatus.PLANNED).toList();
+    }
+
+    public long count(RowStatus status) {
+        return rows.stream().filter(r -> r.status() == status).count();
+    }
+
+    /** The run stopped early: rows not finished become errors with {@code reason}. */
+    public void stopped(String reason) {
+        rows.forEach(r -> r.unfinished(reason, apply()));
+        notes.add(reason);
+    }
+
+    void note(String note) {
+        notes.add(note);
+    }
+
+    void allocated(Roster roster, String rotationAfter) {
+        this.roster = roster;
+        this.rotationAfter = rotationAfter;
+    }
+}

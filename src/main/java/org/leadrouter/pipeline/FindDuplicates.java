@@ -1,0 +1,36 @@
+package org.leadrouter.pipeline;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.leadrouter.dedupe.ContactKey;
+import org.leadrouter.dedupe.CrmDuplicateFinder;
+import org.leadrouter.dedupe.CrmRecordRef;
+import org.leadrouter.dedupe.DuplicateDetector;
+
+/** Step 3: marks rows whose email or phone is already in the CRM or in an earlier row of the file. */
+public final class FindDuplicates implements Processor {
+    private final CrmDuplicateFinder crm;
+
+    public FindDuplicates(CrmDuplicateFinder crm) {
+        this.crm = Objects.requireNonNull(crm, "crm == null");
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+        List<LeadRow> candidates = batch.rows().stream().filter(r -> r.status() == RowStatus.PENDING).toList();
+        Set<ContactKey> keys = new LinkedHashSet<>();
+        candidates.forEach(r -> keys.addAll(r.keys()));
+        Map<ContactKey, List<CrmRecordRef>> existing = crm.existing(keys);
+        DuplicateDetector detector = new DuplicateDetector(existing);
+        for (LeadRow row : candidates) {
+            detector.check(row.rowNumber(), row.keys()).ifPresent(row::duplicate);
+        }
+    }
+}

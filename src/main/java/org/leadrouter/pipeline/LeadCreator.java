@@ -1,0 +1,60 @@
+package org.leadrouter.pipeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.leadrouter.vtiger.RetryPolicy;
+import org.leadrouter.vtiger.VtigerClient;
+import org.leadrouter.vtiger.VtigerUnavailableException;
+import org.leadrouter.vtiger.VtqlLiteral;
+import org.leadrouter.vtiger.VtqlQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates one Lead so that it exists exactly once: when an answer is lost after the request may have arrived,
+ * VTiger is asked whether the lead (found by its import marker) exists before the create is sent again.
+ */
+final class LeadCreator {
+    private static final Logger LOG = LoggerFactory.getLogger(LeadCreator.class);
+
+    private final VtigerClient vtiger;
+    private final RetryPolicy retry;
+
+    LeadCreator(VtigerClient vtiger, RetryPolicy retry) {
+        this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
+        this.retry = Objects.requireNonNull(retry, "retry == null");
+    }
+
+    /** The created (or found) record's id and, when it was found rather than created, a note saying so. */
+    record Created(String id, String note) {
+    }
+
+    Created create(Map<String, String> element, String marker) {
+        VtigerUnavailableException last = null;
+        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
+            if (last != null) {
+                String found = findByMarker(marker);
+                if (found != null) {
+                    LOG.info("a lead whose answer was lost had been created ({}); not sending it again", found);
+                    return new Created(found, "created; VTiger's answer was lost and the lead was found by its import marker");
+                }
+            }
+            try {
+                return new Created(vtiger.create("Leads", element).get("id"), null);
+            } catch (VtigerUnavailableException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    /** The id of the Lead carrying {@code marker}, or null. */
+    String findByMarker(String marker) {
+        VtqlQuery q = VtqlQuery.select("id").from("Leads")
+                .where("description", "LIKE", VtqlLiteral.likeContaining(marker)).build();
+        List<Map<String, String>> rows = vtiger.query(q.page(0, 1));
+        return rows.isEmpty() ? null : rows.get(0).get("id");
+    }
+}

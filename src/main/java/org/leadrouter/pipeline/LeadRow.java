@@ -1,0 +1,87 @@
+package org.leadrouter.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.leadrouter.allocation.Advisor;
+import org.leadrouter.dedupe.ContactKey;
+import org.leadrouter.lead.Lead;
+import org.leadrouter.lead.RawLead;
+
+/** One row travelling through the pipeline: what was read, what it became, and why. */
+public final class LeadRow {
+    private final RawLead raw;
+    private Lead lead;
+    private List<ContactKey> keys = List.of();
+    private RowStatus status = RowStatus.PENDING;
+    private String errorMessage;
+    private Advisor advisor;
+    private String leadId = "";
+    private final List<String> details = new ArrayList<>();
+
+    public LeadRow(RawLead raw) {
+        this.raw = Objects.requireNonNull(raw, "raw == null");
+        details.addAll(raw.notes());
+    }
+
+    public RawLead raw() { return raw; }
+    public Lead lead() { return lead; }
+    public List<ContactKey> keys() { return keys; }
+    public RowStatus status() { return status; }
+    public Advisor advisor() { return advisor; }
+    public String leadId() { return leadId; }
+    public List<String> details() { return List.copyOf(details); }
+    public int rowNumber() { return raw.row(); }
+
+    /** The status as the report writes it: {@code error: <message>} for errors. */
+    public String statusText() {
+        return status == RowStatus.ERROR ? "error: " + errorMessage : status.label();
+    }
+
+    void valid(Lead lead, List<ContactKey> keys) {
+        this.lead = lead;
+        this.keys = List.copyOf(keys);
+        lead.notes().stream().filter(n -> !details.contains(n)).forEach(details::add);
+    }
+
+    void invalid(String reason) {
+        status = RowStatus.INVALID;
+        details.add(reason);
+    }
+
+    void duplicate(String reason) {
+        status = RowStatus.DUPLICATE;
+        details.add(reason);
+    }
+
+    void planned(Advisor advisor) {
+        this.advisor = advisor;
+        status = RowStatus.PLANNED;
+    }
+
+    void deferred(String reason) {
+        status = RowStatus.DEFERRED;
+        details.add(reason);
+    }
+
+    void created(String leadId, String note) {
+        this.leadId = leadId;
+        status = RowStatus.CREATED;
+        if (note != null) {
+            details.add(note);
+        }
+    }
+
+    /** A run that stopped early: rows it did not finish say so, instead of looking planned. */
+    void unfinished(String reason, boolean plannedIsUnfinished) {
+        if (status == RowStatus.PENDING || plannedIsUnfinished && status == RowStatus.PLANNED) {
+            failed(reason);
+        }
+    }
+
+    void failed(String message) {
+        status = RowStatus.ERROR;
+        errorMessage = message;
+    }
+}

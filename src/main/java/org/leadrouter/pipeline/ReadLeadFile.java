@@ -1,0 +1,26 @@
+package org.leadrouter.pipeline;
+
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.leadrouter.csv.LeadCsvReader;
+import org.leadrouter.csv.LeadFile;
+
+/** Step 1: reads the CSV named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
+public final class ReadLeadFile implements Processor {
+    private final LeadCsvReader reader = new LeadCsvReader();
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
+        byte[] content = Files.readAllBytes(request.file());
+        LeadFile file = reader.read(content, request.file().getFileName().toString());
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        DistributionBatch batch = new DistributionBatch(request, file, hash);
+        exchange.setProperty(CreateLead.BATCH, batch);
+        exchange.getMessage().setBody(batch);
+    }
+}

@@ -1,0 +1,61 @@
+package org.leadrouter.roster;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+import org.leadrouter.allocation.Advisor;
+import org.leadrouter.allocation.BusinessDay;
+import org.leadrouter.vtiger.VtigerClient;
+import org.leadrouter.vtiger.VtqlQuery;
+
+/**
+ * Reads the roster from VTiger: active users filtered into advisors, and the leads assigned to each of them whose
+ * {@code createdtime} falls in today's business day (converted from the allocation time zone to the server's).
+ */
+public final class RosterLoader {
+    private final VtigerClient vtiger;
+    private final AdvisorSelection selection;
+    private final ToIntFunction<String> capOf;
+    private final ZoneId businessZone;
+    private final ZoneId serverZone;
+
+    public RosterLoader(VtigerClient vtiger, AdvisorSelection selection, ToIntFunction<String> capOf,
+                        ZoneId businessZone, ZoneId serverZone) {
+        this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
+        this.selection = Objects.requireNonNull(selection, "selection == null");
+        this.capOf = Objects.requireNonNull(capOf, "capOf == null");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
+        this.serverZone = Objects.requireNonNull(serverZone, "serverZone == null");
+    }
+
+    public Roster load(Clock clock) {
+        BusinessDay day = BusinessDay.today(clock, businessZone, serverZone);
+        List<String> notes = new ArrayList<>();
+        List<Advisor> advisors = selection.select(vtiger.activeUsers(), vtiger.userId(), capOf, notes);
+        if (advisors.isEmpty()) {
+            notes.add("no active VTiger user qualifies as an advisor");
+            return new Roster(day, advisors, Map.of(), notes);
+        }
+        Set<String> ids = advisors.stream().map(Advisor::id).collect(Collectors.toSet());
+        VtqlQuery today = VtqlQuery.select("id", "assigned_user_id").from("Leads")
+                .where("createdtime", ">=", day.serverStart())
+                .and("createdtime", "<", day.serverEnd())
+                .orderBy("id").build();
+        Map<String, Integer> load = new HashMap<>();
+        for (Map<String, String> lead : vtiger.queryAll(today)) {
+            String owner = lead.getOrDefault("assigned_user_id", "");
+            if (ids.contains(owner)) {
+                load.merge(owner, 1, Integer::sum);
+            }
+        }
+        return new Roster(day, advisors, load, notes);
+    }
+}

@@ -1,0 +1,109 @@
+package org.leadrouter.state;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.leadrouter.config.ConfigException;
+
+/**
+ * The durable state of leadrouter in {@code state.dir}: an embedded H2 database (pure Java, one file, crash-safe
+ * MVStore, plain SQL). Holds the mirror of CRM contact keys used for duplicate checks and small named values.
+ */
+public final class StateDatabase implements AutoCloseable {
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS state_value (name VARCHAR(200) PRIMARY KEY, val VARCHAR(4000))",
+        "CREATE TABLE IF NOT EXISTS crm_key (module VARCHAR(40) NOT NULL, record_id VARCHAR(40) NOT NULL,"
+                + " field VARCHAR(40) NOT NULL, kind VARCHAR(8) NOT NULL, key_value VARCHAR(255) NOT NULL,"
+                + " PRIMARY KEY (record_id, field))",
+        "CREATE INDEX IF NOT EXISTS crm_key_by_value ON crm_key (kind, key_value)",
+        "CREATE INDEX IF NOT EXISTS crm_key_by_module ON crm_key (module)",
+        "CREATE TABLE IF NOT EXISTS crm_sync (module VARCHAR(40) PRIMARY KEY, watermark VARCHAR(32),"
+                + " full_sync_at TIMESTAMP WITH TIME ZONE)"
+    };
+
+    private final Path directory;
+    private final Connection connection;
+
+    private StateDatabase(Path directory, Connection connection) {
+        this.directory = directory;
+        this.connection = connection;
+    }
+
+    /** Opens (creating when needed) the database in {@code directory}. */
+    public static StateDatabase open(Path directory) {
+        Objects.requireNonNull(directory, "directory == null");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new ConfigException("state.dir", "cannot create " + directory + " (" + e.getClass().getSimpleName() + ")");
+        }
+        if (!Files.isWritable(directory)) {
+            throw new ConfigException("state.dir", directory + " is not writable by this user");
+        }
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE";
+        try {
+            Connection connection = DriverManager.getConnection(url, "leadrouter", "");
+            try (Statement st = connection.createStatement()) {
+                for (String ddl : SCHEMA) {
+                    st.execute(ddl);
+                }
+            }
+            return new StateDatabase(directory, connection);
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90020) {
+                throw new ConfigException("state.dir", "the state in " + directory
+                        + " is in use by another leadrouter process; stop it or use another state.dir");
+            }
+            throw new StateException("cannot open the state database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The single connection; the pipeline is serial, so callers synchronise on this database. */
+    public Connection connection() {
+        return connection;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** A small named value (e.g. where the allocation rotation resumes). */
+    public synchronized Optional<String> value(String name) {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT val FROM state_value WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new StateException("cannot read state value " + name, e);
+        }
+    }
+
+    public synchronized void putValue(String name, String value) {
+        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO state_value (name, val) KEY (name) VALUES (?, ?)")) {
+            ps.setString(1, name);
+            ps.setString(2, value);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new StateException("cannot write state value " + name, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StateException("cannot close the state database", e);
+        }
+    }
+}

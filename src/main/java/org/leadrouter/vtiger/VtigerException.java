@@ -1,0 +1,37 @@
+package org.leadrouter.vtiger;
+
+import java.util.Objects;
+import java.util.Set;
+
+/** VTiger answered, and said no: carries VTiger's own error code and message. */
+public final class VtigerException extends RuntimeException {
+    private static final Set<String> SESSION_CODES = Set.of("INVALID_SESSIONID", "SESSION_EXPIRED", "SESSION_LEFT_IDLE");
+
+    private final String code;
+    private final String vtigerMessage;
+
+    public VtigerException(String code, String vtigerMessage) {
+        super(code + ": " + vtigerMessage);
+        this.code = Objects.requireNonNull(code, "code == null");
+        this.vtigerMessage = vtigerMessage == null ? "" : vtigerMessage;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** VTiger's message, as it said it. */
+    public String vtigerMessage() {
+        return vtigerMessage;
+    }
+
+    /** The session is gone: logging in again and retrying once is the right answer. */
+    public boolean isSessionLost() {
+        return SESSION_CODES.contains(code);
+    }
+
+    /** The credentials were refused: nothing will work until the configuration is fixed. */
+    public boolean isLoginRefused() {
+        return code.equals("INVALID_USER_CREDENTIALS") || code.equals("INVALID_AUTH_TOKEN") || code.equals("AUTHENTICATION_REQUIRED");
+    }
+}

@@ -1,0 +1,22 @@
+package org.leadrouter.vtiger;
+
+/**
+ * VTiger could not be reached or gave no usable answer (I/O error, timeout, HTTP 5xx): a transient failure,
+ * distinct from VTiger refusing a request ({@link VtigerException}).
+ */
+public final class VtigerUnavailableException extends RuntimeException {
+    private final boolean mayHaveArrived;
+
+    public VtigerUnavailableException(String message, boolean mayHaveArrived, Throwable cause) {
+        super(message, cause);
+        this.mayHaveArrived = mayHaveArrived;
+    }
+
+    /**
+     * True when the request may have reached VTiger and been acted on although no answer came back
+     * (a timeout or a server error after sending); false when it surely was not sent (connection refused).
+     */
+    public boolean mayHaveArrived() {
+        return mayHaveArrived;
+    }
+}
