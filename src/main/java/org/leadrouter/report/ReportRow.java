@@ -1,7 +1,7 @@
 package org.leadrouter.report;
 
 /**
- * One line of the result report sent back to the sales team.
+ * One line of the result report sent back to the sales team; a null cell is written empty.
  *
  * @param row    spreadsheet row of the lead in the input file
  * @param detail what happened to the lead, in plain words

@@ -7,8 +7,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -38,9 +40,12 @@ public final class ReportWriter {
                 .setRecordSeparator("\r\n")
                 .setQuoteMode(QuoteMode.MINIMAL)
                 .get();
-        Path temp = Files.createTempFile(folder, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: it makes the file owner-only (0600) and the report would keep those rights,
+        // hiding it from the sales team on a shared folder. The leading dot keeps file pollers off it.
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                  CSVPrinter printer = new CSVPrinter(writer, format)) {
                 writer.write(BOM);
                 printer.printRecord(COLUMNS.stream().map(SpreadsheetSafety::neutralise).toList());

@@ -10,6 +10,7 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,17 @@ class ReportWriterTest {
         try (var files = Files.list(out.getParent())) {
             assertThat(files).containsExactly(out); // no temporary file left behind
         }
+    }
+
+    @Test
+    void reportGetsTheFolderUsualPermissionsNotOwnerOnly() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path ordinary = Files.createFile(dir.resolve("ordinary.txt"));
+        Path out = dir.resolve("report.csv");
+
+        ReportWriter.write(out, ',', List.of(CREATED));
+
+        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(ordinary));
     }
 
     @Test
