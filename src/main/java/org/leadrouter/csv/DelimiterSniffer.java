@@ -1,5 +1,7 @@
 package org.leadrouter.csv;
 
+import org.leadrouter.lead.Texts;
+
 /** Picks the delimiter from the header line: the most frequent of ',' ';' TAB outside quotes, ',' on a tie. */
 final class DelimiterSniffer {
 
@@ -46,7 +48,7 @@ final class DelimiterSniffer {
     static boolean isBlank(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
-            if (!org.leadrouter.lead.Texts.isSpace(c) && c != ',' && c != ';') {
+            if (!Texts.isSpace(c) && c != ',' && c != ';') {
                 return false;
             }
         }
