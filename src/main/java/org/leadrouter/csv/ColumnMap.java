@@ -1,0 +1,97 @@
+package org.leadrouter.csv;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.leadrouter.lead.Texts;
+
+/** Where each logical column sits in a file, worked out from its header row. */
+final class ColumnMap {
+
+    private final Map<LeadColumn, Integer> positions;
+    private final List<String> header;
+
+    private ColumnMap(Map<LeadColumn, Integer> positions, List<String> header) {
+        this.positions = positions;
+        this.header = header;
+    }
+
+    /** Maps the header, adding warnings for ignored and duplicate columns; refuses headers that cannot work. */
+    static ColumnMap of(List<String> header, List<String> warnings) throws UnreadableFileException {
+        Map<LeadColumn, Integer> positions = new EnumMap<>(LeadColumn.class);
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name.isEmpty()) {
+                continue; // Excel's trailing empty columns
+            }
+            Optional<LeadColumn> column = HeaderAliases.match(name);
+            if (column.isEmpty()) {
+                warnings.add("column '" + name + "' is not one the lead router knows; ignored");
+            } else if (positions.containsKey(column.get())) {
+                warnings.add("column '" + name + "' repeats column '" + header.get(positions.get(column.get()))
+                        + "'; only the first one is used");
+            } else {
+                positions.put(column.get(), i);
+            }
+        }
+        boolean contact = positions.containsKey(LeadColumn.EMAIL) || positions.containsKey(LeadColumn.PHONE);
+        if (!positions.containsKey(LeadColumn.NAME) && !contact) {
+            throw new UnreadableFileException("the first row is not a header this program recognises: expected "
+                    + "columns such as " + expected() + "; found " + found(header) + ". Put the column names in the "
+                    + "first row and drop the file again");
+        }
+        if (!contact) {
+            throw new UnreadableFileException("the file has neither an Email nor a Teléfono column, so no lead "
+                    + "could be contacted; found " + found(header) + ". Add a column named Email or Teléfono "
+                    + "and drop the file again");
+        }
+        if (!positions.containsKey(LeadColumn.NAME)) {
+            warnings.add("there is no Nombre column, so every row will be rejected for having no name");
+        }
+        return new ColumnMap(positions, List.copyOf(header));
+    }
+
+    boolean has(LeadColumn column) {
+        return positions.containsKey(column);
+    }
+
+    /** The header text of a column as the file wrote it, or the usual name if the file lacks it. */
+    String headerOf(LeadColumn column) {
+        Integer i = positions.get(column);
+        return i == null ? column.usualHeader() : header.get(i);
+    }
+
+    /** The trimmed value of a column in a record; "" when the column or the field is missing. */
+    String value(List<String> record, LeadColumn column) {
+        Integer i = positions.get(column);
+        return i == null || i >= record.size() ? "" : Texts.strip(record.get(i));
+    }
+
+    /** How many non-empty values sit beyond the header's last column; Excel's empty trailing cells don't count. */
+    int extraValues(List<String> record) {
+        int extras = 0;
+        for (int i = header.size(); i < record.size(); i++) {
+            if (!Texts.strip(record.get(i)).isEmpty()) {
+                extras++;
+            }
+        }
+        return extras;
+    }
+
+    private static String expected() {
+        List<String> names = new ArrayList<>();
+        for (LeadColumn column : LeadColumn.values()) {
+            names.add(column.usualHeader());
+        }
+        return String.join(", ", names);
+    }
+
+    private static String found(List<String> header) {
+        String names = header.stream().filter(h -> !h.isEmpty()).map(h -> "'" + h + "'")
+                .collect(Collectors.joining(", "));
+        return names.isEmpty() ? "no column names" : names;
+    }
+}

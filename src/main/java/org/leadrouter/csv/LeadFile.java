@@ -1,0 +1,23 @@
+package org.leadrouter.csv;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.Objects;
+import org.leadrouter.lead.RawLead;
+
+/**
+ * A lead file as read: how it was encoded and delimited, its header, its data rows and file-level warnings.
+ *
+ * @param warnings things about the whole file the user should know (ignored or duplicate columns)
+ */
+public record LeadFile(String fileName, Charset charset, char delimiter, List<String> header, List<RawLead> rows,
+                       List<String> warnings) {
+
+    public LeadFile {
+        Objects.requireNonNull(fileName, "fileName == null");
+        Objects.requireNonNull(charset, "charset == null");
+        header = List.copyOf(Objects.requireNonNull(header, "header == null"));
+        rows = List.copyOf(Objects.requireNonNull(rows, "rows == null"));
+        warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
+    }
+}

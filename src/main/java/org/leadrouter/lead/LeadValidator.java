@@ -1,0 +1,97 @@
+package org.leadrouter.lead;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Decides whether a row can become a lead and normalises its values for the CRM. */
+public final class LeadValidator {
+
+    /** VTiger's column lengths for vtiger_leaddetails.firstname and lastname. */
+    static final int FIRSTNAME_MAX = 40;
+    static final int LASTNAME_MAX = 80;
+
+    private final PhoneNormaliser phones;
+
+    public LeadValidator(PhoneNormaliser phones) {
+        this.phones = Objects.requireNonNull(phones, "phones == null");
+    }
+
+    public Validation validate(RawLead raw) {
+        Objects.requireNonNull(raw, "raw == null");
+        List<String> notes = new ArrayList<>(raw.notes());
+
+        String fullName = CrmText.clean(raw.name(), "name", notes);
+        if (fullName.isEmpty()) {
+            return new Validation.Invalid(raw, "no name");
+        }
+
+        Optional<String> email = EmailNormaliser.normalise(raw.email());
+        Optional<String> phone = phones.toE164(raw.phone());
+        if (email.isEmpty() && phone.isEmpty()) {
+            return new Validation.Invalid(raw,
+                    "no valid email or phone: " + emailProblem(raw.email()) + "; " + phoneProblem(raw.phone()));
+        }
+        if (email.isEmpty() && !raw.email().isEmpty()) {
+            notes.add("email '" + raw.email() + "' ignored: " + emailReason(raw.email()));
+        }
+        if (phone.isEmpty() && !raw.phone().isEmpty()) {
+            notes.add("phone '" + raw.phone() + "' ignored: " + phoneReason(raw.phone()));
+        }
+
+        PersonName name = PersonName.split(fullName);
+        String firstname = CrmText.cut(name.firstname(), FIRSTNAME_MAX, "first name", notes);
+        String lastname = CrmText.cut(name.lastname(), LASTNAME_MAX, "last name", notes);
+        String course = CrmText.clean(raw.course(), "course", notes);
+        String source = CrmText.clean(raw.source(), "source", notes);
+        String entryDate = entryDate(raw.entryDate(), notes);
+
+        return new Validation.Valid(new Lead(raw, firstname, lastname, email.orElse(""), phone.orElse(""),
+                course, entryDate, source, notes));
+    }
+
+    private static String entryDate(String raw, List<String> notes) {
+        Optional<String> iso = EntryDates.toIso(raw);
+        if (iso.isPresent()) {
+            return iso.get();
+        }
+        String kept = CrmText.clean(raw, "entry date", notes);
+        if (!kept.isEmpty()) {
+            notes.add("entry date '" + kept + "' is not a day/month/year date; kept as written");
+        }
+        return kept;
+    }
+
+    // Invalid reasons read as sentences ("email 'x' is not an address"), notes as labels ("ignored: not a valid
+    // address"), matching how each appears in the report's Detail column.
+    private static String emailProblem(String raw) {
+        if (raw.isEmpty()) {
+            return "email is empty";
+        }
+        return "email '" + raw + "' " + (tooLong(raw) ? "is " + emailTooLong() : "is not an address");
+    }
+
+    private static String phoneProblem(String raw) {
+        if (raw.isEmpty()) {
+            return "phone is empty";
+        }
+        return "phone '" + raw + "' " + (PhoneNormaliser.hasLetters(raw) ? "contains letters" : "is not a valid number");
+    }
+
+    private static String emailReason(String raw) {
+        return tooLong(raw) ? emailTooLong() : "not a valid address";
+    }
+
+    private static String phoneReason(String raw) {
+        return PhoneNormaliser.hasLetters(raw) ? "contains letters" : "not a valid number";
+    }
+
+    private static boolean tooLong(String raw) {
+        return Texts.strip(raw).length() > EmailNormaliser.MAX_LENGTH;
+    }
+
+    private static String emailTooLong() {
+        return "longer than " + EmailNormaliser.MAX_LENGTH + " characters (CRM limit)";
+    }
+}

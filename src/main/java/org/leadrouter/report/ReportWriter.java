@@ -1,0 +1,77 @@
+package org.leadrouter.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/** Writes the result report as a CSV Excel opens correctly, replacing any previous report in one step. */
+public final class ReportWriter {
+
+    public static final List<String> COLUMNS = List.of("Nombre", "Email", "Teléfono", "Curso Interesado",
+            "AssignedToID", "AssignedToName", "LeadID", "Status", "Row", "Detail");
+
+    /** Without a BOM Excel reads UTF-8 as the local ANSI code page and mangles accents. */
+    private static final char BOM = '\uFEFF';
+
+    private ReportWriter() {
+    }
+
+    /** Writes the report with the input file's delimiter; readers of {@code out} never see a half-written file. */
+    public static void write(Path out, char delimiter, List<ReportRow> rows) throws IOException {
+        Objects.requireNonNull(out, "out == null");
+        Objects.requireNonNull(rows, "rows == null");
+        Path target = out.toAbsolutePath();
+        Path folder = target.getParent();
+        Files.createDirectories(folder);
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setRecordSeparator("\r\n")
+                .setQuoteMode(QuoteMode.MINIMAL)
+                .get();
+        // Not Files.createTempFile: it makes the file owner-only (0600) and the report would keep those rights,
+        // hiding it from the sales team on a shared folder. The leading dot keeps file pollers off it.
+        Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
+                 CSVPrinter printer = new CSVPrinter(writer, format)) {
+                writer.write(BOM);
+                printer.printRecord(COLUMNS.stream().map(SpreadsheetSafety::neutralise).toList());
+                for (ReportRow row : rows) {
+                    printer.printRecord(cells(row));
+                }
+            }
+            move(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static List<String> cells(ReportRow row) {
+        Objects.requireNonNull(row, "row == null");
+        // Stream.of, not List.of: callers leave cells they have nothing for as null
+        return Stream.of(row.nombre(), row.email(), row.telefono(), row.curso(), row.assignedToId(),
+                        row.assignedToName(), row.leadId(), row.status(), Integer.toString(row.row()), row.detail())
+                .map(SpreadsheetSafety::neutralise).toList();
+    }
+
+    private static void move(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
