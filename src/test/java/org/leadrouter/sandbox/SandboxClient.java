@@ -57,10 +57,14 @@ final class SandboxClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params))));
     }
 
-    /** Sends and lets IOExceptions through, for tests that expect a dropped connection. */
-    HttpResponse<String> rawGet(Map<String, String> params, Duration timeout) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(endpoint + "?" + form(params))).timeout(timeout).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+    /**
+     * POSTs and lets IOExceptions through, for tests that expect a dropped connection. POST because
+     * HttpClient silently retries a GET once when the connection drops before the answer.
+     */
+    HttpResponse<String> rawPost(Map<String, String> params, Duration timeout) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(endpoint).timeout(timeout)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     String login(String user, String accessKey) {
