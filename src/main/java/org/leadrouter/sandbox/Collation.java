@@ -11,21 +11,35 @@ import java.util.regex.Pattern;
 final class Collation {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NUMERIC_PREFIX = Pattern.compile("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
 
     private Collation() {
     }
 
     /** The comparison key of a value; folding keeps one key character per base character. */
     static String fold(String value) {
+        if (value.chars().allMatch(c -> c < 128)) {
+            return value.toLowerCase(Locale.ROOT); // the common case, without the cost of normalizing
+        }
         String decomposed = Normalizer.normalize(value, Normalizer.Form.NFD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     static int compare(String a, String b) {
-        return stripTrailingSpaces(fold(a)).compareTo(stripTrailingSpaces(fold(b)));
+        return key(a).compareTo(key(b));
     }
 
-    private static String stripTrailingSpaces(String s) {
+    /** The key {@code =}, {@code <}, ORDER BY... compare: folded, trailing spaces dropped (PAD SPACE). */
+    static String key(String value) {
+        return stripTrailingSpaces(fold(value));
+    }
+
+    /** {@link #key} of an already folded value. */
+    static String keyOfFolded(String folded) {
+        return stripTrailingSpaces(folded);
+    }
+
+    static String stripTrailingSpaces(String s) {
         int end = s.length();
         while (end > 0 && s.charAt(end - 1) == ' ') {
             end--;
@@ -35,6 +49,11 @@ final class Collation {
 
     /** MySQL LIKE with backslash as escape character: {@code %} any run, {@code _} one character. */
     static boolean like(String value, String pattern) {
+        return likePattern(pattern).matcher(fold(value)).matches();
+    }
+
+    /** A LIKE pattern compiled once, to match against {@link #fold folded} values. */
+    static Pattern likePattern(String pattern) {
         StringBuilder regex = new StringBuilder();
         String folded = fold(pattern);
         for (int i = 0; i < folded.length(); i++) {
@@ -49,12 +68,12 @@ final class Collation {
                 regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(fold(value)).matches();
+        return Pattern.compile(regex.toString(), Pattern.DOTALL);
     }
 
     /** MySQL's string-to-number cast: the longest numeric prefix, else 0. */
     static double toNumber(String value) {
-        var m = Pattern.compile("^\\s*[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?").matcher(value);
+        var m = NUMERIC_PREFIX.matcher(value);
         return m.find() ? Double.parseDouble(m.group().trim()) : 0;
     }
 }

@@ -15,6 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** An embedded emulation of VTiger 8.1's {@code webservice.php}, on loopback, for tests and demos. */
 public final class VtigerSandbox implements AutoCloseable {
 
+    static {
+        // The JDK server sends headers and body in separate segments; with Nagle's algorithm on,
+        // every answer then waits ~40 ms for the client's delayed ACK. Read once per JVM.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService workers;
     private final SandboxContext ctx;
@@ -98,6 +106,9 @@ public final class VtigerSandbox implements AutoCloseable {
     /** Stops at once: held and delayed requests are released and their connections dropped. */
     @Override
     public void close() {
+        if (closing.getCount() == 0) {
+            return;
+        }
         closing.countDown();
         server.stop(0);
         workers.shutdownNow();

@@ -1,11 +1,11 @@
 package org.leadrouter.sandbox;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.leadrouter.sandbox.VtqlQuery.Condition;
 
 /**
@@ -39,13 +39,9 @@ final class VtqlExecutor {
         for (Condition c : query.conditions()) {
             tests.add(compile(c));
         }
-        Comparator<StoredRecord> order = ordering(query);
-        int[] window = limit(query);
-
         List<StoredRecord> matching = rows.stream().filter(r -> matches(tests, query.connectors(), r)).toList();
-        if (order != null) {
-            matching = matching.stream().sorted(order).toList();
-        }
+        matching = sort(query, matching);
+        int[] window = limit(query);
         List<Map<String, String>> projected = query.selection() == VtqlQuery.Selection.COUNT
                 ? List.of(Map.of("count", String.valueOf(matching.size())))
                 : matching.stream().map(r -> project(query, r)).toList();
@@ -73,8 +69,16 @@ final class VtqlExecutor {
         if (field.isIdLike()) {
             return compileId(field, c);
         }
-        List<VtqlValue> values = c.values().stream().map(VtqlValue::of).toList();
-        return r -> values.stream().anyMatch(v -> test(c.operator(), r.get(field.name()), v));
+        List<Predicate<StoredRecord>> values = c.values().stream()
+                .map(v -> matcher(c.operator(), VtqlValue.of(v), field.name())).toList();
+        return r -> {
+            for (Predicate<StoredRecord> v : values) {
+                if (v.test(r)) {
+                    return true;
+                }
+            }
+            return false;
+        };
     }
 
     private Predicate<StoredRecord> compileId(FieldSpec field, Condition c) {
@@ -86,21 +90,27 @@ final class VtqlExecutor {
         return r -> {
             long actual = RecordStore.parseIdNumber(r.get(field.name())).orElse(0L);
             return targets.stream().anyMatch(t -> switch (c.operator()) {
-                case "like" -> Collation.like(String.valueOf(actual), String.valueOf(t));
+                case "like" -> String.valueOf(actual).equals(String.valueOf(t));
                 case "in", "=" -> actual == t;
                 default -> numeric(c.operator(), Long.compare(actual, t));
             });
         };
     }
 
-    private static boolean test(String operator, String actual, VtqlValue value) {
-        if ("like".equals(operator)) {
-            return Collation.like(actual, value.text());
+    /** Prepares one value once per query: LIKE pattern compiled, literal folded. */
+    private static Predicate<StoredRecord> matcher(String operator, VtqlValue value, String field) {
+        String op = "in".equals(operator) ? "=" : operator;
+        if ("like".equals(op)) {
+            Pattern pattern = Collation.likePattern(value.text());
+            return r -> pattern.matcher(r.folded(field)).matches();
         }
-        int cmp = value.numeric()
-                ? Double.compare(Collation.toNumber(actual), value.number())
-                : Collation.compare(actual, value.text());
-        return "in".equals(operator) ? cmp == 0 : numeric(operator, cmp);
+        if (value.numeric()) {
+            // MySQL compares a string column with a bare number numerically.
+            double number = value.number();
+            return r -> numeric(op, Double.compare(Collation.toNumber(r.get(field)), number));
+        }
+        String key = Collation.key(value.text());
+        return r -> numeric(op, Collation.keyOfFolded(r.folded(field)).compareTo(key));
     }
 
     private static boolean numeric(String operator, int cmp) {
@@ -145,22 +155,46 @@ final class VtqlExecutor {
         return any || group;
     }
 
-    /** MySQL applies the single ASC/DESC only to the last ORDER BY column; earlier ones ascend. */
-    private Comparator<StoredRecord> ordering(VtqlQuery query) {
-        Comparator<StoredRecord> order = null;
-        List<String> columns = query.orderBy();
-        for (int i = 0; i < columns.size(); i++) {
+    /**
+     * Sorts by the ORDER BY columns; MySQL applies the single ASC/DESC only to the last one, earlier
+     * ones ascend. Sort keys are computed once per row, not once per comparison. Stable, so ties
+     * keep insertion order.
+     */
+    private List<StoredRecord> sort(VtqlQuery query, List<StoredRecord> rows) {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (String column : query.orderBy()) {
             // VTiger does not check ORDER BY columns: an unknown one breaks the SQL.
-            FieldSpec field = schema.field(columns.get(i)).orElseThrow(VtigerError::internal);
-            Comparator<StoredRecord> one = field.isIdLike()
-                    ? Comparator.comparingLong(r -> RecordStore.parseIdNumber(r.get(field.name())).orElse(0L))
-                    : (a, b) -> Collation.compare(a.get(field.name()), b.get(field.name()));
-            if (i == columns.size() - 1 && query.descending()) {
-                one = one.reversed();
-            }
-            order = order == null ? one : order.thenComparing(one);
+            fields.add(schema.field(column).orElseThrow(VtigerError::internal));
         }
-        return order;
+        if (fields.isEmpty()) {
+            return rows;
+        }
+        record Keyed(StoredRecord row, List<Comparable<?>> keys) {
+        }
+        List<Keyed> keyed = new ArrayList<>(rows.size());
+        for (StoredRecord r : rows) {
+            List<Comparable<?>> keys = new ArrayList<>(fields.size());
+            for (FieldSpec f : fields) {
+                keys.add(f.isIdLike() ? (Comparable<?>) RecordStore.parseIdNumber(r.get(f.name())).orElse(0L)
+                        : Collation.keyOfFolded(r.folded(f.name())));
+            }
+            keyed.add(new Keyed(r, keys));
+        }
+        keyed.sort((a, b) -> {
+            for (int i = 0; i < fields.size(); i++) {
+                int cmp = compareKeys(a.keys().get(i), b.keys().get(i));
+                if (cmp != 0) {
+                    return i == fields.size() - 1 && query.descending() ? -cmp : cmp;
+                }
+            }
+            return 0;
+        });
+        return keyed.stream().map(Keyed::row).toList();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compareKeys(Comparable a, Comparable b) {
+        return a.compareTo(b);
     }
 
     /** {@code [offset, rowCount]}; the row count is capped to 100, the offset is not. */

@@ -82,7 +82,10 @@ final class WebserviceHandler implements HttpHandler {
             envelope.put("result", result);
         } catch (VtigerError e) {
             envelope.put("success", false);
-            envelope.put("error", Map.of("code", e.code(), "message", e.getMessage()));
+            Map<String, String> error = new LinkedHashMap<>();
+            error.put("code", e.code());
+            error.put("message", e.getMessage());
+            envelope.put("error", error);
         } catch (FatalError e) {
             exchange.sendResponseHeaders(500, -1);
             return;
