@@ -51,13 +51,8 @@ final class VtqlExecutor {
     }
 
     private void check(Condition c) {
-        FieldSpec field = schema.field(c.field()).orElseThrow(() ->
+        schema.field(c.field()).orElseThrow(() ->
                 VtigerError.accessDenied("Permission to access " + c.field() + " attribute denied."));
-        // Owner fields are not checked by VTiger; other id fields need an "NxM" value.
-        if (field.isIdLike() && !"owner".equals(field.type())
-                && c.values().stream().anyMatch(t -> !t.text().contains("x"))) {
-            throw VtigerError.invalidId();
-        }
     }
 
     private Predicate<StoredRecord> compile(Condition c) {
@@ -84,7 +79,8 @@ final class VtqlExecutor {
     private Predicate<StoredRecord> compileId(FieldSpec field, Condition c) {
         List<Long> targets = new ArrayList<>();
         for (VtqlToken token : c.values()) {
-            // An owner value without "x" leaves an empty operand in the SQL.
+            // VTiger keeps what follows the "x" without checking there is one: a value such as '6'
+            // leaves an empty operand in the SQL.
             targets.add(VtqlValue.idNumber(token).orElseThrow(VtigerError::internal));
         }
         return r -> {

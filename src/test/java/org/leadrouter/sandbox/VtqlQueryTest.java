@@ -260,7 +260,8 @@ class VtqlQueryTest {
         assertThat(ids("SELECT id FROM Leads WHERE id = '10x6';")).containsExactly("10x6");
         assertThat(ids("SELECT id FROM Leads WHERE id IN ('10x5','10x7');")).containsExactly("10x5", "10x7");
         assertThat(ids("SELECT id FROM Leads WHERE id < '10x7';")).containsExactly("10x5", "10x6");
-        assertThat(error("SELECT id FROM Leads WHERE id = '6';")).isEqualTo("INVALID_ID_ATTRIBUTE");
+        assertThat(ids("SELECT id FROM Leads WHERE id = '12x6';")).as("type prefix is ignored").containsExactly("10x6");
+        assertThat(error("SELECT id FROM Leads WHERE id = '6';")).isEqualTo("INTERNAL_SERVER_ERROR");
     }
 
     @Test
