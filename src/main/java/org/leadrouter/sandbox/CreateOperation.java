@@ -69,7 +69,7 @@ final class CreateOperation {
     }
 
     /** Scalars become their text, null becomes empty; a broken element is an internal error in VTiger. */
-    private static Map<String, String> parse(String json) {
+    static Map<String, String> parse(String json) {
         JsonNode node;
         try {
             node = json == null ? null : PhpJson.MAPPER.readTree(json);

@@ -64,6 +64,30 @@ final class RecordStore {
         return stored;
     }
 
+    /** Replaces a row's values in place (same position, same converted flag); empty if it is gone. */
+    synchronized Optional<StoredRecord> replace(ModuleSchema schema, long crmid, Map<String, String> values) {
+        List<StoredRecord> table = tables.get(schema.name());
+        for (int i = 0; i < table.size(); i++) {
+            StoredRecord old = table.get(i);
+            if (old.crmid() == crmid) {
+                Map<String, String> row = schema.blankRecord();
+                values.forEach((k, v) -> {
+                    if (row.containsKey(k) && v != null) {
+                        row.put(k, v);
+                    }
+                });
+                StoredRecord updated = new StoredRecord(crmid, row, old.converted());
+                table.set(i, updated);
+                return Optional.of(updated);
+            }
+        }
+        return Optional.empty();
+    }
+
+    synchronized boolean delete(ModuleSchema schema, long crmid) {
+        return tables.get(schema.name()).removeIf(r -> r.crmid() == crmid);
+    }
+
     /** All rows, converted leads and inactive users included. */
     synchronized List<StoredRecord> all(ModuleSchema schema) {
         return List.copyOf(tables.get(schema.name()));

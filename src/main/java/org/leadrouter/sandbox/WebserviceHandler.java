@@ -22,11 +22,11 @@ final class WebserviceHandler implements HttpHandler {
 
     private static final Set<String> PRE_LOGIN = Set.of("getchallenge", "login");
     /** Operations VTiger registers as POST; sent as GET their parameters are simply absent. */
-    private static final Set<String> POST_ONLY = Set.of("login", "create", "update", "delete", "logout");
+    private static final Set<String> POST_ONLY = Set.of("login", "create", "update", "revise", "delete", "logout");
     /** Registered, but they die with a PHP fatal error on stock 8.1 under PHP 8. */
     private static final Set<String> BROKEN = Set.of("sync", "logout");
     private static final Set<String> KNOWN = Set.of("getchallenge", "login", "query", "create", "describe",
-            "retrieve", "listtypes", "sync", "logout");
+            "retrieve", "listtypes", "update", "revise", "delete", "sync", "logout");
 
     /** Thrown where PHP would die and Apache answer 500 with nothing in the body. */
     private static final class FatalError extends RuntimeException {
@@ -122,6 +122,9 @@ final class WebserviceHandler implements HttpHandler {
             case "describe" -> new MetaOperations(ctx).describe(in.get("elementType"));
             case "listtypes" -> new MetaOperations(ctx).listTypes();
             case "retrieve" -> new MetaOperations(ctx).retrieve(in.get("id"));
+            case "update" -> new WriteOperations(ctx).update(in.get("element"));
+            case "revise" -> new WriteOperations(ctx).revise(in.get("element"));
+            case "delete" -> new WriteOperations(ctx).delete(in.get("id"));
             default -> throw new FatalError();
         };
     }
