@@ -40,7 +40,7 @@ final class VtqlExecutor {
             tests.add(compile(c));
         }
         List<StoredRecord> matching = rows.stream().filter(r -> matches(tests, query.connectors(), r)).toList();
-        matching = sort(query, matching);
+        matching = VtqlSorter.sort(schema, query, matching);
         int[] window = limit(query);
         List<Map<String, String>> projected = query.selection() == VtqlQuery.Selection.COUNT
                 ? List.of(Map.of("count", String.valueOf(matching.size())))
@@ -149,48 +149,6 @@ final class VtqlExecutor {
             }
         }
         return any || group;
-    }
-
-    /**
-     * Sorts by the ORDER BY columns; MySQL applies the single ASC/DESC only to the last one, earlier
-     * ones ascend. Sort keys are computed once per row, not once per comparison. Stable, so ties
-     * keep insertion order.
-     */
-    private List<StoredRecord> sort(VtqlQuery query, List<StoredRecord> rows) {
-        List<FieldSpec> fields = new ArrayList<>();
-        for (String column : query.orderBy()) {
-            // VTiger does not check ORDER BY columns: an unknown one breaks the SQL.
-            fields.add(schema.field(column).orElseThrow(VtigerError::internal));
-        }
-        if (fields.isEmpty()) {
-            return rows;
-        }
-        record Keyed(StoredRecord row, List<Comparable<?>> keys) {
-        }
-        List<Keyed> keyed = new ArrayList<>(rows.size());
-        for (StoredRecord r : rows) {
-            List<Comparable<?>> keys = new ArrayList<>(fields.size());
-            for (FieldSpec f : fields) {
-                keys.add(f.isIdLike() ? (Comparable<?>) RecordStore.parseIdNumber(r.get(f.name())).orElse(0L)
-                        : Collation.keyOfFolded(r.folded(f.name())));
-            }
-            keyed.add(new Keyed(r, keys));
-        }
-        keyed.sort((a, b) -> {
-            for (int i = 0; i < fields.size(); i++) {
-                int cmp = compareKeys(a.keys().get(i), b.keys().get(i));
-                if (cmp != 0) {
-                    return i == fields.size() - 1 && query.descending() ? -cmp : cmp;
-                }
-            }
-            return 0;
-        });
-        return keyed.stream().map(Keyed::row).toList();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static int compareKeys(Comparable a, Comparable b) {
-        return a.compareTo(b);
     }
 
     /** {@code [offset, rowCount]}; the row count is capped to 100, the offset is not. */
