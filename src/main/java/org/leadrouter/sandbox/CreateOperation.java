@@ -47,9 +47,7 @@ final class CreateOperation {
         row.put("createdtime", now);
         row.put("modifiedtime", now);
         StoredRecord stored = ctx.store().insert(schema, row, false);
-        Map<String, String> out = new LinkedHashMap<>();
-        schema.fields().forEach(f -> out.put(f.name(), stored.get(f.name())));
-        return out;
+        return ctx.store().apiRecord(schema, stored);
     }
 
     /**

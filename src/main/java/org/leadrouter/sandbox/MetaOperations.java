@@ -84,8 +84,6 @@ final class MetaOperations {
                 VtigerError.accessDenied("Permission to perform the operation is denied for id"));
         long crmid = RecordStore.parseIdNumber(id).orElseThrow(VtigerError::invalidId);
         StoredRecord record = ctx.store().find(schema, crmid).orElseThrow(VtigerError::recordNotFound);
-        Map<String, String> out = new LinkedHashMap<>();
-        schema.fields().forEach(f -> out.put(f.name(), record.get(f.name())));
-        return out;
+        return ctx.store().apiRecord(schema, record);
     }
 }

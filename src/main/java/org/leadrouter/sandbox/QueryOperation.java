@@ -26,7 +26,7 @@ final class QueryOperation {
         ctx.schemas().byName(m.group(1)).orElseThrow(QueryOperation::unknownModule);
         VtqlQuery query = VtqlParser.parse(text);
         ModuleSchema schema = ctx.schemas().byName(query.module()).orElseThrow(QueryOperation::unknownModule);
-        return new VtqlExecutor(schema, ctx.leftToRightWhere()).run(query, ctx.store().visible(schema));
+        return new VtqlExecutor(schema, ctx.store(), ctx.leftToRightWhere()).run(query, ctx.store().visible(schema));
     }
 
     private static VtigerError unknownModule() {

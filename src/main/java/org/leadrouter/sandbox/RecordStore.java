@@ -116,12 +116,48 @@ final class RecordStore {
                 .findFirst();
     }
 
+    /**
+     * A field as the webservice returns it. Owners are stored as a bare number (smownerid) and
+     * typed on the way out like vtws_getOwnerType does: a group with that id first, then a user of
+     * any status; an owner that is neither makes VTiger throw while reading the record.
+     */
+    synchronized String apiValue(ModuleSchema schema, StoredRecord record, String field) {
+        String value = record.get(field);
+        boolean owner = schema.field(field).map(f -> "owner".equals(f.type())).orElse(false);
+        if (!owner || value.isEmpty()) {
+            return value;
+        }
+        long id = parseIdNumber(value).orElseThrow(VtigerError::invalidOwner);
+        if (find(schemas.get(ModuleSchemas.GROUPS), id).isPresent()) {
+            return schemas.get(ModuleSchemas.GROUPS).typeId() + "x" + id;
+        }
+        if (find(schemas.get(ModuleSchemas.USERS), id).isPresent()) {
+            return schemas.get(ModuleSchemas.USERS).typeId() + "x" + id;
+        }
+        throw VtigerError.invalidOwner();
+    }
+
+    /** Every schema field of a record as the webservice returns it. */
+    synchronized Map<String, String> apiRecord(ModuleSchema schema, StoredRecord record) {
+        Map<String, String> out = new LinkedHashMap<>();
+        schema.fields().forEach(f -> out.put(f.name(), apiValue(schema, record, f.name())));
+        return out;
+    }
+
     /** Snapshot of a module's rows as the API shows them, plus {@code converted} for leads. */
     synchronized List<Map<String, String>> snapshot(ModuleSchema schema) {
         List<Map<String, String>> out = new ArrayList<>();
         for (StoredRecord r : tables.get(schema.name())) {
             Map<String, String> copy = new LinkedHashMap<>();
-            schema.fields().forEach(f -> copy.put(f.name(), r.get(f.name())));
+            for (FieldSpec f : schema.fields()) {
+                String value;
+                try {
+                    value = apiValue(schema, r, f.name());
+                } catch (VtigerError unknownOwner) {
+                    value = r.get(f.name()); // the API could not show it at all; tests still can
+                }
+                copy.put(f.name(), value);
+            }
             if (ModuleSchemas.LEADS.equals(schema.name())) {
                 copy.put("converted", r.converted() ? "1" : "0");
             }

@@ -63,6 +63,10 @@ final class VtigerError extends RuntimeException {
         return new VtigerError("INVALID_ID_ATTRIBUTE", "Id specified is incorrect");
     }
 
+    static VtigerError invalidOwner() {
+        return new VtigerError("INVALID_ID_ATTRIBUTE", "Invalid owner of the record");
+    }
+
     static VtigerError mandatoryMissing(String field) {
         return new VtigerError("MANDATORY_FIELDS_MISSING", field + " does not have a value");
     }

@@ -18,11 +18,13 @@ final class VtqlExecutor {
     static final int MAX_ROWS = 100;
 
     private final ModuleSchema schema;
+    private final RecordStore store;
     private final boolean leftToRight;
 
     /** @param leftToRight evaluate AND/OR strictly left to right instead of with MySQL precedence */
-    VtqlExecutor(ModuleSchema schema, boolean leftToRight) {
+    VtqlExecutor(ModuleSchema schema, RecordStore store, boolean leftToRight) {
         this.schema = schema;
+        this.store = store;
         this.leftToRight = leftToRight;
     }
 
@@ -178,9 +180,9 @@ final class VtqlExecutor {
     private Map<String, String> project(VtqlQuery query, StoredRecord r) {
         Map<String, String> row = new LinkedHashMap<>();
         if (query.selection() == VtqlQuery.Selection.ALL) {
-            schema.fields().forEach(f -> row.put(f.name(), r.get(f.name())));
+            schema.fields().forEach(f -> row.put(f.name(), store.apiValue(schema, r, f.name())));
         } else {
-            query.columns().forEach(c -> row.put(c, r.get(c)));
+            query.columns().forEach(c -> row.put(c, store.apiValue(schema, r, c)));
             row.putIfAbsent("id", r.get("id"));
         }
         return row;

@@ -87,8 +87,6 @@ final class WriteOperations {
         }
         row.put("modifiedtime", ctx.nowText());
         StoredRecord saved = ctx.store().replace(schema, old.crmid(), row).orElseThrow(VtigerError::recordNotFound);
-        Map<String, String> out = new LinkedHashMap<>();
-        schema.fields().forEach(f -> out.put(f.name(), saved.get(f.name())));
-        return out;
+        return ctx.store().apiRecord(schema, saved);
     }
 }

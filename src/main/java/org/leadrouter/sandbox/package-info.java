@@ -10,6 +10,8 @@
  * columns end as INTERNAL_SERVER_ERROR; comparisons are case- and accent-insensitive like MySQL's
  * utf8_general_ci; converted leads and inactive users are invisible to queries; an admin's create
  * does not check the owner, cuts values to the column length and stores emoji as {@code ????};
+ * owners are typed on the way out (group first, then user), and a record whose owner is neither
+ * is stored but cannot be read back (INVALID_ID_ATTRIBUTE "Invalid owner of the record");
  * {@code SELECT *} on Users leaks access keys; sync and logout die with HTTP 500.
  */
 package org.leadrouter.sandbox;

@@ -27,6 +27,7 @@ class CreateTest {
                 .apiUser("api", "k")
                 .advisor("ana", true)
                 .advisor("pedro", false)
+                .group(Map.of("id", "20x4", "groupname", "Ventas"))
                 .contact(Map.of("id", "12x40", "lastname", "Existing", "assigned_user_id", "19x2"))
                 .build());
         client = new SandboxClient(sandbox);
@@ -106,10 +107,29 @@ class CreateTest {
 
     @Test
     void adminCreateDoesNotValidateTheOwner() {
-        assertThat(client.create(session, "Leads", Map.of("lastname", "A", "assigned_user_id", "19x3")).success()).isTrue();
-        assertThat(client.create(session, "Leads", Map.of("lastname", "B", "assigned_user_id", "19x999")).success()).isTrue();
-        var group = client.create(session, "Leads", Map.of("lastname", "C", "assigned_user_id", "20x77"));
-        assertThat(group.result().get("assigned_user_id").asText()).isEqualTo("20x77");
+        var inactive = client.create(session, "Leads", Map.of("lastname", "A", "assigned_user_id", "19x3"));
+        assertThat(inactive.result().get("assigned_user_id").asText()).isEqualTo("19x3");
+        var group = client.create(session, "Leads", Map.of("lastname", "B", "assigned_user_id", "20x4"));
+        assertThat(group.result().get("assigned_user_id").asText()).isEqualTo("20x4");
+    }
+
+    @Test
+    void ownerPrefixIsRecomputedOnTheWayOut() {
+        // VTiger stores only the number and looks it up among groups, then users.
+        var answer = client.create(session, "Leads", Map.of("lastname", "C", "assigned_user_id", "19x4"));
+        assertThat(answer.result().get("assigned_user_id").asText()).isEqualTo("20x4");
+    }
+
+    @Test
+    void nonExistentOwnerIsStoredButTheAnswerFails() {
+        var answer = client.create(session, "Leads", Map.of("lastname", "Huérfano", "assigned_user_id", "19x999"));
+        assertThat(answer.errorCode()).isEqualTo("INVALID_ID_ATTRIBUTE");
+        assertThat(answer.errorMessage()).isEqualTo("Invalid owner of the record");
+        assertThat(sandbox.records("Leads")).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("lastname", "Huérfano").containsEntry("assigned_user_id", "19x999"));
+        // Reading the owner back fails every time; other columns are fine.
+        assertThat(client.query(session, "SELECT * FROM Leads;").errorCode()).isEqualTo("INVALID_ID_ATTRIBUTE");
+        assertThat(client.query(session, "SELECT lastname FROM Leads;").success()).isTrue();
     }
 
     @Test

@@ -20,7 +20,7 @@ class WriteOperationsTest {
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().clock(clock).apiUser("api", "k")
+        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().clock(clock).apiUser("api", "k").advisor("ana", true)
                 .lead(Map.of("id", "10x50", "lead_no", "LEA50", "firstname", "Ana", "lastname", "Gil", "phone", "600112233",
                         "assigned_user_id", "19x1", "createdtime", "2026-03-01 10:00:00"))
                 .build());
@@ -37,9 +37,9 @@ class WriteOperationsTest {
     void reviseChangesOnlyTheGivenFields() {
         clock.advance(Duration.ofMinutes(20));
         var answer = client.post(params("operation", "revise", "sessionName", session,
-                "element", "{\"id\":\"10x50\",\"assigned_user_id\":\"19x7\"}"));
+                "element", "{\"id\":\"10x50\",\"assigned_user_id\":\"19x2\"}"));
         assertThat(answer.success()).as(answer.body()).isTrue();
-        assertThat(answer.result().get("assigned_user_id").asText()).isEqualTo("19x7");
+        assertThat(answer.result().get("assigned_user_id").asText()).isEqualTo("19x2");
         assertThat(answer.result().get("phone").asText()).isEqualTo("600112233");
         assertThat(answer.result().get("lead_no").asText()).isEqualTo("LEA50");
         assertThat(answer.result().get("createdtime").asText()).isEqualTo("2026-03-01 10:00:00");
