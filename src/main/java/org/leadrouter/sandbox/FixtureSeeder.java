@@ -62,7 +62,12 @@ final class FixtureSeeder {
         if (rest.isEmpty()) {
             return ctx.format(now);
         }
-        Duration d = Duration.parse(rest.substring(1).trim());
+        Duration d;
+        try {
+            d = Duration.parse(rest.substring(1).trim());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("bad relative time '" + value + "': use now-PT2H, now-P3DT4H...", e);
+        }
         return ctx.format(rest.charAt(0) == '-' ? now.minus(d) : now.plus(d));
     }
 }

@@ -48,7 +48,7 @@ public final class VtigerSandbox implements AutoCloseable {
         SandboxContext ctx = new SandboxContext(store, sessions, knobs, fixture.serverTimezone(), fixture.leftToRightWhere());
         new FixtureSeeder(ctx).seed(fixture);
 
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
         AtomicInteger threads = new AtomicInteger();
         ExecutorService workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "vtiger-sandbox-" + threads.incrementAndGet());
