@@ -17,6 +17,13 @@ import java.util.Map;
 /**
  * The data and settings a sandbox starts with. Record values are kept as written (relative times
  * such as {@code now-PT2H} included) and resolved when a sandbox loads them.
+ *
+ * <p>JSON format: {@code serverTimezone} (default UTC), {@code typeIds} (defaults Leads 10,
+ * Contacts 12, Users 19, Groups 20), {@code whereEvaluation} ({@code "mysql"}, the default, or
+ * {@code "left-to-right"}), and arrays {@code users}, {@code groups}, {@code leads},
+ * {@code contacts} of flat objects whose keys are webservice field names. {@code id} is optional;
+ * {@code createdtime}/{@code modifiedtime} may be {@code now-<ISO-8601 duration>}; a lead with
+ * {@code "converted": "1"} is stored but hidden from queries.
  */
 public final class SandboxFixture {
 
