@@ -44,12 +44,14 @@ final class VtqlExecutor {
         List<StoredRecord> matching = rows.stream().filter(r -> matches(tests, query.connectors(), r)).toList();
         matching = VtqlSorter.sort(schema, query, matching);
         int[] window = limit(query);
-        List<Map<String, String>> projected = query.selection() == VtqlQuery.Selection.COUNT
-                ? List.of(Map.of("count", String.valueOf(matching.size())))
-                : matching.stream().map(r -> project(query, r)).toList();
-        int from = Math.min(window[0], projected.size());
-        int to = Math.min(from + window[1], projected.size());
-        return projected.subList(from, to);
+        if (query.selection() == VtqlQuery.Selection.COUNT) {
+            // COUNT(*) is one row, and the LIMIT still applies to it: LIMIT 1,10 leaves nothing.
+            return window[0] == 0 && window[1] > 0 ? List.of(Map.of("count", String.valueOf(matching.size()))) : List.of();
+        }
+        int from = Math.min(window[0], matching.size());
+        int to = Math.min(from + window[1], matching.size());
+        // Only the rows MySQL returns are read back, so only their owners must resolve.
+        return matching.subList(from, to).stream().map(r -> project(query, r)).toList();
     }
 
     private void check(Condition c) {

@@ -274,6 +274,7 @@ class VtqlQueryTest {
         var answer = client.query(session, "SELECT count(*) FROM Leads WHERE company = 'BulkCo';");
         assertThat(answer.body()).contains("\"count\":\"250\"");
         assertThat(answer.result()).hasSize(1);
+        assertThat(client.query(session, "SELECT count(*) FROM Leads LIMIT 1,10;").result()).isEmpty();
     }
 
     @Test
