@@ -1,0 +1,35 @@
+package org.leadrouter.sandbox;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The {@code query} operation: module check, VTQL parse, then execution over visible rows. */
+final class QueryOperation {
+
+    /** VtigerWebserviceObject::fromQuery finds the module with this pattern before any parsing. */
+    private static final Pattern FROM = Pattern.compile("[fF][rR][oO][mM]\\s+([^\\s;]+)");
+
+    private final SandboxContext ctx;
+
+    QueryOperation(SandboxContext ctx) {
+        this.ctx = ctx;
+    }
+
+    List<Map<String, String>> run(String vtql) {
+        String text = vtql == null ? "" : vtql;
+        Matcher m = FROM.matcher(text);
+        if (!m.find()) {
+            throw VtigerError.accessDenied("Permission to perform the operation is denied for query");
+        }
+        ctx.schemas().byName(m.group(1)).orElseThrow(QueryOperation::unknownModule);
+        VtqlQuery query = VtqlParser.parse(text);
+        ModuleSchema schema = ctx.schemas().byName(query.module()).orElseThrow(QueryOperation::unknownModule);
+        return new VtqlExecutor(schema, ctx.store(), ctx.leftToRightWhere()).run(query, ctx.store().visible(schema));
+    }
+
+    private static VtigerError unknownModule() {
+        return VtigerError.accessDenied("Permission to perform the operation is denied for name");
+    }
+}

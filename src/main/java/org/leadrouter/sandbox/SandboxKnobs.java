@@ -1,0 +1,137 @@
+package org.leadrouter.sandbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+/** Levers tests pull to make the sandbox slow, flaky or strict; thread-safe, effective at once. */
+public final class SandboxKnobs {
+
+    /** How an injected failure looks to the client. */
+    public enum Failure {
+        /** HTTP 500 with an empty body, like a PHP fatal error. */
+        HTTP_500,
+        /** HTTP 503 with a small HTML page, like an overloaded proxy. */
+        HTTP_503,
+        /** The request is held for {@link #timeoutHold(Duration)}, then the connection is dropped unanswered. */
+        TIMEOUT,
+        /** HTTP 200 with an empty body. */
+        EMPTY_BODY
+    }
+
+    /** A create the sandbox refuses with a chosen VTiger error. */
+    record CreateRejection(Predicate<Map<String, String>> when, String code, String message) {
+    }
+
+    private record Pending(int remaining, Failure kind) {
+    }
+
+    private static final Duration DEFAULT_HOLD = Duration.ofSeconds(5);
+
+    private final SessionRegistry sessions;
+    private final Clock initialClock;
+    private final List<CreateRejection> rejections = new CopyOnWriteArrayList<>();
+    private final Map<String, Pending> perOperation = new HashMap<>();
+    private Pending anyOperation;
+    private volatile Duration latency = Duration.ZERO;
+    private volatile Duration timeoutHold = DEFAULT_HOLD;
+    private volatile int sessionCallLimit;
+    private volatile Clock clock;
+
+    SandboxKnobs(SessionRegistry sessions, Clock initialClock) {
+        this.sessions = sessions;
+        this.initialClock = initialClock;
+        this.clock = initialClock;
+    }
+
+    /** Delay added before every request is answered. */
+    public void latency(Duration perRequest) {
+        latency = Objects.requireNonNull(perRequest);
+    }
+
+    /** The next {@code requests} requests, whatever their operation, fail with {@code kind}. */
+    public synchronized void failNext(int requests, Failure kind) {
+        anyOperation = new Pending(requests, Objects.requireNonNull(kind));
+    }
+
+    /** The next {@code requests} requests of {@code operation} fail with {@code kind}. */
+    public synchronized void failNext(String operation, int requests, Failure kind) {
+        perOperation.put(operation.toLowerCase(java.util.Locale.ROOT), new Pending(requests, Objects.requireNonNull(kind)));
+    }
+
+    /** How long a {@link Failure#TIMEOUT} holds the request before dropping it; default 5 s. */
+    public void timeoutHold(Duration hold) {
+        timeoutHold = Objects.requireNonNull(hold);
+    }
+
+    /** Every session dies (SESSION_EXPIRED) after serving {@code n} authenticated calls; 0 turns this off. */
+    public void expireSessionsAfterCalls(int n) {
+        sessionCallLimit = Math.max(0, n);
+    }
+
+    /** Forgets every session: their next use answers INVALID_SESSIONID. */
+    public void expireAllSessions() {
+        sessions.expireAll();
+    }
+
+    /** A create whose element (values as strings) matches {@code when} answers error {@code code}/{@code message}. */
+    public void rejectCreates(Predicate<Map<String, String>> when, String code, String message) {
+        rejections.add(new CreateRejection(Objects.requireNonNull(when), code, message));
+    }
+
+    /** Time used for createdtime, session idle/lifetime and token expiry. */
+    public void clock(Clock newClock) {
+        clock = Objects.requireNonNull(newClock);
+    }
+
+    /** Back to no latency, no failures, no rejections, no session limit, the fixture's clock. */
+    public synchronized void reset() {
+        latency = Duration.ZERO;
+        timeoutHold = DEFAULT_HOLD;
+        sessionCallLimit = 0;
+        anyOperation = null;
+        perOperation.clear();
+        rejections.clear();
+        clock = initialClock;
+    }
+
+    Duration latency() {
+        return latency;
+    }
+
+    Duration timeoutHold() {
+        return timeoutHold;
+    }
+
+    int sessionCallLimit() {
+        return sessionCallLimit;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    List<CreateRejection> rejections() {
+        return List.copyOf(rejections);
+    }
+
+    /** Consumes one injected failure for this request, operation-specific ones first. */
+    synchronized Optional<Failure> takeFailure(String operation) {
+        Pending specific = perOperation.get(operation);
+        if (specific != null && specific.remaining() > 0) {
+            perOperation.put(operation, new Pending(specific.remaining() - 1, specific.kind()));
+            return Optional.of(specific.kind());
+        }
+        if (anyOperation != null && anyOperation.remaining() > 0) {
+            anyOperation = new Pending(anyOperation.remaining() - 1, anyOperation.kind());
+            return Optional.of(anyOperation.kind());
+        }
+        return Optional.empty();
+    }
+}
