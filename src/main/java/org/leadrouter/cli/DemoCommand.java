@@ -46,12 +46,14 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path work = Files.createTempDirectory("leadrouter-demo");
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, SandboxFixture.demo())) {
+        SandboxFixture fixture = SandboxFixture.demo();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
             Path input = csv != null ? csv : extractSample(work);
             Settings settings = Settings.from(ConfigSource.of(Map.of(
                     "vtiger.url", sandbox.baseUrl().toString(),
                     "vtiger.username", DEMO_USER,
                     "vtiger.access-key", DEMO_KEY,
+                    "vtiger.server-timezone", fixture.serverTimezone().getId(),
                     "state.dir", work.resolve("state").toString())));
             spec.commandLine().getOut().println("VTiger sandbox listening on " + sandbox.baseUrl() + " (demo data)");
             int exit = OneShotRun.execute(settings, input, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,

@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * An immutable VTQL {@code SELECT}, built from parts so that no value is ever glued into the text unescaped.
- * Conditions are joined left to right, as VTiger evaluates them (VTQL has no parentheses).
+ * VTQL has no parentheses and VTiger hands the conditions to MySQL as they stand (AND binds tighter than OR),
+ * so queries here never mix AND with OR.
  */
 public final class VtqlQuery {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
