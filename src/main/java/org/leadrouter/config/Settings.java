@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
@@ -39,6 +41,10 @@ public final class Settings {
     private final String phoneRegion;
     private final LeadFieldMapping fieldMapping;
     private final Path stateDir;
+    private final DaemonSettings daemon;
+    private final ManagementSettings management;
+    private final InputLimits inputLimits;
+    private final int retentionDays;
 
     private Settings(ConfigSource source) {
         this.source = source;
@@ -57,6 +63,45 @@ public final class Settings {
                 field("lead.entry-date-field", "description"),
                 field("lead.source-field", "leadsource"));
         this.stateDir = Path.of(source.get("state.dir").orElse("/var/lib/leadrouter"));
+        this.daemon = readDaemon();
+        this.management = new ManagementSettings(bool("management.enabled", true),
+                source.get("management.host").orElse("127.0.0.1"), integer("management.port", 9876, 0, 65535));
+        this.inputLimits = new InputLimits(bytes("input.max-bytes", "50MB"), integer("input.max-rows", 100_000, 1, 10_000_000));
+        this.retentionDays = integer("retention.days", 90, 1, 36_500);
+    }
+
+    private DaemonSettings readDaemon() {
+        String mode = source.get("mode").orElse("dry-run").toLowerCase(Locale.ROOT);
+        if (!mode.equals("dry-run") && !mode.equals("apply")) {
+            throw new ConfigException("mode", "'" + mode + "' is not dry-run or apply");
+        }
+        Path inbox = Path.of(source.get("paths.inbox").orElse("/var/data/leads/inbox"));
+        Path base = inbox.toAbsolutePath().getParent() == null ? inbox.toAbsolutePath() : inbox.toAbsolutePath().getParent();
+        return new DaemonSettings(inbox,
+                Path.of(source.get("paths.outbox").orElse(base.resolve("outbox").toString())),
+                Path.of(source.get("paths.archive").orElse(base.resolve("archive").toString())),
+                Path.of(source.get("paths.error").orElse(base.resolve("error").toString())),
+                mode.equals("apply"),
+                duration("inbox.poll-interval", "5s"),
+                duration("inbox.stable-time", "10s"),
+                duration("inbox.retry.initial-backoff", "15s"),
+                duration("inbox.retry.max-backoff", "5m"));
+    }
+
+    private long bytes(String key, String fallback) {
+        String value = source.get(key).orElse(fallback).trim().toUpperCase(Locale.ROOT);
+        Matcher m = Pattern.compile("(\\d+)\\s*(B|KB|MB|GB)?").matcher(value);
+        if (!m.matches()) {
+            throw new ConfigException(key, "'" + value + "' is not a size (examples: 500KB, 50MB, 1GB)");
+        }
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "B" : m.group(2);
+        return switch (unit) {
+            case "KB" -> n * 1024;
+            case "MB" -> n * 1024 * 1024;
+            case "GB" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
     }
 
     /** Reads and validates every setting; throws {@link ConfigException} naming the first bad key. */
@@ -76,6 +121,10 @@ public final class Settings {
     public LeadFieldMapping fieldMapping() { return fieldMapping; }
     public Path stateDir() { return stateDir; }
     public ConfigSource source() { return source; }
+    public DaemonSettings daemon() { return daemon; }
+    public ManagementSettings management() { return management; }
+    public InputLimits inputLimits() { return inputLimits; }
+    public int retentionDays() { return retentionDays; }
 
     /** The daily cap of one advisor: {@code allocation.cap.<user_name>} when set, else the default. */
     public int capFor(String userName) {
