@@ -10,12 +10,14 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
+import org.leadrouter.journal.Journal;
 import org.leadrouter.pipeline.BatchReport;
 import org.leadrouter.pipeline.CreateLead;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.pipeline.DistributionSteps;
+import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.routes.DistributionRoute;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.CamelHttpTransport;
@@ -27,50 +29,88 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running application: a Camel context holding the distribution route, the VTiger client and the state
- * database, all built from the settings. Both the one-shot command and the daemon run through one of these.
+ * The application's parts, built from the settings inside one Camel context: the VTiger client, the state
+ * database and journal, and the distribution routes. The one-shot command and the daemon both use one of these.
  */
 public final class Leadrouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leadrouter.class);
 
     private final CamelContext camel;
     private final StateDatabase state;
+    private final Journal journal;
     private final VtigerClient vtiger;
-    private final ProducerTemplate producer;
+    private final DistributionSteps steps;
+    private final ShutdownSignal shutdown;
+    private ProducerTemplate producer;
 
-    private Leadrouter(CamelContext camel, StateDatabase state, VtigerClient vtiger) {
+    private Leadrouter(CamelContext camel, StateDatabase state, Journal journal, VtigerClient vtiger,
+                       DistributionSteps steps, ShutdownSignal shutdown) {
         this.camel = camel;
         this.state = state;
+        this.journal = journal;
         this.vtiger = vtiger;
-        this.producer = camel.createProducerTemplate();
+        this.steps = steps;
+        this.shutdown = shutdown;
     }
 
-    /** Builds and starts the application. */
-    public static Leadrouter start(Settings settings, Clock clock, VtigerCallListener listener) throws Exception {
+    /** Builds the parts into {@code camel} (not started yet): the daemon's Camel Main calls this. */
+    public static Leadrouter assemble(CamelContext camel, Settings settings, Clock clock, VtigerCallListener listener)
+            throws Exception {
         Objects.requireNonNull(settings, "settings == null");
         StateDatabase state = StateDatabase.open(settings.stateDir());
-        DefaultCamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("leadrouter");
         try {
+            Journal journal = new Journal(state, clock);
             VtigerSettings vs = settings.vtiger();
             VtigerClient vtiger = new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
                     new RetryPolicy(vs.retryAttempts(), vs.initialBackoff(), vs.maxBackoff()), Sleeper.REAL, listener);
-            camel.addRoutes(new DistributionRoute(new DistributionSteps(settings, vtiger, state, clock)));
-            camel.start();
-            return new Leadrouter(camel, state, vtiger);
+            ShutdownSignal shutdown = new ShutdownSignal();
+            DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
+            camel.addRoutes(new DistributionRoute(steps));
+            return new Leadrouter(camel, state, journal, vtiger, steps, shutdown);
+        } catch (Exception | Error e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    /** Builds and starts the application in a Camel context of its own (the one-shot command). */
+    public static Leadrouter start(Settings settings, Clock clock, VtigerCallListener listener) throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("leadrouter");
+        Leadrouter app;
+        try {
+            app = assemble(camel, settings, clock, listener);
         } catch (Exception | Error e) {
             camel.close();
-            state.close();
+            throw e;
+        }
+        try {
+            camel.start();
+            return app;
+        } catch (Exception | Error e) {
+            app.close();
             throw e;
         }
     }
 
     /** Runs one file through the pipeline; never throws for the file's own trouble, which the result carries. */
     public DistributionResult distribute(DistributionRequest request) {
-        Exchange exchange = producer.send(DistributionRoute.ENDPOINT, e -> e.getMessage().setBody(request));
+        return send(DistributionRoute.ENDPOINT, request);
+    }
+
+    /** Offers the deferred queue again, as a batch of its own with its own report. */
+    public DistributionResult distributeDeferred(DistributionRequest request) {
+        return send(DistributionRoute.DEFERRED_ENDPOINT, request);
+    }
+
+    private synchronized DistributionResult send(String endpoint, DistributionRequest request) {
+        if (producer == null) {
+            producer = camel.createProducerTemplate();
+        }
+        Exchange exchange = producer.send(endpoint, e -> e.getMessage().setBody(request));
         DistributionBatch batch = exchange.getProperty(CreateLead.BATCH, DistributionBatch.class);
         Exception failure = exchange.getException();
-        if (failure != null && batch != null) {
+        if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
             try {
                 BatchReport.write(batch);
@@ -82,13 +122,11 @@ public final class Leadrouter implements AutoCloseable {
         return new DistributionResult(batch, failure);
     }
 
-    public VtigerClient vtiger() {
-        return vtiger;
-    }
-
-    public CamelContext camel() {
-        return camel;
-    }
+    public VtigerClient vtiger() { return vtiger; }
+    public CamelContext camel() { return camel; }
+    public Journal journal() { return journal; }
+    public DistributionSteps steps() { return steps; }
+    public ShutdownSignal shutdown() { return shutdown; }
 
     @Override
     public void close() {

@@ -1,6 +1,5 @@
 package org.leadrouter.pipeline;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.allocation.Allocator;
 import org.leadrouter.roster.Roster;
-import org.leadrouter.roster.RosterLoader;
 import org.leadrouter.state.StateDatabase;
 
 /**
@@ -20,14 +18,12 @@ import org.leadrouter.state.StateDatabase;
 public final class AllocateLeads implements Processor {
     static final String ROTATION_KEY = "allocation.last-picked";
 
-    private final RosterLoader roster;
+    private final TodayLoads loads;
     private final StateDatabase state;
-    private final Clock clock;
 
-    public AllocateLeads(RosterLoader roster, StateDatabase state, Clock clock) {
-        this.roster = Objects.requireNonNull(roster, "roster == null");
+    public AllocateLeads(TodayLoads loads, StateDatabase state) {
+        this.loads = Objects.requireNonNull(loads, "loads == null");
         this.state = Objects.requireNonNull(state, "state == null");
-        this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
     @Override
@@ -37,7 +33,7 @@ public final class AllocateLeads implements Processor {
         if (pending.isEmpty()) {
             return;
         }
-        Roster today = roster.load(clock);
+        Roster today = loads.load();
         today.notes().forEach(batch::note);
         Allocator allocator = new Allocator(today.advisors(), today.loadToday(), state.value(ROTATION_KEY).orElse(null));
         for (LeadRow row : pending) {

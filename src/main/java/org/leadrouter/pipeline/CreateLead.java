@@ -1,11 +1,15 @@
 package org.leadrouter.pipeline;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.leadrouter.allocation.Advisor;
 import org.leadrouter.config.LeadFieldMapping;
+import org.leadrouter.journal.Journal;
+import org.leadrouter.journal.JournalStatus;
 import org.leadrouter.vtiger.VtigerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,28 +25,39 @@ public final class CreateLead implements Processor {
 
     private final LeadCreator creator;
     private final LeadFieldMapping fields;
+    private final Journal journal;
+    private final ShutdownSignal shutdown;
 
-    public CreateLead(LeadCreator creator, LeadFieldMapping fields) {
+    CreateLead(LeadCreator creator, LeadFieldMapping fields, Journal journal, ShutdownSignal shutdown) {
         this.creator = Objects.requireNonNull(creator, "creator == null");
         this.fields = Objects.requireNonNull(fields, "fields == null");
+        this.journal = Objects.requireNonNull(journal, "journal == null");
+        this.shutdown = Objects.requireNonNull(shutdown, "shutdown == null");
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         LeadRow row = exchange.getMessage().getMandatoryBody(LeadRow.class);
+        if (shutdown.requested()) {
+            throw new ShutdownSignal.StopRequested();
+        }
         DistributionBatch batch = exchange.getProperty(BATCH, DistributionBatch.class);
-        String marker = LeadElement.marker(batch.contentHash(), row.rowNumber());
-        Map<String, String> element = LeadElement.of(row.lead(), row.advisor(), fields,
-                batch.file().fileName(), marker);
+        LocalDate day = batch.roster().day().date();
+        Advisor advisor = row.advisor();
+        Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());
+        journal.sending(row.origin(), advisor.id(), advisor.userName(), day);
         try {
-            LeadCreator.Created created = creator.create(element, marker);
+            LeadCreator.Created created = creator.create(element, row.origin().marker());
+            journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);
             row.created(created.id(), created.note());
-            LOG.debug("row {} created as {} for {}", row.rowNumber(), created.id(), row.advisor().userName());
+            LOG.debug("row {} created as {} for {}", row.rowNumber(), created.id(), advisor.userName());
         } catch (VtigerException e) {
             if (e.isSessionLost() || e.isLoginRefused()) {
                 throw e;
             }
-            row.failed(e.vtigerMessage().isEmpty() ? e.code() : e.vtigerMessage());
+            String message = e.vtigerMessage().isEmpty() ? e.code() : e.vtigerMessage();
+            row.failed(message);
+            journal.outcome(row.origin(), JournalStatus.ERROR, e.code() + ": " + message);
             LOG.info("row {} refused by VTiger: {}", row.rowNumber(), e.code());
         }
     }

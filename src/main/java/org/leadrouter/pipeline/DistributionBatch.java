@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 import org.leadrouter.csv.LeadFile;
+import org.leadrouter.journal.RowOrigin;
 import org.leadrouter.roster.Roster;
 
 /** One file going through the pipeline: its rows, and what the run learnt on the way (roster, notes). */
 public final class DistributionBatch {
     private final DistributionRequest request;
     private final LeadFile file;
+    private long journalRun = -1;
     private final String contentHash;
     private final List<LeadRow> rows;
     private final List<String> notes = new ArrayList<>();
@@ -21,8 +23,16 @@ public final class DistributionBatch {
         this.request = Objects.requireNonNull(request, "request == null");
         this.file = Objects.requireNonNull(file, "file == null");
         this.contentHash = Objects.requireNonNull(contentHash, "contentHash == null");
-        this.rows = file.rows().stream().map(LeadRow::new).toList();
+        this.rows = file.rows().stream().map(r -> new LeadRow(r, new RowOrigin(contentHash, r.row(), file.fileName()))).toList();
         this.notes.addAll(file.warnings());
+    }
+
+    /** A batch whose rows come from elsewhere than one file (the deferred queue), each keeping its own origin. */
+    public DistributionBatch(DistributionRequest request, LeadFile file, String contentHash, List<LeadRow> rows) {
+        this.request = Objects.requireNonNull(request, "request == null");
+        this.file = Objects.requireNonNull(file, "file == null");
+        this.contentHash = Objects.requireNonNull(contentHash, "contentHash == null");
+        this.rows = List.copyOf(rows);
     }
 
     public DistributionRequest request() { return request; }
@@ -33,6 +43,12 @@ public final class DistributionBatch {
     public Roster roster() { return roster; }
     public String rotationAfter() { return rotationAfter; }
     public boolean apply() { return request.mode() == Mode.APPLY; }
+    /** The journal's id for this run, or -1 when nothing is journalled (dry-run). */
+    public long journalRun() { return journalRun; }
+
+    void journalRun(long id) {
+        this.journalRun = id;
+    }
 
     /** Rows allocated to an advisor and waiting to be created (the rows the create step splits over). */
     public List<LeadRow> plannedRows() {

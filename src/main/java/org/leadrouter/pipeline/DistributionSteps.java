@@ -8,6 +8,7 @@ import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
 import org.leadrouter.dedupe.CrmMirrorSync;
+import org.leadrouter.journal.Journal;
 import org.leadrouter.lead.PhoneNormaliser;
 import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.RosterLoader;
@@ -15,17 +16,22 @@ import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.RetryPolicy;
 import org.leadrouter.vtiger.VtigerClient;
 
-/** The processors of the distribution route, built once from the settings, the VTiger client and the state. */
+/** The processors of the distribution routes, built once from the settings, the VTiger client and the state. */
 public final class DistributionSteps {
     private final Processor read;
+    private final Processor recallJournal;
+    private final Processor loadDeferred;
     private final Processor validate;
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
     private final Processor rememberRotation;
     private final Processor writeReport;
+    private final Processor recordOutcome;
+    private final TodayLoads todayLoads;
 
-    public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Clock clock) {
+    public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
+                             ShutdownSignal shutdown, Clock clock) {
         Objects.requireNonNull(settings, "settings == null");
         PhoneNormaliser phones = new PhoneNormaliser(settings.phoneRegion());
         CrmKeyMirror mirror = new CrmKeyMirror(state);
@@ -35,20 +41,29 @@ public final class DistributionSteps {
                 settings::capFor, settings.allocationZone(), settings.vtiger().serverZone());
         RetryPolicy retry = new RetryPolicy(settings.vtiger().retryAttempts(), settings.vtiger().initialBackoff(),
                 settings.vtiger().maxBackoff());
-        this.read = new ReadLeadFile();
+        this.todayLoads = new TodayLoads(roster, journal, clock);
+        this.read = new ReadLeadFile(settings.inputLimits());
+        this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
+        this.loadDeferred = new LoadDeferred(journal);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
-        this.allocate = new AllocateLeads(roster, state, clock);
-        this.create = new CreateLead(new LeadCreator(vtiger, retry), settings.fieldMapping());
+        this.allocate = new AllocateLeads(todayLoads, state);
+        this.create = new CreateLead(new LeadCreator(vtiger, retry), settings.fieldMapping(), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
         this.writeReport = new WriteReport();
+        this.recordOutcome = new RecordOutcome(journal);
     }
 
     public Processor read() { return read; }
+    public Processor recallJournal() { return recallJournal; }
+    public Processor loadDeferred() { return loadDeferred; }
     public Processor validate() { return validate; }
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
+    public Processor recordOutcome() { return recordOutcome; }
+    /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
+    public TodayLoads todayLoads() { return todayLoads; }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.config.LeadFieldMapping;
+import org.leadrouter.journal.RowOrigin;
 import org.leadrouter.lead.Lead;
 
 /**
@@ -21,12 +22,7 @@ final class LeadElement {
     private LeadElement() {
     }
 
-    /** The marker written into the description: unique per file content and row. */
-    static String marker(String contentHash, int row) {
-        return "[leadrouter:" + contentHash.substring(0, 16) + ":" + row + "]";
-    }
-
-    static Map<String, String> of(Lead lead, Advisor advisor, LeadFieldMapping fields, String fileName, String marker) {
+    static Map<String, String> of(Lead lead, Advisor advisor, LeadFieldMapping fields, RowOrigin origin) {
         Map<String, String> element = new LinkedHashMap<>();
         if (!lead.firstname().isEmpty()) {
             element.put("firstname", lead.firstname());
@@ -43,8 +39,8 @@ final class LeadElement {
         put(element, description, fields.sourceField(), "Origen", lead.source());
         put(element, description, fields.courseField(), "Curso interesado", lead.course());
         put(element, description, fields.entryDateField(), "Fecha de entrada", spanishDate(lead.entryDate()));
-        description.append("Importado por leadrouter desde ").append(fileName)
-                .append(", fila ").append(lead.raw().row()).append(' ').append(marker);
+        description.append("Importado por leadrouter desde ").append(oneLine(origin.fileName()))
+                .append(", fila ").append(origin.row()).append(' ').append(origin.marker());
         String existing = element.get("description");
         element.put("description", existing == null ? description.toString() : existing + "\n" + description);
         return element;
@@ -59,6 +55,10 @@ final class LeadElement {
         } else {
             element.merge(field, value, (a, b) -> a + " · " + b);
         }
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("[\\p{Cntrl}]", " ");
     }
 
     private static String spanishDate(String isoOrRaw) {

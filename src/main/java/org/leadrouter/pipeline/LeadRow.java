@@ -6,26 +6,31 @@ import java.util.Objects;
 
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.dedupe.ContactKey;
+import org.leadrouter.journal.RowOrigin;
 import org.leadrouter.lead.Lead;
 import org.leadrouter.lead.RawLead;
 
 /** One row travelling through the pipeline: what was read, what it became, and why. */
 public final class LeadRow {
     private final RawLead raw;
+    private final RowOrigin origin;
     private Lead lead;
     private List<ContactKey> keys = List.of();
     private RowStatus status = RowStatus.PENDING;
     private String errorMessage;
     private Advisor advisor;
     private String leadId = "";
+    private boolean settledEarlier;
     private final List<String> details = new ArrayList<>();
 
-    public LeadRow(RawLead raw) {
+    public LeadRow(RawLead raw, RowOrigin origin) {
         this.raw = Objects.requireNonNull(raw, "raw == null");
+        this.origin = Objects.requireNonNull(origin, "origin == null");
         details.addAll(raw.notes());
     }
 
     public RawLead raw() { return raw; }
+    public RowOrigin origin() { return origin; }
     public Lead lead() { return lead; }
     public List<ContactKey> keys() { return keys; }
     public RowStatus status() { return status; }
@@ -63,6 +68,24 @@ public final class LeadRow {
     void deferred(String reason) {
         status = RowStatus.DEFERRED;
         details.add(reason);
+    }
+
+    /** Settled before this run (an earlier run of the same file, or the deferred queue): nothing more to do. */
+    void settled(RowStatus status, Advisor advisor, String leadId, String note) {
+        this.status = status;
+        this.advisor = advisor;
+        this.leadId = leadId == null ? "" : leadId;
+        this.settledEarlier = true;
+        details.add(note);
+    }
+
+    /** True when the outcome came from the journal rather than from this run. */
+    public boolean settledEarlier() {
+        return settledEarlier;
+    }
+
+    void note(String note) {
+        details.add(note);
     }
 
     void created(String leadId, String note) {

@@ -25,6 +25,9 @@ public final class ValidateLeads implements Processor {
     public void process(Exchange exchange) throws Exception {
         DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
         for (LeadRow row : batch.rows()) {
+            if (row.status() != RowStatus.PENDING) {
+                continue;
+            }
             Validation v = validator.validate(row.raw());
             if (v instanceof Validation.Valid valid) {
                 List<ContactKey> keys = new ArrayList<>(2);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,20 +43,20 @@ public final class RosterLoader {
         List<Advisor> advisors = selection.select(vtiger.activeUsers(), vtiger.userId(), capOf, notes);
         if (advisors.isEmpty()) {
             notes.add("no active VTiger user qualifies as an advisor");
-            return new Roster(day, advisors, Map.of(), notes);
+            return new Roster(day, advisors, Map.of(), Map.of(), notes);
         }
         Set<String> ids = advisors.stream().map(Advisor::id).collect(Collectors.toSet());
         VtqlQuery today = VtqlQuery.select("id", "assigned_user_id").from("Leads")
                 .where("createdtime", ">=", day.serverStart())
                 .and("createdtime", "<", day.serverEnd())
                 .orderBy("id").build();
-        Map<String, Integer> load = new HashMap<>();
+        Map<String, Set<String>> leads = new HashMap<>();
         for (Map<String, String> lead : vtiger.queryAll(today)) {
             String owner = lead.getOrDefault("assigned_user_id", "");
             if (ids.contains(owner)) {
-                load.merge(owner, 1, Integer::sum);
+                leads.computeIfAbsent(owner, o -> new HashSet<>()).add(lead.get("id"));
             }
         }
-        return new Roster(day, advisors, load, notes);
+        return new Roster(day, advisors, Map.of(), leads, notes).plus(Map.of());
     }
 }

@@ -6,12 +6,14 @@ import org.apache.camel.builder.RouteBuilder;
 import org.leadrouter.pipeline.DistributionSteps;
 
 /**
- * The distribution pipeline, one file at a time: read → validate → find duplicates → allocate →
- * create each planned lead (apply only) → remember the rotation → write the report.
- * The one-shot {@code run} command and the daemon both send their files here.
+ * The distribution pipeline, one batch at a time: a CSV file (read, then settled against the journal) or the
+ * deferred queue, then validate → find duplicates → allocate → create each planned lead (apply only) →
+ * write the report → journal the outcome. The one-shot {@code run} command and the daemon both come here.
  */
 public final class DistributionRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:distribute";
+    public static final String DEFERRED_ENDPOINT = "direct:distribute-deferred";
+    private static final String PIPELINE = "direct:pipeline";
 
     private final DistributionSteps steps;
 
@@ -21,8 +23,16 @@ public final class DistributionRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        from(ENDPOINT).routeId("distribute")
+        from(ENDPOINT).routeId("distribute-file")
             .process(steps.read()).id("read-csv")
+            .process(steps.recallJournal()).id("recall-journal")
+            .to(PIPELINE);
+
+        from(DEFERRED_ENDPOINT).routeId("distribute-deferred")
+            .process(steps.loadDeferred()).id("load-deferred")
+            .to(PIPELINE);
+
+        from(PIPELINE).routeId("pipeline")
             .process(steps.validate()).id("validate")
             .process(steps.findDuplicates()).id("find-duplicates")
             .process(steps.allocate()).id("allocate")
@@ -32,6 +42,7 @@ public final class DistributionRoute extends RouteBuilder {
                 .end()
                 .process(steps.rememberRotation()).id("remember-rotation")
             .end()
-            .process(steps.writeReport()).id("write-report");
+            .process(steps.writeReport()).id("write-report")
+            .process(steps.recordOutcome()).id("record-outcome");
     }
 }

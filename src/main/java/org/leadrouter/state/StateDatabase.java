@@ -49,7 +49,7 @@ public final class StateDatabase implements AutoCloseable {
         if (!Files.isWritable(directory)) {
             throw new ConfigException("state.dir", directory + " is not writable by this user");
         }
-        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE";
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         try {
             Connection connection = DriverManager.getConnection(url, "leadrouter", "");
             try (Statement st = connection.createStatement()) {

@@ -1,0 +1,47 @@
+package org.leadrouter.pipeline;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.leadrouter.csv.LeadFile;
+import org.leadrouter.journal.DeferredLead;
+import org.leadrouter.journal.Journal;
+
+/** First step of a deferred run: the queued leads, oldest first, become a batch of their own. */
+public final class LoadDeferred implements Processor {
+    /** The name deferred runs carry in the journal and reports. */
+    public static final String NAME = "deferred-leads";
+
+    private final Journal journal;
+
+    public LoadDeferred(Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal == null");
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
+        List<DeferredLead> queue = journal.deferredQueue();
+        List<LeadRow> rows = new ArrayList<>(queue.size());
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (DeferredLead d : queue) {
+            LeadRow row = new LeadRow(d.raw(), d.origin());
+            row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
+            rows.add(row);
+            digest.update((d.origin().contentHash() + ":" + d.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
+        }
+        LeadFile file = new LeadFile(NAME, StandardCharsets.UTF_8, ';', List.of(),
+                queue.stream().map(DeferredLead::raw).toList(), List.of());
+        String hash = HexFormat.of().formatHex(digest.digest());
+        DistributionBatch batch = new DistributionBatch(request, file, hash, rows);
+        batch.journalRun(journal.fileStarted(hash, NAME, Mode.APPLY.label()));
+        exchange.setProperty(CreateLead.BATCH, batch);
+        exchange.getMessage().setBody(batch);
+    }
+}

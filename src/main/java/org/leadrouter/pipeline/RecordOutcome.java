@@ -1,0 +1,44 @@
+package org.leadrouter.pipeline;
+
+import java.util.Objects;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.leadrouter.journal.Journal;
+import org.leadrouter.journal.JournalStatus;
+
+/**
+ * Apply runs only, at the end: journals every row outcome of this run that is not already there (deferred leads
+ * join the queue) and marks the run finished, so a re-dropped file is recognised.
+ */
+public final class RecordOutcome implements Processor {
+    private final Journal journal;
+
+    public RecordOutcome(Journal journal) {
+        this.journal = Objects.requireNonNull(journal, "journal == null");
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+        if (!batch.apply()) {
+            return;
+        }
+        for (LeadRow row : batch.rows()) {
+            if (row.settledEarlier()) {
+                continue;
+            }
+            String detail = String.join("; ", row.details());
+            switch (row.status()) {
+                case DEFERRED -> journal.deferred(row.origin(), row.raw(),
+                        batch.roster() != null ? batch.roster().day().date() : null);
+                case DUPLICATE -> journal.outcome(row.origin(), JournalStatus.DUPLICATE, detail);
+                case INVALID -> journal.outcome(row.origin(), JournalStatus.INVALID, detail);
+                default -> { }
+            }
+        }
+        if (batch.journalRun() >= 0) {
+            journal.fileFinished(batch.journalRun(), "processed", batch.request().report().toString());
+        }
+    }
+}
