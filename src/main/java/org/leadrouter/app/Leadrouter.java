@@ -93,21 +93,12 @@ public final class Leadrouter implements AutoCloseable {
         }
     }
 
-    /** Runs one file through the pipeline; never throws for the file's own trouble, which the result carries. */
+    /**
+     * Runs one file through the pipeline; never throws for the file's own trouble, which the result carries. When
+     * the run stops early the report is still written, with the rows it did not finish marked as errors.
+     */
     public DistributionResult distribute(DistributionRequest request) {
-        return send(DistributionRoute.ENDPOINT, request);
-    }
-
-    /** Offers the deferred queue again, as a batch of its own with its own report. */
-    public DistributionResult distributeDeferred(DistributionRequest request) {
-        return send(DistributionRoute.DEFERRED_ENDPOINT, request);
-    }
-
-    private synchronized DistributionResult send(String endpoint, DistributionRequest request) {
-        if (producer == null) {
-            producer = camel.createProducerTemplate();
-        }
-        Exchange exchange = producer.send(endpoint, e -> e.getMessage().setBody(request));
+        Exchange exchange = send(DistributionRoute.ENDPOINT, request);
         DistributionBatch batch = exchange.getProperty(CreateLead.BATCH, DistributionBatch.class);
         Exception failure = exchange.getException();
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
@@ -122,9 +113,35 @@ public final class Leadrouter implements AutoCloseable {
         return new DistributionResult(batch, failure);
     }
 
+    /** Runs one file through the pipeline for the daemon: the failure is thrown as it is, for the route to judge. */
+    public DistributionBatch process(DistributionRequest request) throws Exception {
+        return outcome(send(DistributionRoute.ENDPOINT, request));
+    }
+
+    /** Offers the deferred queue again, as a batch of its own with its own report; failures are thrown. */
+    public DistributionBatch processDeferred(DistributionRequest request) throws Exception {
+        return outcome(send(DistributionRoute.DEFERRED_ENDPOINT, request));
+    }
+
+    private static DistributionBatch outcome(Exchange exchange) throws Exception {
+        if (exchange.getException() != null) {
+            throw exchange.getException();
+        }
+        return exchange.getMessage().getBody(DistributionBatch.class);
+    }
+
+    /** One batch at a time, whichever thread asks (inbox poller, deferred timer): allocation is serial. */
+    private synchronized Exchange send(String endpoint, DistributionRequest request) {
+        if (producer == null) {
+            producer = camel.createProducerTemplate();
+        }
+        return producer.send(endpoint, e -> e.getMessage().setBody(request));
+    }
+
     public VtigerClient vtiger() { return vtiger; }
     public CamelContext camel() { return camel; }
     public Journal journal() { return journal; }
+    public StateDatabase state() { return state; }
     public DistributionSteps steps() { return steps; }
     public ShutdownSignal shutdown() { return shutdown; }
 

@@ -43,6 +43,8 @@ public final class Journal {
         "CREATE INDEX IF NOT EXISTS journal_row_by_status ON journal_row (status, business_day)"
     };
 
+    private static final String IN_QUEUE = "(status = 'DEFERRED' OR status = 'SENDING' AND lead_json IS NOT NULL)";
+
     private final StateDatabase state;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -118,7 +120,19 @@ public final class Journal {
 
     /** Written before a create is sent: a crash after this point is reconciled with VTiger on restart. */
     public void sending(RowOrigin origin, String advisorId, String advisorName, LocalDate day) {
-        upsert(origin, JournalStatus.SENDING, advisorId, advisorName, null, day, null, null);
+        int updated = update("UPDATE journal_row SET status = 'SENDING', advisor_id = ?, advisor_name = ?, business_day = ?,"
+                + " updated_at = ? WHERE content_hash = ? AND row_number = ?", ps -> {
+                    ps.setString(1, advisorId);
+                    ps.setString(2, advisorName);
+                    ps.setObject(3, day);
+                    ps.setObject(4, now());
+                    ps.setString(5, origin.contentHash());
+                    ps.setInt(6, origin.row());
+                });
+        if (updated == 0) {
+            // a lead from a file (not from the deferred queue): nothing to keep
+            upsert(origin, JournalStatus.SENDING, advisorId, advisorName, null, day, null, null);
+        }
     }
 
     public void created(RowOrigin origin, String leadId, String advisorId, String advisorName, LocalDate day) {
@@ -143,16 +157,19 @@ public final class Journal {
         upsert(origin, status, null, null, null, null, detail, null);
     }
 
-    /** The deferred queue, oldest first. */
+    /**
+     * The deferred queue, oldest first; includes leads of the queue whose create was interrupted (still
+     * {@code SENDING}), which must be reconciled with VTiger before being offered again.
+     */
     public List<DeferredLead> deferredQueue() {
-        return query("SELECT content_hash, row_number, file_name, business_day, lead_json FROM journal_row"
-                + " WHERE status = 'DEFERRED' ORDER BY business_day, updated_at, content_hash, row_number", ps -> { }, rs ->
+        return query("SELECT content_hash, row_number, file_name, business_day, lead_json, status FROM journal_row"
+                + " WHERE " + IN_QUEUE + " ORDER BY business_day, updated_at, content_hash, row_number", ps -> { }, rs ->
                 new DeferredLead(new RowOrigin(rs.getString(1), rs.getInt(2), rs.getString(3)),
-                        fromJson(rs.getString(5)), rs.getObject(4, LocalDate.class)));
+                        fromJson(rs.getString(5)), rs.getObject(4, LocalDate.class), "SENDING".equals(rs.getString(6))));
     }
 
     public int deferredCount() {
-        return query("SELECT COUNT(*) FROM journal_row WHERE status = 'DEFERRED'", ps -> { }, rs -> rs.getInt(1)).get(0);
+        return query("SELECT COUNT(*) FROM journal_row WHERE " + IN_QUEUE, ps -> { }, rs -> rs.getInt(1)).get(0);
     }
 
     /** Leads created (or being created) on {@code day}, by advisor id: the journal's part of today's load. */
@@ -169,7 +186,7 @@ public final class Journal {
 
     /** Deletes files and rows last touched before {@code cutoff}; deferred leads are kept. Returns rows deleted. */
     public int purgeBefore(OffsetDateTime cutoff) {
-        int rows = update("DELETE FROM journal_row WHERE updated_at < ? AND status <> 'DEFERRED'", ps -> ps.setObject(1, cutoff));
+        int rows = update("DELETE FROM journal_row WHERE updated_at < ? AND NOT " + IN_QUEUE, ps -> ps.setObject(1, cutoff));
         update("DELETE FROM journal_file WHERE started_at < ? AND finished_at IS NOT NULL", ps -> ps.setObject(1, cutoff));
         return rows;
     }

@@ -44,11 +44,12 @@ public final class DistributionSteps {
         this.todayLoads = new TodayLoads(roster, journal, clock);
         this.read = new ReadLeadFile(settings.inputLimits());
         this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
-        this.loadDeferred = new LoadDeferred(journal);
+        LeadCreator creator = new LeadCreator(vtiger, retry);
+        this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
         this.allocate = new AllocateLeads(todayLoads, state);
-        this.create = new CreateLead(new LeadCreator(vtiger, retry), settings.fieldMapping(), journal, shutdown);
+        this.create = new CreateLead(creator, settings.fieldMapping(), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
         this.writeReport = new WriteReport();
         this.recordOutcome = new RecordOutcome(journal);

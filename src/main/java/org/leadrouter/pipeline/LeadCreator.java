@@ -51,7 +51,7 @@ final class LeadCreator {
     }
 
     /** The id of the Lead carrying {@code marker}, or null. */
-    String findByMarker(String marker) {
+    public String findByMarker(String marker) {
         VtqlQuery q = VtqlQuery.select("id").from("Leads")
                 .where("description", "LIKE", VtqlLiteral.likeContaining(marker)).build();
         List<Map<String, String>> rows = vtiger.query(q.page(0, 1));

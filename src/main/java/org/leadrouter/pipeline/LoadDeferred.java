@@ -19,9 +19,11 @@ public final class LoadDeferred implements Processor {
     public static final String NAME = "deferred-leads";
 
     private final Journal journal;
+    private final LeadCreator creator;
 
-    public LoadDeferred(Journal journal) {
+    LoadDeferred(Journal journal, LeadCreator creator) {
         this.journal = Objects.requireNonNull(journal, "journal == null");
+        this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
     @Override
@@ -33,6 +35,11 @@ public final class LoadDeferred implements Processor {
         for (DeferredLead d : queue) {
             LeadRow row = new LeadRow(d.raw(), d.origin());
             row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
+            String created = d.interrupted() ? creator.findByMarker(d.origin().marker()) : null;
+            if (created != null) {
+                journal.created(d.origin(), created, null, null, d.deferredOn());
+                row.settled(RowStatus.CREATED, null, created, "created before an interruption; not sent again");
+            }
             rows.add(row);
             digest.update((d.origin().contentHash() + ":" + d.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
         }

@@ -23,6 +23,9 @@ public final class DistributionRoute extends RouteBuilder {
 
     @Override
     public void configure() {
+        // failures go back to the caller (the command, or the inbox route's error policy) untouched
+        errorHandler(noErrorHandler());
+
         from(ENDPOINT).routeId("distribute-file")
             .process(steps.read()).id("read-csv")
             .process(steps.recallJournal()).id("recall-journal")

@@ -1,0 +1,41 @@
+package org.leadrouter.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+import org.leadrouter.config.ConfigException;
+import org.leadrouter.config.Settings;
+import org.leadrouter.daemon.Daemon;
+import org.leadrouter.daemon.DaemonEvents;
+import org.leadrouter.vtiger.VtigerCallListener;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leadrouter daemon}: watches the inbox and distributes every file dropped there, until stopped. */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "Runs the service: watches the inbox, distributes each file, writes reports to the outbox, "
+                + "archives inputs. Stops cleanly on SIGTERM.")
+final class DaemonCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
+            new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE).run();
+            return ExitCode.OK;
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (Exception e) {
+            spec.commandLine().getErr().println("error: leadrouter stopped: " + e);
+            return ExitCode.ROW_ERRORS;
+        }
+    }
+}

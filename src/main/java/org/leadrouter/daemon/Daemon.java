@@ -1,0 +1,129 @@
+package org.leadrouter.daemon;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.leadrouter.app.Leadrouter;
+import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.config.Settings;
+import org.leadrouter.pipeline.Mode;
+import org.leadrouter.routes.HousekeepingRoute;
+import org.leadrouter.routes.InboxRoute;
+import org.leadrouter.state.StateDatabase;
+import org.leadrouter.vtiger.VtigerCallListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running service: Camel Main holding the distribution routes, the inbox route and the timers. On a stop
+ * request (SIGTERM) the row in flight finishes and the file waits in the inbox for the next start.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    static final Duration DEFERRED_CHECK = Duration.ofMinutes(5);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final VtigerCallListener calls;
+    private final DaemonEvents events;
+    private final Main main = new Main();
+    private final CountDownLatch started = new CountDownLatch(1);
+    private volatile Leadrouter app;
+    private volatile Exception startFailure;
+
+    public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.calls = Objects.requireNonNull(calls, "calls == null");
+        this.events = Objects.requireNonNull(events, "events == null");
+        main.configure().setName("leadrouter");
+        main.addMainListener(new Lifecycle());
+    }
+
+    /** The Camel Main, for configuration before {@link #run()} (e.g. the management server). */
+    public Main main() {
+        return main;
+    }
+
+    /** Runs until stopped (SIGTERM, or {@link #stop()}). */
+    public void run() throws Exception {
+        DaemonSettings d = settings.daemon();
+        Folders.prepare(d);
+        try {
+            main.run();
+        } finally {
+            started.countDown();
+            if (app != null) {
+                app.close();
+            }
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+    }
+
+    /** Waits until the routes are running (for tests and embedding). */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && startFailure == null && app != null;
+    }
+
+    /** Asks the daemon to stop, as SIGTERM does. */
+    public void stop() {
+        if (app != null) {
+            app.shutdown().request();
+        }
+        main.completed();
+    }
+
+    /** Builds the application into Camel Main's context and says one line at start and at stop. */
+    private final class Lifecycle extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport support) {
+            CamelContext camel = support.getCamelContext();
+            DaemonSettings d = settings.daemon();
+            try {
+                app = Leadrouter.assemble(camel, settings, clock, calls);
+                StateDatabase state = app.state();
+                RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), clock);
+                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
+                DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
+                Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
+                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, clock), processing));
+                camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
+                        gate, DEFERRED_CHECK));
+            } catch (Exception e) {
+                startFailure = e;
+                main.completed();
+            }
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport support) {
+            DaemonSettings d = settings.daemon();
+            LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
+                    d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
+                    settings.vtiger().username(), settings.stateDir());
+            started.countDown();
+        }
+
+        @Override
+        public void beforeStop(BaseMainSupport support) {
+            if (app != null) {
+                app.shutdown().request();
+            }
+        }
+
+        @Override
+        public void afterStop(BaseMainSupport support) {
+            LOG.info("leadrouter stopped");
+        }
+    }
+}

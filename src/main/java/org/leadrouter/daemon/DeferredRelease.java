@@ -1,0 +1,78 @@
+package org.leadrouter.daemon;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Objects;
+
+import org.leadrouter.app.Leadrouter;
+import org.leadrouter.journal.Journal;
+import org.leadrouter.pipeline.DistributionRequest;
+import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.LoadDeferred;
+import org.leadrouter.pipeline.RowStatus;
+import org.leadrouter.state.StateDatabase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Offers deferred leads again, before any new file: once at the start of each business day, and whenever there is
+ * capacity left today (e.g. after a cap was raised). Each such run writes its own report to the outbox.
+ */
+public final class DeferredRelease {
+    private static final Logger LOG = LoggerFactory.getLogger(DeferredRelease.class);
+    static final String LAST_OFFERED = "deferred.last-offered-day";
+
+    private final Leadrouter app;
+    private final Journal journal;
+    private final StateDatabase state;
+    private final FileOutcomes outcomes;
+    private final ZoneId businessZone;
+    private final Clock clock;
+    private final DaemonEvents events;
+
+    public DeferredRelease(Leadrouter app, StateDatabase state, FileOutcomes outcomes, ZoneId businessZone, Clock clock,
+                           DaemonEvents events) {
+        this.app = Objects.requireNonNull(app, "app == null");
+        this.journal = app.journal();
+        this.state = Objects.requireNonNull(state, "state == null");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
+        this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.events = Objects.requireNonNull(events, "events == null");
+    }
+
+    /** Before each file: offers the queue when this business day has not seen it yet. Cheap otherwise. */
+    public synchronized void releaseIfNewDay() throws Exception {
+        if (journal.deferredCount() > 0 && !today().toString().equals(state.value(LAST_OFFERED).orElse(""))) {
+            release("a new business day");
+        }
+    }
+
+    /** Periodically: offers the queue when advisors have capacity left today. Costs a roster query when queued. */
+    public synchronized void releaseIfCapacity() throws Exception {
+        releaseIfNewDay();
+        if (journal.deferredCount() > 0 && app.steps().todayLoads().load().remainingCapacity() > 0) {
+            release("capacity is available");
+        }
+    }
+
+    private void release(String why) throws Exception {
+        int queued = journal.deferredCount();
+        LOG.info("offering {} deferred lead(s) again: {}", queued, why);
+        DistributionBatch batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
+        state.putValue(LAST_OFFERED, today().toString());
+        LOG.info("deferred leads: {} created, {} still deferred, {} duplicate (report {})",
+                batch.count(RowStatus.CREATED), batch.count(RowStatus.DEFERRED),
+                batch.count(RowStatus.DUPLICATE), batch.request().report().getFileName());
+        events.deferredProcessed(batch);
+    }
+
+    public int queueSize() {
+        return journal.deferredCount();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(businessZone));
+    }
+}

@@ -1,0 +1,114 @@
+package org.leadrouter.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+import org.leadrouter.config.DaemonSettings;
+
+/**
+ * Where files go when the daemon is done with them: the report into the outbox (named after the input and the
+ * time), the input into {@code archive/yyyy/MM/dd/} or, when it can never succeed, into {@code error/} with a
+ * {@code <name>.error.txt} that says why. Nothing is ever overwritten: a clashing name gets {@code -2}, {@code -3}…
+ */
+public final class FileOutcomes {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+
+    private final DaemonSettings folders;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public FileOutcomes(DaemonSettings folders, Clock clock, ZoneId zone) {
+        this.folders = Objects.requireNonNull(folders, "folders == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.zone = Objects.requireNonNull(zone, "zone == null");
+    }
+
+    /** A fresh report path in the outbox for an input called {@code inputName}. */
+    public Path reportFor(String inputName) {
+        String base = safe(stripExtension(inputName));
+        String stamp = STAMP.format(LocalDateTime.now(clock.withZone(zone)));
+        return unique(folders.outbox().resolve(base + "_" + stamp + "_report.csv"));
+    }
+
+    /** Moves a processed input to {@code archive/yyyy/MM/dd/}; returns where it went. */
+    public Path archive(Path input) throws IOException {
+        Path day = folders.archive().resolve(DAY_FOLDER.format(LocalDateTime.now(clock.withZone(zone))));
+        Files.createDirectories(day);
+        Path target = move(input, day);
+        removeDoneMarker(input);
+        return target;
+    }
+
+    /** Moves an input that can never succeed to {@code error/}, with the reason beside it. */
+    public Path reject(Path input, String reason) throws IOException {
+        Files.createDirectories(folders.error());
+        Path target = move(input, folders.error());
+        Path explanation = target.resolveSibling(target.getFileName() + ".error.txt");
+        String text = "leadrouter could not process the file \"" + safe(input.getFileName().toString()) + "\".\n\n"
+                + "Reason: " + reason + "\n\n"
+                + "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n";
+        Files.writeString(explanation, text, StandardCharsets.UTF_8);
+        removeDoneMarker(input);
+        return target;
+    }
+
+    private static Path move(Path input, Path folder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path target = folder.resolve(attempt == 1 ? input.getFileName().toString() : numbered(input.getFileName().toString(), attempt));
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                return Files.move(input, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                try {
+                    return Files.move(input, target);
+                } catch (FileAlreadyExistsException raced) {
+                    // another file took the name meanwhile: try the next one
+                }
+            } catch (FileAlreadyExistsException raced) {
+                // likewise
+            }
+        }
+    }
+
+    private static Path unique(Path candidate) {
+        Path p = candidate;
+        for (int n = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); n++) {
+            p = candidate.resolveSibling(numbered(candidate.getFileName().toString(), n));
+        }
+        return p;
+    }
+
+    static String numbered(String name, int n) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+    }
+
+    private static void removeDoneMarker(Path input) throws IOException {
+        Files.deleteIfExists(input.resolveSibling(input.getFileName() + InboxFilter.DONE));
+    }
+
+    private static String stripExtension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** A name safe to build other file names and messages from: no control characters or separators, not too long. */
+    static String safe(String name) {
+        String cleaned = name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
+    }
+}

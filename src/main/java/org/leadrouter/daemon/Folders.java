@@ -1,0 +1,34 @@
+package org.leadrouter.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.leadrouter.config.ConfigException;
+import org.leadrouter.config.DaemonSettings;
+
+/** The daemon's folders: created when missing, and each must be writable, or the start fails naming the key. */
+public final class Folders {
+    private Folders() {
+    }
+
+    public static void prepare(DaemonSettings daemon) {
+        Map<String, Path> folders = new LinkedHashMap<>();
+        folders.put("paths.inbox", daemon.inbox());
+        folders.put("paths.outbox", daemon.outbox());
+        folders.put("paths.archive", daemon.archive());
+        folders.put("paths.error", daemon.error());
+        folders.forEach((key, dir) -> {
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw new ConfigException(key, "cannot create folder " + dir + " (" + e.getClass().getSimpleName() + ")");
+            }
+            if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+                throw new ConfigException(key, dir + " is not a folder this user can write to");
+            }
+        });
+    }
+}

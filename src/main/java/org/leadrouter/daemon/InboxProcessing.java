@@ -1,0 +1,113 @@
+package org.leadrouter.daemon;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+import org.apache.camel.Exchange;
+import org.leadrouter.app.Leadrouter;
+import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.DistributionRequest;
+import org.leadrouter.pipeline.Mode;
+import org.leadrouter.pipeline.RowStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the inbox route does around the pipeline, one method per step or outcome: prepare the request, archive
+ * a processed file, reject a file that can never succeed, keep a file for a later retry. Logs one line per file,
+ * with counts and no personal data.
+ */
+public final class InboxProcessing {
+    private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
+
+    private final FileOutcomes outcomes;
+    private final RetryGate gate;
+    private final DeferredRelease deferred;
+    private final Mode mode;
+    private final DaemonEvents events;
+    private final Leadrouter app;
+
+    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, DeferredRelease deferred, Mode mode,
+                           DaemonEvents events) {
+        this.app = Objects.requireNonNull(app, "app == null");
+        this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
+        this.gate = Objects.requireNonNull(gate, "gate == null");
+        this.deferred = Objects.requireNonNull(deferred, "deferred == null");
+        this.mode = Objects.requireNonNull(mode, "mode == null");
+        this.events = Objects.requireNonNull(events, "events == null");
+    }
+
+    /** Deferred leads of earlier days go out before any new file. */
+    public void deferredFirst(Exchange exchange) throws Exception {
+        deferred.releaseIfNewDay();
+    }
+
+    /** The inbox file goes through the pipeline, with a fresh report path in the outbox. */
+    public void distribute(Exchange exchange) throws Exception {
+        Path input = input(exchange);
+        DistributionRequest request = new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
+        exchange.getMessage().setBody(app.process(request));
+    }
+
+    /** The file went through: archive it and say what happened. */
+    public void processed(Exchange exchange) throws Exception {
+        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+        Path archived = outcomes.archive(input(exchange));
+        gate.succeeded();
+        StringJoiner counts = new StringJoiner(", ");
+        for (RowStatus s : RowStatus.values()) {
+            long n = batch.count(s);
+            if (n > 0) {
+                counts.add(s.label() + " " + n);
+            }
+        }
+        LOG.info("{}: {} rows ({}) [{}]; report {}; archived as {}", FileOutcomes.safe(archived.getFileName().toString()),
+                batch.rows().size(), counts, mode.label(), batch.request().report().getFileName(), archived);
+        events.fileProcessed(batch);
+    }
+
+    /** The file can never succeed as it is: to error/ with the reason. */
+    public void rejected(Exchange exchange) throws Exception {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        Path input = input(exchange);
+        if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
+            LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to move",
+                    FileOutcomes.safe(input.getFileName().toString()));
+            return;
+        }
+        String reason = plainReason(cause);
+        Path target = outcomes.reject(input, reason);
+        LOG.warn("{}: rejected, moved to {}: {}", FileOutcomes.safe(input.getFileName().toString()), target, reason);
+        events.fileRejected();
+    }
+
+    /** VTiger (or the state) is unavailable for now: the file stays in the inbox and is retried with back-off. */
+    public void retryLater(Exchange exchange) {
+        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        gate.failed(cause == null ? "unknown" : cause.getMessage());
+        events.fileRetried();
+    }
+
+    /** The service is stopping: the file stays and resumes, without repeating anything, at the next start. */
+    public void leftForNextStart(Exchange exchange) {
+        LOG.info("{}: stopping in the middle of the file; it stays in the inbox and resumes at the next start",
+                FileOutcomes.safe(input(exchange).getFileName().toString()));
+    }
+
+    private static Path input(Exchange exchange) {
+        return Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
+    }
+
+    private static String plainReason(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof org.leadrouter.csv.UnreadableFileException) {
+                return t.getMessage();
+            }
+        }
+        return "an unexpected internal error (" + (cause == null ? "unknown" : cause.getClass().getSimpleName())
+                + "); the service log has the details";
+    }
+}

@@ -1,0 +1,53 @@
+package org.leadrouter.routes;
+
+import java.util.Objects;
+
+import org.apache.camel.builder.RouteBuilder;
+import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.daemon.InboxFilter;
+import org.leadrouter.daemon.InboxProcessing;
+import org.leadrouter.pipeline.ShutdownSignal;
+import org.leadrouter.state.StateException;
+import org.leadrouter.vtiger.VtigerException;
+import org.leadrouter.vtiger.VtigerUnavailableException;
+
+/**
+ * The daemon's inbox: polls the folder, takes one complete file at a time (oldest first), sends it through the
+ * distribution pipeline ({@link DistributionRoute}, one batch at a time across threads), then archives it. A file that can never succeed goes to error/; VTiger trouble leaves
+ * it in the inbox for a retry with back-off; a stop request leaves it for the next start.
+ */
+public final class InboxRoute extends RouteBuilder {
+    public static final String ROUTE_ID = "inbox";
+
+    private final DaemonSettings settings;
+    private final InboxFilter filter;
+    private final InboxProcessing processing;
+
+    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing) {
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.filter = Objects.requireNonNull(filter, "filter == null");
+        this.processing = Objects.requireNonNull(processing, "processing == null");
+    }
+
+    @Override
+    public void configure() {
+        onException(UnreadableFileException.class)
+            .handled(true).process(processing::rejected);
+        onException(ShutdownSignal.StopRequested.class)
+            .handled(true).process(processing::leftForNextStart);
+        onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
+            .handled(true).process(processing::retryLater);
+        onException(Exception.class)
+            .handled(true).process(processing::rejected);
+
+        getCamelContext().getRegistry().bind("inboxFilter", filter);
+        fromF("file:%s?noop=true&idempotent=false&recursive=false&filter=#inboxFilter&sortBy=file:modified"
+                + "&initialDelay=0&delay=%d&maxMessagesPerPoll=1&readLock=none&autoCreate=false",
+                settings.inbox().toAbsolutePath(), settings.pollInterval().toMillis())
+            .routeId(ROUTE_ID)
+            .process(processing::deferredFirst).id("deferred-first")
+            .process(processing::distribute).id("distribute")
+            .process(processing::processed).id("archive");
+    }
+}
