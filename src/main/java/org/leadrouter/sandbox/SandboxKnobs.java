@@ -38,6 +38,7 @@ public final class SandboxKnobs {
     private final Clock initialClock;
     private final List<CreateRejection> rejections = new CopyOnWriteArrayList<>();
     private final Map<String, Pending> perOperation = new HashMap<>();
+    private final Map<String, Integer> lostAnswers = new HashMap<>();
     private Pending anyOperation;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration timeoutHold = DEFAULT_HOLD;
@@ -63,6 +64,14 @@ public final class SandboxKnobs {
     /** The next {@code requests} requests of {@code operation} fail with {@code kind}. */
     public synchronized void failNext(String operation, int requests, Failure kind) {
         perOperation.put(operation.toLowerCase(java.util.Locale.ROOT), new Pending(requests, Objects.requireNonNull(kind)));
+    }
+
+    /**
+     * The next {@code requests} requests of {@code operation} are carried out, then answered with HTTP 500 as if
+     * the server died after writing: the client cannot know that its request took effect.
+     */
+    public synchronized void loseAnswers(String operation, int requests) {
+        lostAnswers.put(operation.toLowerCase(java.util.Locale.ROOT), requests);
     }
 
     /** How long a {@link Failure#TIMEOUT} holds the request before dropping it; default 5 s. */
@@ -97,6 +106,7 @@ public final class SandboxKnobs {
         sessionCallLimit = 0;
         anyOperation = null;
         perOperation.clear();
+        lostAnswers.clear();
         rejections.clear();
         clock = initialClock;
     }
@@ -119,6 +129,16 @@ public final class SandboxKnobs {
 
     List<CreateRejection> rejections() {
         return List.copyOf(rejections);
+    }
+
+    /** Consumes one lost answer for this request, if any is pending for its operation. */
+    synchronized boolean takeLostAnswer(String operation) {
+        int left = lostAnswers.getOrDefault(operation, 0);
+        if (left <= 0) {
+            return false;
+        }
+        lostAnswers.put(operation, left - 1);
+        return true;
     }
 
     /** Consumes one injected failure for this request, operation-specific ones first. */

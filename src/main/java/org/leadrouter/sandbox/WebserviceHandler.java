@@ -90,6 +90,10 @@ final class WebserviceHandler implements HttpHandler {
             exchange.sendResponseHeaders(500, -1);
             return;
         }
+        if (ctx.knobs().takeLostAnswer(operation)) {
+            exchange.sendResponseHeaders(500, -1);
+            return;
+        }
         byte[] json = PhpJson.write(envelope).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, json.length);
