@@ -6,9 +6,9 @@ import java.time.Duration;
 /**
  * The daemon's folders and rhythm: inbox, outbox, archive and error folders, whether leads are created
  * ({@code apply}) or only planned, how often the inbox is polled, how long a file must stay unchanged before it
- * is taken, and the bounds of the back-off while VTiger is unavailable.
+ * is taken, the bounds of the back-off while VTiger is unavailable, and how often the deferred queue is looked at.
  */
 public record DaemonSettings(Path inbox, Path outbox, Path archive, Path error, boolean apply,
                              Duration pollInterval, Duration stableTime,
-                             Duration retryInitialBackoff, Duration retryMaxBackoff) {
+                             Duration retryInitialBackoff, Duration retryMaxBackoff, Duration deferredCheck) {
 }

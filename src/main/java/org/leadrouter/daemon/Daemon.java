@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
-    static final Duration DEFERRED_CHECK = Duration.ofMinutes(5);
 
     private final Settings settings;
     private final Clock clock;
@@ -98,7 +97,7 @@ public final class Daemon {
                 InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, clock), processing));
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, DEFERRED_CHECK));
+                        gate, d.deferredCheck()));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();

@@ -3,7 +3,9 @@ package org.leadrouter.daemon;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
@@ -29,6 +31,8 @@ public final class InboxProcessing {
     private final Mode mode;
     private final DaemonEvents events;
     private final Leadrouter app;
+    private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
+    static final int UNEXPECTED_ATTEMPTS = 3;
 
     public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, DeferredRelease deferred, Mode mode,
                            DaemonEvents events) {
@@ -55,6 +59,7 @@ public final class InboxProcessing {
     /** The file went through: archive it and say what happened. */
     public void processed(Exchange exchange) throws Exception {
         DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+        unexpectedFailures.remove(input(exchange));
         Path archived = outcomes.archive(input(exchange));
         gate.succeeded();
         StringJoiner counts = new StringJoiner(", ");
@@ -82,6 +87,25 @@ public final class InboxProcessing {
         Path target = outcomes.reject(input, reason);
         LOG.warn("{}: rejected, moved to {}: {}", FileOutcomes.safe(input.getFileName().toString()), target, reason);
         events.fileRejected();
+    }
+
+    /**
+     * Something unexpected failed (a fault of ours, a full disk): the file is kept and retried like a transient
+     * failure, and only after {@value #UNEXPECTED_ATTEMPTS} failures in a row is it moved to error/, so one bad file
+     * cannot block the inbox for ever.
+     */
+    public void unexpected(Exception exchangeFailure, Exchange exchange) throws Exception {
+        Path input = input(exchange);
+        int attempts = unexpectedFailures.merge(input, 1, Integer::sum);
+        LOG.error("{}: unexpected failure (attempt {} of {})", FileOutcomes.safe(input.getFileName().toString()),
+                attempts, UNEXPECTED_ATTEMPTS, exchangeFailure);
+        if (attempts >= UNEXPECTED_ATTEMPTS) {
+            unexpectedFailures.remove(input);
+            rejected(exchange);
+        } else {
+            gate.failed("unexpected failure: " + exchangeFailure.getClass().getSimpleName());
+            events.fileRetried();
+        }
     }
 
     /** VTiger (or the state) is unavailable for now: the file stays in the inbox and is retried with back-off. */

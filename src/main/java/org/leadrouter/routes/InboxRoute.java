@@ -2,6 +2,7 @@ package org.leadrouter.routes;
 
 import java.util.Objects;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.csv.UnreadableFileException;
@@ -15,7 +16,8 @@ import org.leadrouter.vtiger.VtigerUnavailableException;
 /**
  * The daemon's inbox: polls the folder, takes one complete file at a time (oldest first), sends it through the
  * distribution pipeline ({@link DistributionRoute}, one batch at a time across threads), then archives it. A file that can never succeed goes to error/; VTiger trouble leaves
- * it in the inbox for a retry with back-off; a stop request leaves it for the next start.
+ * it in the inbox for a retry with back-off; a stop request leaves it for the next start; an unexpected failure is
+ * retried a few times before the file goes to error/.
  */
 public final class InboxRoute extends RouteBuilder {
     public static final String ROUTE_ID = "inbox";
@@ -39,7 +41,7 @@ public final class InboxRoute extends RouteBuilder {
         onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
             .handled(true).process(processing::retryLater);
         onException(Exception.class)
-            .handled(true).process(processing::rejected);
+            .handled(true).process(e -> processing.unexpected(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), e));
 
         getCamelContext().getRegistry().bind("inboxFilter", filter);
         fromF("file:%s?noop=true&idempotent=false&recursive=false&filter=#inboxFilter&sortBy=file:modified"

@@ -1,0 +1,161 @@
+package org.leadrouter.daemon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.leadrouter.config.ConfigSource;
+import org.leadrouter.config.Settings;
+import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.VtigerSandbox;
+import org.leadrouter.testing.Await;
+import org.leadrouter.vtiger.VtigerCallListener;
+
+/** A daemon on temporary folders against an embedded VTiger sandbox, started and stopped by tests. */
+final class DaemonHarness implements AutoCloseable {
+    static final String KEY = "harness-key";
+
+    final Path root;
+    final VtigerSandbox sandbox;
+    private Daemon daemon;
+    private Thread thread;
+
+    DaemonHarness(Path root, SandboxFixture fixture) throws IOException {
+        this.root = root;
+        this.sandbox = VtigerSandbox.start(0, fixture);
+    }
+
+    /** Three active advisors, an inactive one, a second admin, and one existing lead. */
+    static SandboxFixture.Builder fixture() {
+        return SandboxFixture.builder()
+                .apiUser("admin", KEY)
+                .user(Map.of("user_name", "director", "last_name", "Director", "is_admin", "on", "status", "Active"))
+                .advisor("asesor.ana", true)
+                .advisor("asesor.juan", true)
+                .advisor("asesor.luis", true)
+                .advisor("asesor.pedro", false)
+                .lead(Map.of("firstname", "Eva", "lastname", "Existente", "email", "existe@example.com",
+                        "phone", "611-000-111", "assigned_user_id", "19x3", "createdtime", "2025-01-01 10:00:00"));
+    }
+
+    Map<String, String> config(Map<String, String> overrides) {
+        Map<String, String> m = new HashMap<>();
+        m.put("vtiger.url", sandbox.baseUrl().toString());
+        m.put("vtiger.username", "admin");
+        m.put("vtiger.access-key", KEY);
+        m.put("vtiger.retry.attempts", "2");
+        m.put("vtiger.retry.initial-backoff", "10ms");
+        m.put("state.dir", root.resolve("state").toString());
+        m.put("paths.inbox", inbox().toString());
+        m.put("mode", "apply");
+        m.put("inbox.poll-interval", "50ms");
+        m.put("inbox.stable-time", "0s");
+        m.put("inbox.retry.initial-backoff", "100ms");
+        m.put("inbox.retry.max-backoff", "200ms");
+        m.putAll(overrides);
+        return m;
+    }
+
+    Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls) throws InterruptedException {
+        Settings settings = Settings.from(ConfigSource.of(config(overrides)));
+        daemon = new Daemon(settings, clock, calls, DaemonEvents.NONE);
+        Daemon d = daemon;
+        thread = new Thread(() -> {
+            try {
+                d.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "daemon-under-test");
+        thread.start();
+        if (!daemon.awaitStarted(Duration.ofSeconds(30))) {
+            throw new AssertionError("daemon did not start");
+        }
+        return daemon;
+    }
+
+    Daemon start(Map<String, String> overrides) throws InterruptedException {
+        return start(overrides, Clock.systemDefaultZone(), VtigerCallListener.NONE);
+    }
+
+    void stop() throws InterruptedException {
+        if (daemon != null) {
+            daemon.stop();
+            thread.join(30_000);
+            if (thread.isAlive()) {
+                throw new AssertionError("daemon did not stop");
+            }
+            daemon = null;
+        }
+    }
+
+    Path inbox() {
+        return root.resolve("data/inbox");
+    }
+
+    Path outbox() {
+        return root.resolve("data/outbox");
+    }
+
+    Path archive() {
+        return root.resolve("data/archive");
+    }
+
+    Path error() {
+        return root.resolve("data/error");
+    }
+
+    /** Drops a complete file into the inbox (written aside, then moved in, as a careful sender does). */
+    Path drop(String name, String content) throws IOException {
+        return drop(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Path drop(String name, byte[] content) throws IOException {
+        Files.createDirectories(inbox());
+        Path aside = Files.createTempFile(root, "drop", ".tmp");
+        Files.write(aside, content);
+        return Files.move(aside, inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the outbox holds {@code n} finished reports (not the hidden files being written). */
+    List<Path> awaitReports(int n) {
+        Await.until(n + " report(s) in the outbox", Duration.ofSeconds(30), () -> reports().size() >= n);
+        return reports();
+    }
+
+    List<Path> reports() {
+        return files(outbox()).stream().filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+    }
+
+    long leadsWithEmail(String email) {
+        return sandbox.records("Leads").stream().filter(r -> email.equalsIgnoreCase(r.get("email"))).count();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        try {
+            stop();
+        } finally {
+            sandbox.close();
+        }
+    }
+}
