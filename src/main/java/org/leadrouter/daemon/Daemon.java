@@ -33,7 +33,10 @@ public final class Daemon {
     private final VtigerCallListener calls;
     private final DaemonEvents events;
     private final Main main = new Main();
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
     private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Leadrouter app;
     private volatile Exception startFailure;
 
@@ -55,6 +58,13 @@ public final class Daemon {
     public void run() throws Exception {
         DaemonSettings d = settings.daemon();
         Folders.prepare(d);
+        // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the row in flight is done,
+        // the routes are stopped and the state is closed.
+        Thread hook = new Thread(() -> {
+            stop();
+            awaitFinished(STOP_TIMEOUT);
+        }, "leadrouter-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             main.run();
         } finally {
@@ -62,9 +72,25 @@ public final class Daemon {
             if (app != null) {
                 app.close();
             }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it is waiting for exactly this point
+            }
         }
         if (startFailure != null) {
             throw startFailure;
+        }
+    }
+
+    private void awaitFinished(Duration timeout) {
+        try {
+            if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("leadrouter did not stop within {}s; exiting anyway (the next start resumes safely)", timeout.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -90,12 +116,14 @@ public final class Daemon {
             try {
                 app = Leadrouter.assemble(camel, settings, clock, calls);
                 StateDatabase state = app.state();
-                RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), clock);
+                // waiting and file ages are measured on the system clock; the injected clock decides business days
+                Clock system = Clock.systemUTC();
+                RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
                 DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, clock), processing));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing));
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
                         gate, d.deferredCheck()));
             } catch (Exception e) {
@@ -115,6 +143,7 @@ public final class Daemon {
 
         @Override
         public void beforeStop(BaseMainSupport support) {
+            LOG.info("leadrouter stopping: finishing the row in flight");
             if (app != null) {
                 app.shutdown().request();
             }
