@@ -70,8 +70,9 @@ final class BinarySniffer {
                 controls++;
             }
         }
-        // a stray NUL or two in a value is repaired later; binary data has them everywhere
-        if (controls >= 3 && controls * 20L > end) {
+        // a few stray NULs in values are removed later, row by row; binary data has them everywhere
+        boolean binary = controls >= 16 ? controls * 20L > end : controls >= 3 && controls * 5L > end;
+        if (binary) {
             throw new UnreadableFileException("this is not a text file (it contains binary data), so it is "
                     + "not a CSV: if it is a spreadsheet, " + SAVE_AS_CSV);
         }

@@ -26,13 +26,21 @@ public final class Mojibake {
     private static final String CONTINUATION = continuationCharacters();
     private static final Pattern GARBLED = Pattern.compile(
             "[\\u00C2-\\u00C5][" + CONTINUATION + "]|\\u00E2[" + CONTINUATION + "]{2}");
+    /** Remains of mojibake whose bytes were lost (an undefined byte dropped, a "?" written for it). */
+    private static final Pattern BROKEN = Pattern.compile("\u00E2\u20AC|[\u00C2\u00C3][?\uFFFD]");
     private static final int MAX_ROUNDS = 3;
 
     private Mojibake() {
     }
 
-    /** True when the text holds a sequence that reads as UTF-8 mis-decoded as Windows-1252. */
+    /**
+     * True when the text holds a sequence that reads as UTF-8 mis-decoded as Windows-1252, or the remains of one
+     * that cannot be repaired ("â€" whose third byte was lost, "Ã?").
+     */
     public static boolean looksGarbled(String value) {
+        if (BROKEN.matcher(value).find()) {
+            return true;
+        }
         Matcher m = GARBLED.matcher(value);
         while (m.find()) {
             if (decode(m.group()) != null) {
