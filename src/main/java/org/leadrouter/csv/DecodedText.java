@@ -48,8 +48,11 @@ record DecodedText(String text, Charset charset, boolean mixed) {
     }
 
     private static DecodedText utf8OrMixed(byte[] bytes, int from) {
+        if (validUtf8(bytes, from)) {
+            return new DecodedText(new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8, false);
+        }
         StringBuilder out = new StringBuilder(bytes.length - from);
-        boolean invalid = false;
         boolean multiByte = false;
         int i = from;
         while (i < bytes.length) {
@@ -60,20 +63,50 @@ record DecodedText(String text, Charset charset, boolean mixed) {
                 continue;
             }
             int length = utf8SequenceLength(bytes, i);
-            if (length > 0) {
+            if (length > 0 && plausibleInWindows1252Text(bytes, i, length)) {
                 out.append(new String(bytes, i, length, StandardCharsets.UTF_8));
                 multiByte = true;
                 i += length;
             } else {
                 out.append(CP1252[b]);
-                invalid = true;
                 i++;
             }
         }
-        if (!invalid) {
-            return new DecodedText(out.toString(), StandardCharsets.UTF_8, false);
-        }
         return new DecodedText(out.toString(), WINDOWS_1252, multiByte);
+    }
+
+    /**
+     * Whether a well-formed UTF-8 sequence met in a file that is not UTF-8 is taken as UTF-8. Genuine Windows-1252
+     * text forms such sequences too: "Ñ" or "É" followed by "’" or a non-breaking space, "ç" followed by two
+     * non-breaking spaces. So only sequences that Windows-1252 text cannot hold by chance are taken: Â Ã Ä Å
+     * followed by a continuation (U+0080–U+017F, the accented Latin letters; in Windows-1252 text they are the mark
+     * of misread UTF-8), â€ and the like (U+2000–U+21BF: dashes, quotes, €, ™), the BOM, and four-byte
+     * sequences (emoji). Other characters of such a file are read as Windows-1252.
+     */
+    private static boolean plausibleInWindows1252Text(byte[] bytes, int i, int length) {
+        int lead = bytes[i] & 0xFF;
+        int second = bytes[i + 1] & 0xFF;
+        return switch (length) {
+            case 2 -> lead <= 0xC5;
+            case 3 -> lead == 0xE2 && second <= 0x86 || lead == 0xEF && second == 0xBB && (bytes[i + 2] & 0xFF) == 0xBF;
+            default -> true;
+        };
+    }
+
+    private static boolean validUtf8(byte[] bytes, int from) {
+        int i = from;
+        while (i < bytes.length) {
+            if (bytes[i] >= 0) {
+                i++;
+                continue;
+            }
+            int length = utf8SequenceLength(bytes, i);
+            if (length == 0) {
+                return false;
+            }
+            i += length;
+        }
+        return true;
     }
 
     /** Length of the well-formed UTF-8 sequence (2 to 4 bytes) starting at i, or 0 if there is none. */

@@ -302,6 +302,18 @@ class HostileInputTest {
     }
 
     @Test
+    void windows1252TextThatHappensToFormUtf8SequencesStaysWindows1252() throws Exception {
+        // Ñ + ’ (D1 92), É + NBSP (C9 A0), ç + two NBSPs (E7 A0 A0) are well-formed UTF-8, but not what was meant
+        byte[] content = concat("Nombre;Email\nMUÑ’S JOSÉ\u00A0ç\u00A0\u00A0x;ana@ejemplo.com\n".getBytes(WINDOWS_1252),
+                "Ana ".getBytes(StandardCharsets.UTF_8), "Ibáñez;b@ejemplo.com\n".getBytes(WINDOWS_1252));
+        LeadFile file = reader.read(content, "x.csv");
+        assertThat(file.charset()).isEqualTo(WINDOWS_1252);
+        assertThat(file.rows()).extracting(RawLead::name).containsExactly("MUÑ’S JOSÉ\u00A0ç\u00A0\u00A0x",
+                "Ana Ibáñez");
+        assertThat(file.warnings()).isEmpty();
+    }
+
+    @Test
     void mojibakeWrittenIntoTheFileIsRepairedWithANote() throws Exception {
         LeadFile file = read("Nombre;Email;Curso;Origen\nJosÃ© PÃ©rez IbÃ¡Ã±ez;jose@ejemplo.com;"
                 + "InformÃ¡tica 300 â‚¬;CampaÃ±a â€œverano â€\u009D\n");
