@@ -203,6 +203,9 @@ public final class LeadCsvReader {
         for (int r = 0; r < parsed.records.size(); r++) {
             int breaksBefore = 0;
             for (String value : parsed.records.get(r)) {
+                if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                    continue;
+                }
                 String[] valueLines = value.split("\r\n|\r|\n", -1);
                 for (int k = 1; k < valueLines.length; k++) {
                     if (count(valueLines[k], delimiter) >= threshold) {
