@@ -11,6 +11,8 @@ import org.leadrouter.lead.Texts;
 /** Where each logical column sits in a file, worked out from its header row. */
 final class ColumnMap {
 
+    private static final int FOUND_SHOWN = 10;
+
     private final Map<LeadColumn, Integer> positions;
     private final List<String> header;
 
@@ -29,10 +31,10 @@ final class ColumnMap {
             }
             Optional<LeadColumn> column = HeaderAliases.match(name);
             if (column.isEmpty()) {
-                warnings.add("column '" + name + "' is not one the lead router knows; ignored");
+                warnings.add("column " + CsvTexts.quote(name) + " is not one the lead router knows; ignored");
             } else if (positions.containsKey(column.get())) {
-                warnings.add("column '" + name + "' repeats column '" + header.get(positions.get(column.get()))
-                        + "'; only the first one is used");
+                warnings.add("column " + CsvTexts.quote(name) + " repeats column "
+                        + CsvTexts.quote(header.get(positions.get(column.get()))) + "; only the first one is used");
             } else {
                 positions.put(column.get(), i);
             }
@@ -64,10 +66,10 @@ final class ColumnMap {
         return i == null ? column.usualHeader() : header.get(i);
     }
 
-    /** The trimmed value of a column in a record; "" when the column or the field is missing. */
+    /** The raw value of a column in a record; "" when the column or the field is missing. */
     String value(List<String> record, LeadColumn column) {
         Integer i = positions.get(column);
-        return i == null || i >= record.size() ? "" : Texts.strip(record.get(i));
+        return i == null || i >= record.size() ? "" : record.get(i);
     }
 
     /** How many non-empty values sit beyond the header's last column; Excel's empty trailing cells don't count. */
@@ -90,8 +92,54 @@ final class ColumnMap {
     }
 
     private static String found(List<String> header) {
-        String names = header.stream().filter(h -> !h.isEmpty()).map(h -> "'" + h + "'")
-                .collect(Collectors.joining(", "));
-        return names.isEmpty() ? "no column names" : names;
+        List<String> named = header.stream().filter(h -> !h.isEmpty()).toList();
+        if (named.isEmpty()) {
+            return "no column names";
+        }
+        String names = named.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
+        return named.size() > FOUND_SHOWN ? names + " and " + (named.size() - FOUND_SHOWN) + " more" : names;
+    }
+
+    /** Positions (0-based) of the columns whose header is blank, left of the last named column. */
+    List<Integer> unnamedColumns() {
+        int lastNamed = -1;
+        for (int i = 0; i < header.size(); i++) {
+            if (!header.get(i).isEmpty()) {
+                lastNamed = i;
+            }
+        }
+        List<Integer> unnamed = new ArrayList<>();
+        for (int i = 0; i < lastNamed; i++) {
+            if (header.get(i).isEmpty()) {
+                unnamed.add(i);
+            }
+        }
+        return unnamed;
+    }
+
+    int size() {
+        return header.size();
+    }
+
+    /** The logical columns a record of the given number of values lacks, in header order. */
+    List<LeadColumn> missingFrom(int values) {
+        List<LeadColumn> missing = new ArrayList<>();
+        for (LeadColumn column : LeadColumn.values()) {
+            Integer i = positions.get(column);
+            if (i != null && i >= values) {
+                missing.add(column);
+            }
+        }
+        missing.sort((a, b) -> positions.get(a) - positions.get(b));
+        return missing;
+    }
+
+    /** Excel's name for a 0-based column position: A, B, ..., Z, AA, AB... */
+    static String letters(int position) {
+        StringBuilder out = new StringBuilder();
+        for (int n = position + 1; n > 0; n = (n - 1) / 26) {
+            out.insert(0, (char) ('A' + (n - 1) % 26));
+        }
+        return out.toString();
     }
 }

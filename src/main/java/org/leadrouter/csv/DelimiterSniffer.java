@@ -36,10 +36,17 @@ final class DelimiterSniffer {
 
     /** The first line holding anything but spaces and delimiters, or "" when there is none. */
     static String firstNonBlankLine(String text) {
-        for (String line : text.split("\r\n|\r|\n", -1)) {
+        int start = 0;
+        while (start < text.length()) {
+            int end = start;
+            while (end < text.length() && text.charAt(end) != '\r' && text.charAt(end) != '\n') {
+                end++;
+            }
+            String line = text.substring(start, end);
             if (!isBlank(line)) {
                 return line;
             }
+            start = end + 1;
         }
         return "";
     }

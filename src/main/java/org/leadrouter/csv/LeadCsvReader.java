@@ -1,66 +1,138 @@
 package org.leadrouter.csv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.leadrouter.config.InputLimits;
 import org.leadrouter.lead.EntryDates;
+import org.leadrouter.lead.Mojibake;
 import org.leadrouter.lead.RawLead;
 import org.leadrouter.lead.Texts;
 
-/** Reads a lead file exported from Excel or a web portal, whatever its charset, delimiter and header spelling. */
+/**
+ * Reads a lead file exported from Excel or a web portal, whatever its charset, delimiter and header spelling.
+ *
+ * <p>Problems with the whole file (not a CSV, empty, too large, no usable header, a quotation mark that swallows
+ * the rest of the file) raise an {@link UnreadableFileException} whose message tells a non-engineer what is wrong
+ * and what to do. Problems with a single row (control characters, garbled accents, a huge cell, too few or too
+ * many values) are repaired where that is safe and noted on the row, and the other rows go through.
+ */
 public final class LeadCsvReader {
 
-    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+    /** 50 MB and 100,000 rows, the defaults of {@code input.max-bytes} and {@code input.max-rows}. */
+    public static final InputLimits DEFAULT_LIMITS = new InputLimits(50L * 1024 * 1024, 100_000);
 
+    /** The longest value kept from a cell; no name, address, phone, course or source comes near it. */
+    public static final int MAX_VALUE_LENGTH = 1_000;
+
+    private static final Pattern START_LINE = Pattern.compile("\\(startline (\\d+)\\)");
+    /** Java cannot hold a larger array; limits beyond it are capped here. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
+
+    private final InputLimits limits;
+
+    /** A reader with the {@link #DEFAULT_LIMITS}. */
+    public LeadCsvReader() {
+        this(DEFAULT_LIMITS);
+    }
+
+    /** A reader that refuses files larger than {@code limits.maxBytes()} or with more than {@code maxRows} rows. */
+    public LeadCsvReader(InputLimits limits) {
+        Objects.requireNonNull(limits, "limits == null");
+        if (limits.maxBytes() < 1 || limits.maxRows() < 1) {
+            throw new IllegalArgumentException("input limits must be positive: " + limits);
+        }
+        this.limits = limits;
+    }
+
+    public InputLimits limits() {
+        return limits;
+    }
+
+    /** Reads a file, checking its size before reading any of it. */
     public LeadFile read(Path file) throws IOException, UnreadableFileException {
         Objects.requireNonNull(file, "file == null");
         Path name = file.getFileName();
-        return read(Files.readAllBytes(file), name == null ? file.toString() : name.toString());
+        long maxBytes = Math.min(limits.maxBytes(), MAX_ARRAY);
+        long size = Files.size(file);
+        if (size > maxBytes) {
+            throw tooLarge(size, maxBytes);
+        }
+        byte[] content;
+        try (InputStream in = Files.newInputStream(file)) {
+            content = in.readNBytes((int) (maxBytes + (maxBytes < MAX_ARRAY ? 1 : 0)));
+            if (content.length > maxBytes || in.read() >= 0) { // it grew while being read
+                throw tooLarge(Math.max(content.length, Files.size(file)), maxBytes);
+            }
+        }
+        return read(content, name == null ? file.toString() : name.toString());
     }
 
     public LeadFile read(byte[] content, String fileName) throws UnreadableFileException {
         Objects.requireNonNull(content, "content == null");
         Objects.requireNonNull(fileName, "fileName == null");
+        if (content.length > limits.maxBytes()) {
+            throw tooLarge(content.length, limits.maxBytes());
+        }
         if (content.length == 0) {
-            throw new UnreadableFileException("the file is empty");
+            throw new UnreadableFileException("the file is empty (0 bytes): it holds no header and no leads. "
+                    + "Export the leads again and drop the new file");
         }
         DecodedText decoded = DecodedText.decode(content);
         String text = decoded.text();
+        BinarySniffer.rejectBinaryText(text);
         String headerLine = DelimiterSniffer.firstNonBlankLine(text);
         if (headerLine.isEmpty()) {
-            throw new UnreadableFileException("the file has only blank lines: it holds no header and no leads");
+            throw onlyBlankLines();
         }
         char delimiter = DelimiterSniffer.detect(headerLine);
-        List<List<String>> records = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        parse(text, delimiter, records, lines);
-        if (records.isEmpty()) {
-            throw new UnreadableFileException("the file has only blank lines: it holds no header and no leads");
+        Parsed parsed = parse(text, delimiter);
+        if (parsed.records.isEmpty()) {
+            throw onlyBlankLines();
+        }
+        if (parsed.dataRows > limits.maxRows()) {
+            throw new UnreadableFileException("the file has " + number(parsed.dataRows) + " rows of leads, more "
+                    + "than the " + number(limits.maxRows()) + " this program accepts in one file: split it into "
+                    + "files of at most " + number(limits.maxRows()) + " rows (each with the header row) and drop "
+                    + "them one at a time");
         }
 
         List<String> warnings = new ArrayList<>();
-        List<String> header = records.get(0).stream().map(Texts::strip).toList();
-        ColumnMap columns = ColumnMap.of(header, warnings);
-        List<RawLead> rows = new ArrayList<>();
-        for (int i = 1; i < records.size(); i++) {
-            rows.add(toRawLead(lines.get(i), records.get(i), columns));
+        if (decoded.mixed()) {
+            warnings.add("the file mixes two character encodings (Windows-1252 and UTF-8); both were read, but "
+                    + "check the accents in the report and save the file as CSV UTF-8 next time");
         }
+        List<String> header = parsed.records.get(0).stream().map(LeadCsvReader::headerName).toList();
+        ColumnMap columns = ColumnMap.of(header, warnings);
+        rejectSwallowedRows(parsed, delimiter, header.size());
+        List<RawLead> rows = new ArrayList<>(parsed.records.size() - 1);
+        for (int i = 1; i < parsed.records.size(); i++) {
+            rows.add(toRawLead(parsed.lines.get(i), parsed.records.get(i), columns));
+        }
+        warnUnnamedColumns(parsed.records, columns, warnings);
         return new LeadFile(fileName, decoded.charset(), delimiter, header, rows, warnings);
     }
 
-    /** Collects the non-blank records and the physical line each one starts on. */
-    private static void parse(String text, char delimiter, List<List<String>> records, List<Integer> lines)
-            throws UnreadableFileException {
+    /** The non-blank records of a text (header first), the physical line each starts on, and the data row count. */
+    private static final class Parsed {
+        final List<List<String>> records = new ArrayList<>();
+        final List<Integer> lines = new ArrayList<>();
+        long dataRows;
+    }
+
+    private Parsed parse(String text, char delimiter) throws UnreadableFileException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)        // blank records are skipped below, keeping line numbers exact
@@ -68,41 +140,148 @@ public final class LeadCsvReader {
                 .setTrailingData(true)             // tolerate "abc"def as portals sometimes write it
                 .get();
         LineIndex lineIndex = new LineIndex(text);
+        Parsed parsed = new Parsed();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 List<String> values = record.toList();
-                if (values.stream().allMatch(v -> Texts.strip(v).isEmpty())) {
+                if (isBlank(values)) {
                     continue;
                 }
-                records.add(values);
-                lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                if (parsed.records.isEmpty()) {
+                    parsed.records.add(values);
+                    parsed.lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                    continue;
+                }
+                parsed.dataRows++;
+                if (parsed.dataRows <= limits.maxRows()) { // past the limit, rows are only counted
+                    parsed.records.add(values);
+                    parsed.lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                }
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw unreadable(e);
+        } catch (IOException | RuntimeException e) { // commons-csv also throws UncheckedIOException, ISE
+            throw unreadable(e, text, delimiter, lineIndex);
         }
+        return parsed;
     }
 
-    private static UnreadableFileException unreadable(Exception e) {
+    /** Blank means only spaces and delimiters, like the ";;;;" lines Excel leaves below the data. */
+    private static boolean isBlank(List<String> values) {
+        for (String value : values) {
+            if (!DelimiterSniffer.isBlank(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static UnreadableFileException unreadable(Exception e, String text, char delimiter, LineIndex lines) {
         String message = String.valueOf(e.getMessage());
-        Matcher m = START_LINE.matcher(message);
         if (message.contains("EOF reached before encapsulated token finished")) {
-            String where = m.find() ? " on line " + m.group(1) : "";
+            int open = QuoteScanner.unclosedQuote(text, delimiter);
+            String where;
+            if (open >= 0) {
+                where = " on line " + lines.lineOf(open);
+            } else {
+                Matcher m = START_LINE.matcher(message);
+                where = m.find() ? " on line " + m.group(1) : "";
+            }
             return new UnreadableFileException("a quotation mark (\") opened" + where + " is never closed, so "
                     + "the rest of the file cannot be read: close or remove that quotation mark"
                     + where + " and drop the file again");
         }
-        return new UnreadableFileException("the file is not a well-formed CSV (" + message + "): open it in Excel, "
-                + "use File › Save As › CSV UTF-8 and drop the new file");
+        return new UnreadableFileException("the file is not a well-formed CSV (" + CsvTexts.oneLine(message, 200)
+                + "): open it in Excel, use File › Save As › CSV UTF-8 and drop the new file");
+    }
+
+    /**
+     * A quotation mark left open in a row and closed only by a stray one further down turns the rows in between
+     * into one value, and those leads would vanish without a word: such a file is refused.
+     */
+    private static void rejectSwallowedRows(Parsed parsed, char delimiter, int columns)
+            throws UnreadableFileException {
+        int threshold = Math.max(2, columns - 1);
+        for (int r = 0; r < parsed.records.size(); r++) {
+            int breaksBefore = 0;
+            for (String value : parsed.records.get(r)) {
+                if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                    continue;
+                }
+                String[] valueLines = value.split("\r\n|\r|\n", -1);
+                for (int k = 1; k < valueLines.length; k++) {
+                    if (count(valueLines[k], delimiter) >= threshold) {
+                        int start = parsed.lines.get(r) + breaksBefore;
+                        int end = start + valueLines.length - 1;
+                        throw new UnreadableFileException("a quotation mark (\") opened on line " + start
+                                + " is only closed on line " + end + ", so lines " + (start + 1) + " to " + end
+                                + ", which look like rows of leads, would be read as a single value: close or "
+                                + "remove the quotation mark on line " + start + " and drop the file again");
+                    }
+                }
+                breaksBefore += valueLines.length - 1;
+            }
+        }
+    }
+
+    private static int count(String line, char c) {
+        int n = 0;
+        for (int i = 0; i < line.length(); i++) {
+            n += line.charAt(i) == c ? 1 : 0;
+        }
+        return n;
+    }
+
+    private static UnreadableFileException onlyBlankLines() {
+        return new UnreadableFileException("the file has only blank lines: it holds no header and no leads. "
+                + "Export the leads again and drop the new file");
+    }
+
+    private static UnreadableFileException tooLarge(long size, long limit) {
+        String shown = size(size);
+        String max = size(limit);
+        if (shown.equals(max)) {
+            shown = number(size) + " bytes";
+            max = number(limit) + " bytes";
+        }
+        return new UnreadableFileException("the file is " + shown + ", larger than the " + max + " this program "
+                + "accepts: split it into smaller files (for example by date or by campaign) and drop them one "
+                + "at a time");
+    }
+
+    /** A size as people read it: "812 bytes", "3.4 KB", "63.2 MB", "50 MB". */
+    static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + (bytes == 1 ? " byte" : " bytes");
+        }
+        String[] units = {"KB", "MB", "GB", "TB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        String shown = String.format(Locale.ROOT, "%.1f", value);
+        if (shown.endsWith(".0")) {
+            shown = shown.substring(0, shown.length() - 2);
+        }
+        return shown + " " + units[unit];
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private static String headerName(String raw) {
+        return Texts.strip(withoutControls(Mojibake.repair(cap(Texts.strip(raw)))));
     }
 
     private static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
         List<String> notes = new ArrayList<>();
-        String name = columns.value(record, LeadColumn.NAME);
-        String email = columns.value(record, LeadColumn.EMAIL);
-        String phone = columns.value(record, LeadColumn.PHONE);
-        String course = columns.value(record, LeadColumn.COURSE);
-        String entryDate = columns.value(record, LeadColumn.ENTRY_DATE);
-        String source = columns.value(record, LeadColumn.SOURCE);
+        String name = value(record, columns, LeadColumn.NAME, notes);
+        String email = value(record, columns, LeadColumn.EMAIL, notes);
+        String phone = value(record, columns, LeadColumn.PHONE, notes);
+        String course = value(record, columns, LeadColumn.COURSE, notes);
+        String entryDate = value(record, columns, LeadColumn.ENTRY_DATE, notes);
+        String source = value(record, columns, LeadColumn.SOURCE, notes);
 
         if (columns.has(LeadColumn.COURSE) && columns.has(LeadColumn.ENTRY_DATE)
                 && EntryDates.looksLikeDate(course) && !EntryDates.looksLikeDate(entryDate)) {
@@ -124,10 +303,87 @@ public final class LeadCsvReader {
                     ? "1 value beyond the last column was ignored"
                     : extras + " values beyond the last column were ignored");
         }
+        List<LeadColumn> missing = columns.missingFrom(record.size());
+        if (!missing.isEmpty()) {
+            notes.add("the row has only " + record.size() + " of the " + columns.size() + " columns; "
+                    + String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60))
+                    .toList()) + (missing.size() == 1 ? " was" : " were") + " taken as empty");
+        }
         return new RawLead(line, name, email, phone, course, entryDate, source, notes);
     }
 
+    /**
+     * A cell's value made fit for the lead: trimmed, cut to {@link #MAX_VALUE_LENGTH}, garbled accents repaired,
+     * control characters (NUL and the like) removed; each change noted. Line breaks and tabs are kept.
+     */
+    private static String value(List<String> record, ColumnMap columns, LeadColumn column, List<String> notes) {
+        String raw = Texts.strip(columns.value(record, column));
+        if (raw.isEmpty()) {
+            return raw;
+        }
+        String what = CsvTexts.oneLine(columns.headerOf(column), 60);
+        String value = cap(raw);
+        if (value.length() < raw.length()) {
+            notes.add(what + ": a value of " + number(raw.length()) + " characters was cut to its first "
+                    + number(MAX_VALUE_LENGTH) + " (no lead's data is that long: check this row)");
+        }
+        String repaired = Mojibake.repair(value);
+        if (!repaired.equals(value)) {
+            notes.add(what + ": garbled accents repaired (" + CsvTexts.quote(value) + " became "
+                    + CsvTexts.quote(repaired) + "; the file was saved with the wrong character encoding)");
+            value = repaired;
+        }
+        String clean = withoutControls(value);
+        if (clean.length() < value.length()) {
+            int removed = value.length() - clean.length();
+            notes.add(what + ": removed " + (removed == 1 ? "an invisible control character"
+                    : removed + " invisible control characters") + " (such as NUL)");
+        }
+        return Texts.strip(clean);
+    }
+
+    private static String cap(String value) {
+        if (value.length() <= MAX_VALUE_LENGTH) {
+            return value;
+        }
+        int end = Character.isLowSurrogate(value.charAt(MAX_VALUE_LENGTH)) ? MAX_VALUE_LENGTH - 1 : MAX_VALUE_LENGTH;
+        return value.substring(0, end);
+    }
+
+    /** Without C0 controls other than tab and line breaks, DEL and C1 controls. */
+    static String withoutControls(String value) {
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c >= 0x7F && c <= 0x9F;
+            if (control && out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            } else if (!control && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+
+    private static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
+        for (int position : columns.unnamedColumns()) {
+            int filled = 0;
+            for (int r = 1; r < records.size(); r++) {
+                List<String> record = records.get(r);
+                if (position < record.size() && !Texts.strip(record.get(position)).isEmpty()) {
+                    filled++;
+                }
+            }
+            if (filled > 0) {
+                warnings.add("column " + ColumnMap.letters(position) + " has no name in the header row, so its "
+                        + "values (in " + filled + (filled == 1 ? " row" : " rows") + ") were ignored: give it a "
+                        + "name such as Email or Teléfono if it holds leads' data");
+            }
+        }
+    }
+
     private static String swapped(ColumnMap columns, LeadColumn a, LeadColumn b) {
-        return columns.headerOf(a) + " and " + columns.headerOf(b) + " were swapped; swapped back";
+        return CsvTexts.oneLine(columns.headerOf(a), 60) + " and " + CsvTexts.oneLine(columns.headerOf(b), 60)
+                + " were swapped; swapped back";
     }
 }

@@ -20,4 +20,16 @@ public record LeadFile(String fileName, Charset charset, char delimiter, List<St
         rows = List.copyOf(Objects.requireNonNull(rows, "rows == null"));
         warnings = List.copyOf(Objects.requireNonNull(warnings, "warnings == null"));
     }
+
+    /**
+     * The file name made safe for one line of text (reports, notes, CRM descriptions, logs): control characters,
+     * line breaks and invisible format characters (such as right-to-left overrides) become spaces, and a very long
+     * name keeps its beginning and its end around an ellipsis. {@link #fileName()} stays as it was.
+     */
+    public String displayName() {
+        return CsvTexts.oneLine(fileName, DISPLAY_NAME_MAX);
+    }
+
+    /** The longest {@link #displayName()}, in characters. */
+    public static final int DISPLAY_NAME_MAX = 120;
 }

@@ -12,12 +12,13 @@ final class CrmText {
 
     /**
      * Removes what VTiger would damage or hide: characters outside the Basic Multilingual Plane (stored as
-     * "????"), control characters, invisible format characters; line breaks and tabs become spaces.
+     * "????"), control characters, invisible format characters, backslashes; line breaks and tabs become spaces.
      */
     static String clean(String value, String what, List<String> notes) {
         StringBuilder out = new StringBuilder(value.length());
         boolean astral = false;
         boolean controls = false;
+        boolean backslash = false;
         boolean afterRemoved = false; // the last visible character was a removed emoji
         boolean joined = false;       // a zero-width joiner follows a removed emoji
         for (int i = 0; i < value.length(); ) {
@@ -41,6 +42,9 @@ final class CrmText {
                 out.append(' ');
             } else if (Character.isISOControl(cp)) {
                 controls = true;
+            } else if (cp == '\\') {
+                backslash = true; // PHP's quoting in VTiger drops or doubles it; no name or course needs one
+                out.append(' ');
             } else {
                 out.appendCodePoint(cp);
             }
@@ -52,6 +56,9 @@ final class CrmText {
         }
         if (controls) {
             notes.add(what + ": removed invisible control characters");
+        }
+        if (backslash) {
+            notes.add(what + ": removed backslashes (\\), which the CRM would drop or double");
         }
         if (cleaned.indexOf('\uFFFD') >= 0) {
             notes.add(what + " '" + cleaned + "' contains unreadable characters (\uFFFD); "

@@ -23,9 +23,13 @@ public final class EmailNormaliser {
     private EmailNormaliser() {
     }
 
-    /** The address trimmed, without "mailto:", lower-cased; empty when it is not a usable address. */
+    /**
+     * The address trimmed, without invisible characters (zero-width spaces, BOMs, direction marks pasted from web
+     * pages) and "mailto:", lower-cased; empty when it is not a usable address. A visible space inside makes it
+     * unusable.
+     */
     public static Optional<String> normalise(String raw) {
-        String value = Texts.strip(raw);
+        String value = Texts.strip(Texts.withoutInvisibles(raw));
         value = Texts.strip(MAILTO.matcher(value).replaceFirst(""));
         value = value.toLowerCase(Locale.ROOT);
         if (value.isEmpty() || value.length() > MAX_LENGTH || !ADDRESS.matcher(value).matches()) {

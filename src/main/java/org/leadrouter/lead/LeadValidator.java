@@ -26,6 +26,14 @@ public final class LeadValidator {
         if (fullName.isEmpty()) {
             return new Validation.Invalid(raw, "no name");
         }
+        for (String[] value : new String[][] {{"name", fullName}, {"course", raw.course()},
+                {"source", raw.source()}, {"entry date", raw.entryDate()}}) {
+            if (Mojibake.looksGarbled(value[1])) {
+                return new Validation.Invalid(raw, value[0] + " '" + Texts.collapse(value[1]) + "' has garbled "
+                        + "accents (the file was saved with the wrong character encoding): save it as CSV UTF-8 "
+                        + "and drop it again");
+            }
+        }
 
         Optional<String> email = EmailNormaliser.normalise(raw.email());
         Optional<String> phone = phones.toE164(raw.phone());

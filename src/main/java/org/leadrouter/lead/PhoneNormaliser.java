@@ -39,7 +39,7 @@ public final class PhoneNormaliser {
 
     /** The number in E.164 ("+34600123456"), or empty when it is not a valid number. */
     public Optional<String> toE164(String raw) {
-        String value = Texts.collapse(raw);
+        String value = Texts.collapse(Texts.withoutInvisibles(raw));
         if (value.isEmpty() || value.length() > MAX_INPUT) {
             return Optional.empty();
         }
@@ -61,6 +61,7 @@ public final class PhoneNormaliser {
 
     /** True when the value holds letters, which is reported differently from a wrong number. */
     static boolean hasLetters(String raw) {
-        return LETTER.matcher(EXTENSION.matcher(Texts.collapse(raw)).replaceFirst("")).find();
+        return LETTER.matcher(EXTENSION.matcher(Texts.collapse(Texts.withoutInvisibles(raw))).replaceFirst(""))
+                .find();
     }
 }

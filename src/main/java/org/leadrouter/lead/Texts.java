@@ -14,6 +14,24 @@ public final class Texts {
                 || codePoint == 0x200B;  // zero-width space, common in text pasted from web pages
     }
 
+    /** Removes invisible format characters (zero-width spaces and joiners, BOMs, soft hyphens, direction marks). */
+    public static String withoutInvisibles(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean invisible = Character.getType(c) == Character.FORMAT;
+            if (invisible && out == null) {
+                out = new StringBuilder(value.length()).append(value, 0, i);
+            } else if (!invisible && out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? value : out.toString();
+    }
+
     /** Removes leading and trailing spaces of any kind; null becomes "". */
     public static String strip(String value) {
         if (value == null) {

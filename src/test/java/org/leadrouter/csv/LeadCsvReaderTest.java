@@ -145,9 +145,11 @@ class LeadCsvReaderTest {
     }
 
     @Test
-    void shortRowsGetEmptyValues() throws Exception {
+    void shortRowsGetEmptyValuesWithANote() throws Exception {
         LeadFile file = read(HEADER + "Ana,ana@ejemplo.com\n");
-        assertThat(file.rows()).containsExactly(lead(2, "Ana", "ana@ejemplo.com", "", "", "", ""));
+        assertThat(file.rows()).containsExactly(lead(2, "Ana", "ana@ejemplo.com", "", "", "", "",
+                "the row has only 2 of the 6 columns; Teléfono, Curso Interesado, Fecha entrada, Origen del leads "
+                        + "were taken as empty"));
     }
 
     @Test
@@ -206,7 +208,9 @@ class LeadCsvReaderTest {
     @Test
     void emptyFileIsUnreadable() {
         assertThatThrownBy(() -> reader.read(new byte[0], "x.csv"))
-                .isInstanceOf(UnreadableFileException.class).hasMessage("the file is empty");
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessage("the file is empty (0 bytes): it holds no header and no leads. "
+                        + "Export the leads again and drop the new file");
     }
 
     @Test

@@ -60,4 +60,22 @@ class EmailNormaliserTest {
         assertThat(EmailNormaliser.normalise(hundred)).contains(hundred);
         assertThat(EmailNormaliser.normalise("a" + hundred)).isEmpty();
     }
+
+    @Test
+    void invisibleCharactersPastedFromWebPagesAreRemovedInside() {
+        assertThat(EmailNormaliser.normalise("\uFEFFana\u200B@ejemplo\u200E.com\u00AD")).contains("ana@ejemplo.com");
+        assertThat(EmailNormaliser.normalise("mailto:\u200Bo'brien@example.com")).contains("o'brien@example.com");
+    }
+
+    @Test
+    void mailtoWithSpacesAfterItIsStripped() {
+        assertThat(EmailNormaliser.normalise(" MAILTO:  Ana@Ejemplo.com ")).contains("ana@ejemplo.com");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ana\u00A0g@ejemplo.com", "\"ana\"@ejemplo.com", "ana\\g@ejemplo.com",
+            "ana@ejemplo.com\nluis@ejemplo.com"})
+    void visibleSpacesQuotesBackslashesAndLineBreaksInsideAreRefused(String raw) {
+        assertThat(EmailNormaliser.normalise(raw)).isEmpty();
+    }
 }

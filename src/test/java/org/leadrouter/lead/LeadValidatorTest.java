@@ -144,4 +144,63 @@ class LeadValidatorTest {
         assertThat(lead.firstname()).isEmpty();
         assertThat(lead.lastname()).isEqualTo("Madonna");
     }
+
+    @Test
+    void apostropheEmailStaysValid() {
+        assertThat(valid(raw("Seán O'Brien", "O'Brien@Example.com", "")).email()).isEqualTo("o'brien@example.com");
+    }
+
+    @Test
+    void doubleQuotesInANameAreKept() {
+        Lead lead = valid(raw("Ana \"La Jefa\" Gómez", "ana@ejemplo.com", ""));
+        assertThat(lead.firstname()).isEqualTo("Ana \"La");
+        assertThat(lead.lastname()).isEqualTo("Jefa\" Gómez");
+        assertThat(lead.notes()).isEmpty();
+    }
+
+    @Test
+    void backslashesAreRemovedWithANote() {
+        Lead lead = valid(new RawLead(2, "Ana\\Gómez", "ana@ejemplo.com", "", "Salud\\n2", "", "", List.of()));
+        assertThat(lead.firstname()).isEqualTo("Ana");
+        assertThat(lead.lastname()).isEqualTo("Gómez");
+        assertThat(lead.course()).isEqualTo("Salud n2");
+        assertThat(lead.notes()).containsExactly("name: removed backslashes (\\), which the CRM would drop or double",
+                "course: removed backslashes (\\), which the CRM would drop or double");
+    }
+
+    @Test
+    void zeroWidthSpacesAndBomsInsideValuesAreRemoved() {
+        Lead lead = valid(raw("Ana\u200B G\uFEFFómez", "ana\u200B@ejemplo.com", "600\u200B123\uFEFF456"));
+        assertThat(lead.lastname()).isEqualTo("Gómez");
+        assertThat(lead.email()).isEqualTo("ana@ejemplo.com");
+        assertThat(lead.phone()).isEqualTo("+34600123456");
+    }
+
+    @Test
+    void emailLongerThanTheCrmColumnIsIgnoredWhenThePhoneIsGood() {
+        String longEmail = "a".repeat(95) + "@ejemplo.com";
+        Lead lead = valid(raw("Juan", longEmail, "600123456"));
+        assertThat(lead.email()).isEmpty();
+        assertThat(lead.notes()).containsExactly("email '" + longEmail
+                + "' ignored: longer than 100 characters (CRM limit)");
+    }
+
+    @Test
+    void phoneWithExtensionKeepsTheMainLine() {
+        assertThat(valid(raw("Juan", "", "+34 600 12 34 56 ext. 12")).phone()).isEqualTo("+34600123456");
+    }
+
+    @Test
+    void garbledAccentsMakeTheRowInvalidSoNoMojibakeReachesTheCrm() {
+        assertThat(invalid(raw("José PÃ©rez", "jose@ejemplo.com", ""))).isEqualTo("name 'José PÃ©rez' has garbled "
+                + "accents (the file was saved with the wrong character encoding): save it as CSV UTF-8 and drop "
+                + "it again");
+        assertThat(invalid(new RawLead(2, "Ana", "ana@ejemplo.com", "", "Curso 300 â€", "", "", List.of())))
+                .startsWith("course 'Curso 300 â€' has garbled accents");
+    }
+
+    @Test
+    void portugueseTildesAreNotGarbled() {
+        assertThat(valid(raw("JOÃO CONCEIÇÃO", "joao@ejemplo.com", "")).lastname()).isEqualTo("CONCEIÇÃO");
+    }
 }

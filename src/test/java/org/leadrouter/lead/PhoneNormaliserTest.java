@@ -64,4 +64,11 @@ class PhoneNormaliserTest {
     void unknownRegionIsRefusedAtConstruction() {
         assertThatThrownBy(() -> new PhoneNormaliser("XX")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200E+34 600 12 34 56\u200F", "600\u200B123\u200B456", "\uFEFF600123456",
+            "600\u00AD123\u00AD456", "600\u2060123456"})
+    void invisibleCharactersInsideAreIgnored(String raw) {
+        assertThat(phones.toE164(raw)).contains("+34600123456");
+    }
 }

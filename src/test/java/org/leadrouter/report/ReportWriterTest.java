@@ -100,4 +100,28 @@ class ReportWriterTest {
         ReportWriter.write(out, ',', List.of());
         assertThat(readBack(out, ',')).hasSize(1);
     }
+
+    @Test
+    void everyColumnIsNeutralisedIncludingStatusAndDetail() throws Exception {
+        Path out = dir.resolve("all.csv");
+        ReportRow hostile = new ReportRow("=1+1", "@SUM(A1)", "+34 600 12 34 56", "-Salud", "\t19x5", "\rMarta",
+                "=10x1", "=error: x", -3, "+detail\nsecond line");
+
+        ReportWriter.write(out, ',', List.of(hostile));
+
+        List<String> cells = readBack(out, ',').get(1).toList();
+        assertThat(cells).containsExactly("'=1+1", "'@SUM(A1)", "'+34 600 12 34 56", "'-Salud", "'\t19x5",
+                "'\rMarta", "'=10x1", "'=error: x", "'-3", "'+detail\nsecond line");
+    }
+
+    @Test
+    void nulAndLoneSurrogatesDoNotBreakTheFile() throws Exception {
+        Path out = dir.resolve("odd.csv");
+        ReportWriter.write(out, ';', List.of(new ReportRow("A\0na", "x\uD800", null, null, null, null, null, "invalid",
+                2, "\0=cmd")));
+        List<String> cells = readBack(out, ';').get(1).toList();
+        assertThat(cells.get(0)).isEqualTo("Ana");
+        assertThat(cells.get(1)).isEqualTo("x\uFFFD");
+        assertThat(cells.get(9)).isEqualTo("'=cmd");
+    }
 }

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpreadsheetSafetyTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"=HYPERLINK(\"http://x\")", "+34600123456", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"})
+    @ValueSource(strings = {"=HYPERLINK(\"http://x\")", "+34600123456", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd",
+            "\ncmd", "\uFF1DSUM(A1)", "\uFF0B34600123456", "\uFF0D1", "\uFF20SUM(A1)"})
     void formulaStartersAreNeutralised(String cell) {
         assertThat(SpreadsheetSafety.neutralise(cell)).isEqualTo("'" + cell);
     }
@@ -30,5 +31,19 @@ class SpreadsheetSafetyTest {
     void nullAndEmptyBecomeEmpty() {
         assertThat(SpreadsheetSafety.neutralise(null)).isEmpty();
         assertThat(SpreadsheetSafety.neutralise("")).isEmpty();
+    }
+
+    @Test
+    void nulIsRemovedBeforeTheCheckSoItCannotHideAFormula() {
+        assertThat(SpreadsheetSafety.neutralise("\0=cmd")).isEqualTo("'=cmd");
+        assertThat(SpreadsheetSafety.neutralise("a\0b")).isEqualTo("ab");
+        assertThat(SpreadsheetSafety.neutralise("\0")).isEmpty();
+    }
+
+    @Test
+    void loneSurrogatesBecomeReplacementCharactersAndPairsAreKept() {
+        assertThat(SpreadsheetSafety.neutralise("a\uD83Db")).isEqualTo("a\uFFFDb");
+        assertThat(SpreadsheetSafety.neutralise("\uDE00x")).isEqualTo("\uFFFDx");
+        assertThat(SpreadsheetSafety.neutralise("ok 😀")).isEqualTo("ok 😀");
     }
 }
