@@ -59,6 +59,11 @@ class ManagementServerTest {
         HttpResponse<String> down = get(port, "/observe/health");
         assertThat(down.statusCode()).isEqualTo(503);
         assertThat(down.body()).contains("\"vtiger\"").contains("DOWN").contains("VTiger is unreachable");
+        // VTiger being down is no reason to restart leadrouter: liveness stays UP.
+        HttpResponse<String> live = get(port, "/observe/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).doesNotContain("\"vtiger\"");
+        assertThat(get(port, "/observe/health/ready").statusCode()).isEqualTo(503);
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
