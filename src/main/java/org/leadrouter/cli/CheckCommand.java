@@ -1,0 +1,86 @@
+package org.leadrouter.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import org.leadrouter.config.ConfigException;
+import org.leadrouter.config.ConfigSource;
+import org.leadrouter.config.Settings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leadrouter check}: is this installation ready? Configuration, folders and VTiger, changing nothing. */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Checks an installation without changing anything: prints the configuration (access key masked),"
+                + " checks the folders and the state directory, logs in to VTiger and shows today's advisors.",
+                "Exit codes: 0 all well; 3 VTiger unreachable or login refused; 2 configuration or folder problem."})
+final class CheckCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Map<String, String> environment = System.getenv();
+        Path file = ConfigFile.locate(config, environment);
+        ConfigSource source;
+        Settings settings;
+        try {
+            source = ConfigSource.load(file, environment);
+            settings = Settings.from(source);
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        KeyOrigin key = KeyOrigin.of(source);
+        ConfigurationReport.print(out, file, settings, key);
+        key.exposure().ifPresent(w -> out.println("WARNING: " + w));
+
+        boolean foldersOk = checkFolders(out, err, settings);
+        out.flush();
+        int vtiger = VtigerCheck.run(settings, Clock.systemDefaultZone(), out, err);
+        out.flush();
+        err.flush();
+        if (vtiger != ExitCode.OK) {
+            return vtiger;
+        }
+        return foldersOk ? ExitCode.OK : ExitCode.USAGE;
+    }
+
+    private static boolean checkFolders(PrintWriter out, PrintWriter err, Settings settings) {
+        String user = System.getProperty("user.name");
+        out.println("Folders (as user " + user + "):");
+        if ("root".equals(user)) {
+            out.println("  Note: root can write anywhere; run the check as the service user to see what it can do.");
+        }
+        Map<String, Path> folders = new LinkedHashMap<>();
+        folders.put("paths.inbox", settings.daemon().inbox());
+        folders.put("paths.outbox", settings.daemon().outbox());
+        folders.put("paths.archive", settings.daemon().archive());
+        folders.put("paths.error", settings.daemon().error());
+        folders.put("state.dir", settings.stateDir());
+        boolean ok = true;
+        for (Map.Entry<String, Path> f : folders.entrySet()) {
+            StringBuilder note = new StringBuilder();
+            Optional<String> problem = FolderCheck.problem(f.getValue(), note);
+            if (problem.isPresent()) {
+                ok = false;
+                out.printf("  %-26s PROBLEM%n", f.getKey());
+                err.println("error: " + f.getKey() + ": " + problem.get());
+            } else {
+                out.printf("  %-26s %s (%s)%n", f.getKey(), f.getValue().toAbsolutePath().normalize(), note);
+            }
+        }
+        return ok;
+    }
+}

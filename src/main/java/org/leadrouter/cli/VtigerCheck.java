@@ -1,0 +1,75 @@
+package org.leadrouter.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.leadrouter.allocation.Advisor;
+import org.leadrouter.config.Settings;
+import org.leadrouter.config.VtigerSettings;
+import org.leadrouter.roster.AdvisorSelection;
+import org.leadrouter.roster.Roster;
+import org.leadrouter.roster.RosterLoader;
+import org.leadrouter.vtiger.CamelHttpTransport;
+import org.leadrouter.vtiger.RetryPolicy;
+import org.leadrouter.vtiger.Sleeper;
+import org.leadrouter.vtiger.VtigerCallListener;
+import org.leadrouter.vtiger.VtigerClient;
+import org.leadrouter.vtiger.VtigerException;
+import org.leadrouter.vtiger.VtigerUnavailableException;
+
+/**
+ * Logs in to VTiger and prints today's roster, without the state database: it must work beside a running
+ * daemon, which holds that database.
+ */
+final class VtigerCheck {
+    private VtigerCheck() {
+    }
+
+    /** {@link ExitCode#OK}, or {@link ExitCode#VTIGER_UNAVAILABLE} with the reason on {@code err}. */
+    static int run(Settings settings, Clock clock, PrintWriter out, PrintWriter err) {
+        VtigerSettings vs = settings.vtiger();
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("leadrouter-check");
+        try {
+            // One attempt: a check reports what it sees now, at once, instead of backing off for a minute.
+            VtigerClient vtiger = new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
+                    new RetryPolicy(1, Duration.ZERO, Duration.ZERO), Sleeper.REAL, VtigerCallListener.NONE);
+            camel.start();
+            long start = System.nanoTime();
+            String userId = vtiger.login();
+            out.printf("VTiger: logged in as %s (%s) at %s in %d ms%n", vs.username(), userId, vs.endpoint().getHost(),
+                    Duration.ofNanos(System.nanoTime() - start).toMillis());
+            Roster roster = new RosterLoader(vtiger,
+                    new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
+                    settings::capFor, settings.allocationZone(), vs.serverZone()).load(clock);
+            printRoster(out, roster);
+            return ExitCode.OK;
+        } catch (VtigerUnavailableException e) {
+            err.println("error: VTiger is unreachable: " + e.getMessage());
+            return ExitCode.VTIGER_UNAVAILABLE;
+        } catch (VtigerException e) {
+            if (e.isLoginRefused()) {
+                err.println("error: VTiger refused the login (" + e.code() + "): check vtiger.username and the access key");
+            } else {
+                err.println("error: VTiger refused a request (" + e.code() + "): " + e.vtigerMessage()
+                        + " (the API user must be a VTiger admin)");
+            }
+            return ExitCode.VTIGER_UNAVAILABLE;
+        } finally {
+            camel.stop();
+        }
+    }
+
+    private static void printRoster(PrintWriter out, Roster roster) {
+        out.printf("Advisors for %s (leads today / daily cap):%n", roster.day().date());
+        for (Advisor a : roster.advisors()) {
+            out.printf("  %-24s %-28s %d/%d%n", a.userName(), a.displayName(), roster.loadToday().getOrDefault(a.id(), 0), a.dailyCap());
+        }
+        if (roster.advisors().isEmpty()) {
+            out.println("  (none: every lead would be deferred)");
+        }
+        roster.notes().forEach(n -> out.println("Note: " + n));
+    }
+}

@@ -1,0 +1,102 @@
+package org.leadrouter.metrics;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.main.ManagementHttpServer;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.leadrouter.config.ManagementSettings;
+
+/**
+ * Turns on Camel's embedded management server in a camel-main {@link Main}: Prometheus metrics at
+ * {@value #METRICS_PATH} (from our registry, which Camel's own route metrics share) and health at {@value #HEALTH_PATH}.
+ */
+public final class ManagementServer {
+    public static final String METRICS_PATH = "/observe/metrics";
+    public static final String HEALTH_PATH = "/observe/health";
+    /** The bean name camel-micrometer-prometheus looks up before creating a registry of its own. */
+    public static final String REGISTRY_BEAN = "metricsRegistry";
+
+    private ManagementServer() {
+    }
+
+    /**
+     * Prepares {@code main} before it starts: binds {@code registry} as {@value #REGISTRY_BEAN}, sets the
+     * {@link #properties(ManagementSettings) camel.* properties} as initial properties (a properties file of the
+     * application may still override them), and registers {@code checks} in Camel's health-check registry once the
+     * context is configured.
+     */
+    public static void configure(Main main, ManagementSettings settings, PrometheusMeterRegistry registry,
+                                 HealthCheck... checks) {
+        Objects.requireNonNull(main, "main == null");
+        Objects.requireNonNull(registry, "registry == null");
+        main.bind(REGISTRY_BEAN, registry);
+        properties(settings).forEach(main::addInitialProperty);
+        List<HealthCheck> toRegister = List.of(checks);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport configured) {
+                HealthCheckRegistry health = HealthCheckRegistry.get(configured.getCamelContext());
+                toRegister.forEach(health::register);
+            }
+        });
+    }
+
+    /**
+     * The camel-main properties that serve metrics and health. Properties rather than
+     * {@code MainConfigurationProperties} setters: camel-main hands only properties (not, for example, the binders
+     * set in code) to camel-micrometer-prometheus.
+     */
+    public static Map<String, String> properties(ManagementSettings settings) {
+        Objects.requireNonNull(settings, "settings == null");
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("camel.metrics.enabled", "true");
+        p.put("camel.metrics.path", METRICS_PATH);
+        // Route and exchange timings; per-node history would multiply the series for little use.
+        p.put("camel.metrics.enableRoutePolicy", "true");
+        p.put("camel.metrics.enableMessageHistory", "false");
+        p.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime,file-descriptor");
+        p.put("camel.health.enabled", "true");
+        // "full": every check with its message (the vtiger check says why it is DOWN), not only the failing ones.
+        p.put("camel.health.exposureLevel", "full");
+        p.put("camel.management.enabled", String.valueOf(settings.enabled()));
+        p.put("camel.management.host", settings.host());
+        p.put("camel.management.port", String.valueOf(settings.port()));
+        p.put("camel.management.metricsEnabled", "true");
+        p.put("camel.management.healthCheckEnabled", "true");
+        p.put("camel.management.healthPath", HEALTH_PATH);
+        // Nothing that could change the running daemon or reveal its files: the server has no authentication.
+        p.put("camel.management.infoEnabled", "false");
+        p.put("camel.management.devConsoleEnabled", "false");
+        p.put("camel.management.jolokiaEnabled", "false");
+        p.put("camel.management.uploadEnabled", "false");
+        p.put("camel.management.downloadEnabled", "false");
+        p.put("camel.management.sendEnabled", "false");
+        return p;
+    }
+
+    /** The port the management server listens on once started: the real one when configured with port 0. */
+    public static OptionalInt boundPort(CamelContext context) {
+        ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
+        if (management == null) {
+            return OptionalInt.empty();
+        }
+        // The management server runs on a Vert.x server of its own (or shares the main one on the same port).
+        for (VertxPlatformHttpServer server : context.hasServices(VertxPlatformHttpServer.class)) {
+            if (server.getConfigurationPort() == management.getPort() && server.getPort() > 0) {
+                return OptionalInt.of(server.getPort());
+            }
+        }
+        return OptionalInt.empty();
+    }
+}
