@@ -7,8 +7,13 @@ import java.util.concurrent.Callable;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.daemon.Daemon;
-import org.leadrouter.daemon.DaemonEvents;
-import org.leadrouter.vtiger.VtigerCallListener;
+import org.leadrouter.metrics.LeadrouterMetrics;
+import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.metrics.MetricsEvents;
+import org.leadrouter.metrics.VtigerCallListeners;
+import org.leadrouter.metrics.VtigerHealthCheck;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +33,15 @@ final class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
-            new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE).run();
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
+            VtigerHealthCheck health = new VtigerHealthCheck();
+            Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
+                    new MetricsEvents(metrics));
+            if (settings.management().enabled()) {
+                ManagementServer.configure(daemon.main(), settings.management(), registry, health);
+            }
+            daemon.run();
             return ExitCode.OK;
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());

@@ -124,6 +124,7 @@ public final class Daemon {
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing));
+                events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
                         gate, d.deferredCheck()));
             } catch (Exception e) {

@@ -6,6 +6,10 @@ import org.leadrouter.pipeline.DistributionBatch;
 public interface DaemonEvents {
     DaemonEvents NONE = new DaemonEvents() { };
 
+    /** The daemon is running; {@code deferredQueueSize} tells the size of the deferred queue at any time. */
+    default void started(java.util.function.IntSupplier deferredQueueSize) {
+    }
+
     default void fileProcessed(DistributionBatch batch) {
     }
 

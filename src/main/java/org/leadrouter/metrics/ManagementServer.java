@@ -65,6 +65,9 @@ public final class ManagementServer {
         // Route and exchange timings; per-node history would multiply the series for little use.
         p.put("camel.metrics.enableRoutePolicy", "true");
         p.put("camel.metrics.enableMessageHistory", "false");
+        // per-exchange timers add nothing to the route timers, and clash in Prometheus when the pipeline is
+        // entered from code (no route id) as well as from a route
+        p.put("camel.metrics.enableExchangeEventNotifier", "false");
         p.put("camel.metrics.binders", "jvm-memory,jvm-gc,jvm-thread,processor,uptime,file-descriptor");
         p.put("camel.health.enabled", "true");
         // "full": every check with its message (the vtiger check says why it is DOWN), not only the failing ones.

@@ -136,6 +136,6 @@ class LeadrouterMetricsTest {
     }
 
     private static Roster roster(List<Advisor> advisors, Map<String, Integer> load) {
-        return new Roster(BusinessDay.of(LocalDate.of(2026, 3, 2), MADRID, MADRID), advisors, load, List.of());
+        return new Roster(BusinessDay.of(LocalDate.of(2026, 3, 2), MADRID, MADRID), advisors, load, Map.of(), List.of());
     }
 }
