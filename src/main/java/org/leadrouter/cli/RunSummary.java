@@ -15,7 +15,7 @@ final class RunSummary {
     }
 
     static void print(PrintWriter out, DistributionBatch batch, Map<String, Integer> vtigerCalls) {
-        out.printf("%s: %s, %d rows (%s, delimiter '%s')%n", batch.file().fileName(), batch.request().mode().label(),
+        out.printf("%s: %s, %d rows (%s, delimiter '%s')%n", batch.file().displayName(), batch.request().mode().label(),
                 batch.rows().size(), batch.file().charset().name(), printable(batch.file().delimiter()));
         for (RowStatus s : RowStatus.values()) {
             long n = batch.count(s);

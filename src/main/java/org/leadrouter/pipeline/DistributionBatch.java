@@ -23,7 +23,7 @@ public final class DistributionBatch {
         this.request = Objects.requireNonNull(request, "request == null");
         this.file = Objects.requireNonNull(file, "file == null");
         this.contentHash = Objects.requireNonNull(contentHash, "contentHash == null");
-        this.rows = file.rows().stream().map(r -> new LeadRow(r, new RowOrigin(contentHash, r.row(), file.fileName()))).toList();
+        this.rows = file.rows().stream().map(r -> new LeadRow(r, new RowOrigin(contentHash, r.row(), file.displayName()))).toList();
         this.notes.addAll(file.warnings());
     }
 

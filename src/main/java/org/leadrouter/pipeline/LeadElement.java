@@ -39,7 +39,7 @@ final class LeadElement {
         put(element, description, fields.sourceField(), "Origen", lead.source());
         put(element, description, fields.courseField(), "Curso interesado", lead.course());
         put(element, description, fields.entryDateField(), "Fecha de entrada", spanishDate(lead.entryDate()));
-        description.append("Importado por leadrouter desde ").append(oneLine(origin.fileName()))
+        description.append("Importado por leadrouter desde ").append(origin.fileName())
                 .append(", fila ").append(origin.row()).append(' ').append(origin.marker());
         String existing = element.get("description");
         element.put("description", existing == null ? description.toString() : existing + "\n" + description);
@@ -55,10 +55,6 @@ final class LeadElement {
         } else {
             element.merge(field, value, (a, b) -> a + " · " + b);
         }
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("[\\p{Cntrl}]", " ");
     }
 
     private static String spanishDate(String isoOrRaw) {

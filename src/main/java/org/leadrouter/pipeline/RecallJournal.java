@@ -42,7 +42,7 @@ public final class RecallJournal implements Processor {
                 settle(row, known.get(row.rowNumber()), inCrm.get(row.rowNumber()), again ? last.get() : null);
             }
         }
-        batch.journalRun(journal.fileStarted(hash, batch.file().fileName(), Mode.APPLY.label()));
+        batch.journalRun(journal.fileStarted(hash, batch.file().displayName(), Mode.APPLY.label()));
     }
 
     private void settle(LeadRow row, JournalRow journalled, JournalMarkers.Found found, Journal.FileRun finishedRun) {

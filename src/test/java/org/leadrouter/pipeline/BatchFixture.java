@@ -66,7 +66,7 @@ public final class BatchFixture {
         }
         LeadFile file = new LeadFile("leads.csv", StandardCharsets.UTF_8, ';', List.of("Nombre", "Email"), raws, List.of());
         DistributionBatch batch = new DistributionBatch(
-                new DistributionRequest(Path.of("leads.csv"), mode, Path.of("leads_asignados.csv")), file, "hash");
+                new DistributionRequest(Path.of("leads.csv"), mode, Path.of("leads_asignados.csv")), file, "0123456789abcdef0123456789abcdef");
         for (int i = 0; i < outcomes.size(); i++) {
             outcomes.get(i).accept(batch.rows().get(i));
         }
