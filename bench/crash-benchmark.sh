@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Kills the daemon (SIGKILL) at random moments while it distributes one file in apply mode, restarts it each
+# time, and checks that every lead exists exactly once in the VTiger sandbox.
+# Usage: bench/crash-benchmark.sh [rows=500] [kills=20] [seed=1]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f target/leadrouter.jar ] || [ ! -d target/test-classes/org/leadrouter/bench ]; then
+  mvn -B -q package -DskipTests
+fi
+exec java -cp "target/test-classes:target/classes:target/lib/*" org.leadrouter.bench.CrashBenchmark "$@"
