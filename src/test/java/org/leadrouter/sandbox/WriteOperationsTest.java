@@ -1,5 +1,6 @@
 package org.leadrouter.sandbox;
 
+import org.leadrouter.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.leadrouter.sandbox.SandboxClient.params;
 
