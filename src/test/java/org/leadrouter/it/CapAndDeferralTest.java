@@ -148,4 +148,25 @@ class CapAndDeferralTest {
         assertThat(run.column("Detail")).allSatisfy(d -> assertThat(d).contains("daily cap"));
         assertThat(h.sandbox.calls("create")).isZero();
     }
+
+    @Test
+    void todayIsTheMadridBusinessDayEvenWhenVtigerStoresTimesInUtc() throws Exception {
+        java.time.ZoneId madrid = java.time.ZoneId.of("Europe/Madrid");
+        java.time.ZonedDateTime midnight = LocalDate.now(madrid).atStartOfDay(madrid);
+        DateTimeFormatter vtiger = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        String justAfter = vtiger.format(midnight.plusMinutes(1).withZoneSameInstant(java.time.ZoneOffset.UTC));
+        String justBefore = vtiger.format(midnight.minusMinutes(1).withZoneSameInstant(java.time.ZoneOffset.UTC));
+        h = Harness.start(CrmFixtures.academy().serverTimezone(java.time.ZoneOffset.UTC)
+                .lead(oldLead(ANA, "TrasMedianoche", "createdtime", justAfter))
+                .lead(oldLead(BEA, "AntesMedianoche", "createdtime", justBefore))
+                .build(), dir);
+        h.set("vtiger.server-timezone", "UTC").set("allocation.timezone", "Europe/Madrid")
+                .set("allocation.daily-cap", "1").set("advisors.include", "asesor.ana,asesor.bea");
+
+        Harness.Run run = h.apply(leads(2));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.column("Status")).containsExactly("created", "deferred");
+        assertThat(run.row(2).get("AssignedToID")).isEqualTo(BEA);
+    }
 }

@@ -149,4 +149,48 @@ class ResilienceTest {
         assertEachCreatedOnce(run, 6);
         assertThat(run.row(2).get("Detail")).contains("lost");
     }
+
+    @Test
+    void createHeldUnansweredUntilTheReadTimeoutIsCheckedThenSentAgain() throws Exception {
+        h.set("vtiger.read-timeout", "300ms");
+        h.sandbox.knobs().timeoutHold(java.time.Duration.ofSeconds(2));
+        h.sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.TIMEOUT);
+
+        Harness.Run run = h.apply(sixLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertEachCreatedOnce(run, 6);
+    }
+
+    @Test
+    void vtigerGoingDownMidRunKeepsWhatWasCreatedAndARerunFinishesTheFile() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
+        // after two leads are stored, every request fails as an overloaded proxy would answer
+        h.sandbox.knobs().rejectCreates(element -> {
+            if (creates.incrementAndGet() == 3) {
+                h.sandbox.knobs().failNext(1000, SandboxKnobs.Failure.HTTP_503);
+                throw new IllegalStateException("the server went away");
+            }
+            return false;
+        }, "UNUSED", "never");
+        Path csv = sixLeads();
+
+        Harness.Run broken = h.apply(csv);
+
+        assertThat(broken.exitCode()).as(broken.printed()).isEqualTo(3);
+        assertThat(broken.err()).contains("unreachable");
+        assertThat(broken.column("Status").subList(0, 2)).containsOnly("created");
+        assertThat(broken.column("Status").subList(2, 6)).allSatisfy(s -> assertThat(s).startsWith("error: "));
+        assertThat(broken.column("LeadID").subList(2, 6)).containsOnly("");
+        assertThat(h.sandbox.records("Leads")).hasSize(3);
+
+        h.sandbox.knobs().reset();
+        Harness.Run rerun = h.apply(csv);
+
+        assertThat(rerun.exitCode()).as(rerun.printed()).isZero();
+        assertThat(rerun.column("Status")).containsExactly("duplicate", "duplicate", "created", "created", "created",
+                "created");
+        assertThat(h.sandbox.records("Leads")).hasSize(7)
+                .extracting(l -> l.get("email")).doesNotHaveDuplicates();
+    }
 }
