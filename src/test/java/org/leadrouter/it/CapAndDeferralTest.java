@@ -169,4 +169,38 @@ class CapAndDeferralTest {
         assertThat(run.column("Status")).containsExactly("created", "deferred");
         assertThat(run.row(2).get("AssignedToID")).isEqualTo(BEA);
     }
+
+    @Test
+    void secondRunOfTheDayCountsTheLeadsTheFirstRunCreated() throws Exception {
+        h = Harness.start(CrmFixtures.academy().build(), dir);
+        h.set("allocation.daily-cap", "2");
+
+        Harness.Run first = h.apply(leads(6));
+        Harness.Run second = h.apply(h.csv(
+                "Tarde Uno,tarde1@example.com,611000001,Salud,01/08/2025,Web",
+                "Tarde Dos,tarde2@example.com,611000002,Salud,01/08/2025,Web",
+                "Tarde Tres,tarde3@example.com,611000003,Salud,01/08/2025,Web"));
+
+        assertThat(first.column("Status")).as(first.printed()).containsOnly("created");
+        assertThat(second.column("Status")).as(second.printed()).containsExactly("created", "created", "deferred");
+        assertThat(loadToday()).containsOnly(Map.entry(ANA, 2L), Map.entry(BEA, 2L), Map.entry(CARLOS, 2L),
+                Map.entry(DANI, 2L));
+    }
+
+        @org.junit.jupiter.api.Disabled("bug: RosterLoader counts today's load with a Leads query, which never shows converted"
+            + " leads, so an advisor whose leads of today were converted receives more than the daily cap")
+    @Test
+    void leadConvertedTodayStillCountsTowardsTheDailyCap() throws Exception {
+        SandboxFixture.Builder fixture = CrmFixtures.academy();
+        withLoads(fixture, ANA, 1);
+        fixture.lead(CrmFixtures.record("lastname", "Convertida", "assigned_user_id", ANA, "createdtime", "now",
+                "converted", "1"));
+        h = Harness.start(fixture.build(), dir);
+        h.set("allocation.daily-cap", "2").set("advisors.include", "asesor.ana");
+
+        Harness.Run run = h.apply(leads(1));
+
+        // Ana already received two leads today (one since converted to a contact): she is at the cap
+        assertThat(run.column("Status")).as(run.printed()).containsExactly("deferred");
+    }
 }
