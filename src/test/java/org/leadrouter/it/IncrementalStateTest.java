@@ -63,4 +63,21 @@ class IncrementalStateTest {
         assertThat(second.row(2).get("Status")).as(second.printed()).isEqualTo("duplicate");
         assertThat(second.row(2).get("Detail")).contains("Contacts");
     }
+
+    @org.junit.jupiter.api.Disabled("bug: CrmMirrorSync takes the largest modifiedtime it read as the watermark, so one record"
+            + " stamped in the future hides every later change, the run's own leads included, until the next full refresh")
+    @Test
+    void leadCreatedByTheFirstRunIsADuplicateInTheSecondEvenWhenACrmRecordHasAFutureModifiedTime() throws Exception {
+        // one record stamped two days ahead, as a bad import or a skewed clock leaves them
+        h.sandbox.addRecord("Leads", CrmFixtures.record("lastname", "Futuro", "assigned_user_id", "19x6",
+                "email", "futuro@example.com", "createdtime", "now-P1D", "modifiedtime", "now+P2D"));
+        Harness.Run first = h.apply(h.csv("Uno Alonso,uno.alonso@example.com,600000001,Salud,01/08/2025,Web"));
+
+        Harness.Run second = h.apply(h.csv("Uno Alonso,uno.alonso@example.com,600000001,Salud,02/08/2025,Web"));
+
+        assertThat(first.column("Status")).as(first.printed()).containsExactly("created");
+        assertThat(second.column("Status")).as(second.printed()).containsExactly("duplicate");
+        assertThat(h.sandbox.records("Leads")).filteredOn(l -> "uno.alonso@example.com".equals(l.get("email")))
+                .hasSize(1);
+    }
 }
