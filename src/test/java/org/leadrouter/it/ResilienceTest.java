@@ -193,4 +193,53 @@ class ResilienceTest {
         assertThat(h.sandbox.records("Leads")).hasSize(7)
                 .extracting(l -> l.get("email")).doesNotHaveDuplicates();
     }
+
+    @org.junit.jupiter.api.Disabled("bug: LeadCreator looks for the marker and sends the create again at once after a read"
+            + " timeout, with no back-off, so a create VTiger is still processing is stored twice")
+    @Test
+    void createStillBeingProcessedWhenTheReadTimesOutIsNotSentTwice() throws Exception {
+        h.set("vtiger.read-timeout", "300ms").set("vtiger.retry.initial-backoff", "1s");
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch slowCreateStored = new java.util.concurrent.CountDownLatch(1);
+        AtomicBoolean slow = new AtomicBoolean();
+        // the first create spends 700 ms inside VTiger (longer than the read timeout, shorter than the back-off),
+        // then is stored although nobody waits for its answer any more
+        h.sandbox.knobs().rejectCreates(element -> {
+            if (slow.compareAndSet(false, true)) {
+                try {
+                    never.await(700, java.util.concurrent.TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                Map<String, String> stored = new java.util.LinkedHashMap<>(element);
+                stored.put("createdtime", "now");
+                h.sandbox.addRecord("Leads", stored);
+                slowCreateStored.countDown();
+                throw new IllegalStateException("the client has gone; PHP finished the insert anyway");
+            }
+            return false;
+        }, "UNUSED", "never");
+
+        Harness.Run run = h.apply(sixLeads());
+        assertThat(slowCreateStored.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertEachCreatedOnce(run, 6);
+    }
+
+    @org.junit.jupiter.api.Disabled("bug: the HTTP client under CamelHttpTransport silently repeats a GET answered 503"
+            + " (after 1 s, or the Retry-After header), beyond vtiger.retry.* and unseen by the call counts")
+    @Test
+    void serviceUnavailableIsRetriedOnlyAsTheRetrySettingsSay() throws Exception {
+        h.set("vtiger.retry.attempts", "1");
+        h.sandbox.knobs().failNext("query", 1, SandboxKnobs.Failure.HTTP_503);
+
+        Harness.Run run = h.apply(sixLeads());
+
+        // one attempt means one request: the 503 ends the run, and VTiger saw only the requests leadrouter counted
+        assertThat(run.exitCode()).as(run.printed() + h.sandbox.callCounts()).isEqualTo(3);
+        assertThat(run.err()).contains("503");
+        assertThat(h.sandbox.calls("query")).isEqualTo(1);
+        assertThat(h.sandbox.records("Leads")).hasSize(1);
+    }
 }
