@@ -101,4 +101,39 @@ class AwkwardValuesTest {
         assertThat(pilar.get("lastname")).hasSizeLessThanOrEqualTo(80).startsWith("Fernández-Villaverde");
         assertThat(longSurname).startsWith(pilar.get("lastname"));
     }
+
+    @Test
+    void windows1252SemicolonFileReachesVtigerAsProperUtf8() throws Exception {
+        Path csv = java.nio.file.Files.write(dir.resolve("excel_ansi.csv"),
+                ("Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\r\n"
+                        + "José Núñez Ibáñez;jose.nunez@example.com;600 11 22 99;Educación Infantil;01/08/2025;Señal Web\r\n")
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+
+        Harness.Run run = h.apply(csv);
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.report(';')).singleElement().satisfies(r -> {
+            assertThat(r.get("Nombre")).isEqualTo("José Núñez Ibáñez");
+            assertThat(r.get("Curso Interesado")).isEqualTo("Educación Infantil");
+        });
+        Map<String, String> jose = lead(run.report(';').get(0).get("LeadID"));
+        assertThat(jose).containsEntry("firstname", "José").containsEntry("lastname", "Núñez Ibáñez")
+                .containsEntry("leadsource", "Señal Web");
+        assertThat(jose.get("description")).contains("Educación Infantil");
+    }
+
+    @Test
+    void excelUnicodeTextFileInUtf16WithTabsIsRead() throws Exception {
+        Path csv = java.nio.file.Files.write(dir.resolve("excel_unicode.txt"),
+                ("\uFEFFNombre\tEmail\tTeléfono\tCurso Interesado\tFecha entrada\tOrigen del leads\r\n"
+                        + "Begoña Etxeberria\tbego@example.com\t611 22 33 44\tFarmacia\t01/08/2025\tSEO\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+        Harness.Run run = h.apply(csv);
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.report('\t')).singleElement().satisfies(r -> assertThat(r.get("Status")).isEqualTo("created"));
+        assertThat(lead(run.report('\t').get(0).get("LeadID"))).containsEntry("firstname", "Begoña")
+                .containsEntry("lastname", "Etxeberria");
+    }
 }

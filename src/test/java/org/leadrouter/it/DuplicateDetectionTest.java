@@ -160,4 +160,17 @@ class DuplicateDetectionTest {
         Map<String, Integer> calls = h.sandbox.callCounts();
         assertThat(calls.get("create")).isEqualTo(1);
     }
+
+    @Test
+    void contactsAreIgnoredWhenDedupeModulesNamesOnlyLeads() throws Exception {
+        start(CrmFixtures.academy().contact(record("lastname", "Solo", "assigned_user_id", CrmFixtures.ANA,
+                "email", "solo.contacto@example.com")));
+        h.set("dedupe.modules", "Leads");
+
+        Harness.Run run = h.apply(h.csv("Solo Contacto,solo.contacto@example.com,,Salud,01/08/2025,Web"));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.row(2).get("Status")).isEqualTo("created");
+        assertThat(h.sandbox.callCounts().get("query")).isLessThan(10);
+    }
 }
