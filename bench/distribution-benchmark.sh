@@ -4,16 +4,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+stamp=target/.benchmark-build
 needs_build=false
-if [[ ! -f target/leadrouter.jar || ! -d target/lib \
+if [[ ! -f "$stamp" || ! -f target/leadrouter.jar || ! -d target/lib \
       || ! -f target/test-classes/org/leadrouter/bench/DistributionBenchmark.class ]]; then
     needs_build=true
-elif [[ -n "$(find src pom.xml -newer target/leadrouter.jar -type f -print -quit)" ]]; then
+elif [[ -n "$(find src pom.xml -newer "$stamp" -type f -print -quit)" ]]; then
     needs_build=true
 fi
 if $needs_build; then
     echo "building (mvn -B -q package -DskipTests)..." >&2
     mvn -B -q package -DskipTests
+    touch "$stamp"
 fi
 
 exec java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:target/lib/*" \
