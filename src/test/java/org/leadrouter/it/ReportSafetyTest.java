@@ -84,4 +84,32 @@ class ReportSafetyTest {
             assertThat(r.get("Status")).isEqualTo("created");
         });
     }
+
+    @Test
+    void accessKeyNeverAppearsInTheLogsEvenWhenVtigerFails() throws Exception {
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream originalOut = System.out;
+        java.io.PrintStream originalErr = System.err;
+        java.io.PrintStream both = new java.io.PrintStream(captured, true, StandardCharsets.UTF_8);
+        Harness.Run refused;
+        Harness.Run flaky;
+        try {
+            System.setOut(both);
+            System.setErr(both);
+            h.sandbox.knobs().failNext("login", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.HTTP_500);
+            h.sandbox.knobs().failNext("create", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.EMPTY_BODY);
+            flaky = h.apply(h.csv("Uno Alonso,uno@example.com,600000001,Salud,01/08/2025,Web"));
+            h.set("vtiger.access-key", CrmFixtures.ACCESS_KEY + "X");
+            refused = h.apply(h.csv("Dos Blanco,dos@example.com,600000002,Salud,01/08/2025,Web"));
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+
+        assertThat(flaky.exitCode()).as(flaky.printed()).isZero();
+        assertThat(refused.exitCode()).as(refused.printed()).isEqualTo(3);
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).contains("login");
+        assertThat(logs).doesNotContain(CrmFixtures.ACCESS_KEY);
+    }
 }
