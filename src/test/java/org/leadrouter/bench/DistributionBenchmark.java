@@ -1,0 +1,360 @@
+package org.leadrouter.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.leadrouter.cli.LeadrouterCommand;
+import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.VtigerSandbox;
+import picocli.CommandLine;
+
+/**
+ * Measures one-shot distribution runs against a sandboxed VTiger holding 20,000 leads and 5,000 contacts:
+ * a dry-run and an apply of one 1,000-row file, then an apply of a new 1,000-row file on the same state.
+ * Prints wall time, API calls per operation, calls per lead besides {@code create}, rows per status and peak heap.
+ *
+ * <p>Usage: {@code DistributionBenchmark [seed] [workDir]}.
+ */
+public final class DistributionBenchmark {
+    private static final int ROWS = 1000;
+    private static final double TARGET_CALLS_PER_LEAD = 0.1;
+    private static final String HEADER = "Nombre,Email,Teléfono,Curso Interesado,Fecha entrada,Origen del leads";
+
+    private static final List<String> FIRST = List.of("Juan", "María", "José", "Lucía", "Antonio", "Carmen",
+            "Manuel", "Ana", "Francisco", "Isabel", "David", "Laura", "Javier", "Marta", "Daniel", "Cristina",
+            "Carlos", "Paula", "Miguel", "Elena", "Alejandro", "Sara", "Rafael", "Pilar", "Pablo", "Nuria", "Sergio",
+            "Raquel", "Fernando", "Rocío", "Jorge", "Begoña", "Álvaro", "Inés", "Íñigo", "Montserrat", "Jesús",
+            "Ainhoa", "Xavier", "Iratxe", "María José", "Juan Carlos", "José Luis", "Ana Belén");
+    private static final List<String> SURNAMES = List.of("García", "Rodríguez", "González", "Fernández", "López",
+            "Martínez", "Sánchez", "Pérez", "Gómez", "Martín", "Jiménez", "Ruiz", "Hernández", "Díaz", "Moreno",
+            "Muñoz", "Álvarez", "Romero", "Alonso", "Gutiérrez", "Navarro", "Torres", "Domínguez", "Vázquez",
+            "Ramos", "Gil", "Ramírez", "Serrano", "Blanco", "Molina", "Castro", "Ortiz", "Rubio", "Marín", "Sanz",
+            "Iglesias", "Núñez", "Medina", "Garrido", "Cortés", "Castillo", "Santos", "Lozano", "Guerrero", "Cano",
+            "de la Fuente", "del Río", "de los Santos", "Etxeberria", "Puig");
+    private static final List<String> DOMAINS = List.of("gmail.com", "hotmail.com", "hotmail.es", "yahoo.es",
+            "outlook.com", "telefonica.net", "icloud.com");
+    private static final List<String> COURSES = List.of("Salud", "Electricidad", "Administración y Finanzas",
+            "Marketing Digital", "Cocina y Gastronomía", "Educación Infantil", "Desarrollo Web", "Farmacia");
+    private static final List<String> ORIGINS = List.of("Portales", "SEO", "Facebook", "Google Ads", "Instagram",
+            "Referido", "Feria");
+
+    private DistributionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
+        Path work = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
+                : Files.createTempDirectory("leadrouter-bench");
+        Path stateDir = Files.createDirectories(work.resolve("state-" + System.nanoTime()));
+
+        System.out.printf("leadrouter distribution benchmark (seed %d, work dir %s)%n", seed, work);
+        long t0 = System.nanoTime();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, SandboxFixture.generated(20000, 5000, seed))) {
+            System.out.printf("sandbox: %d leads, %d contacts, started in %d ms%n", sandbox.records("Leads").size(),
+                    sandbox.records("Contacts").size(), (System.nanoTime() - t0) / 1_000_000);
+            Path config = writeConfig(work.resolve("bench.properties"), sandbox, stateDir);
+            LeadFileMaker maker = new LeadFileMaker(new Random(seed), sandbox);
+            Path first = maker.write(work.resolve("leads_bench_1.csv"), 0);
+            Path second = maker.write(work.resolve("leads_bench_2.csv"), 1);
+            System.out.printf("files: %s and %s, %d rows each (~5%% CRM duplicates, %d in-file duplicates, "
+                    + "%d invalid rows)%n%n", first.getFileName(), second.getFileName(), ROWS,
+                    LeadFileMaker.IN_FILE_DUPLICATES, LeadFileMaker.INVALID);
+
+            Result dry = run("(1) dry-run, file 1, fresh state", sandbox, first, config, work, false);
+            Result apply = run("(2) apply, file 1", sandbox, first, config, work, true);
+            Result again = run("(3) apply, new file 2, same state", sandbox, second, config, work, true);
+
+            System.out.println("summary");
+            System.out.printf("  %-36s %10s %8s %14s %12s%n", "run", "wall ms", "calls", "calls/lead*", "peak heap MB");
+            for (Result r : List.of(dry, apply, again)) {
+                System.out.printf(Locale.ROOT, "  %-36s %10d %8d %14.3f %12.1f%n", r.name, r.millis, r.totalCalls,
+                        r.callsPerLead(), r.peakHeapBytes / 1048576.0);
+            }
+            System.out.println("  * API calls per input row, create excluded");
+            System.out.printf(Locale.ROOT, "target for run (3): at most %.2f calls per lead besides create: %s (%.3f)%n",
+                    TARGET_CALLS_PER_LEAD, again.callsPerLead() <= TARGET_CALLS_PER_LEAD ? "MET" : "MISSED",
+                    again.callsPerLead());
+            long maxPeak = List.of(dry, apply, again).stream().mapToLong(r -> r.peakHeapBytes).max().orElse(0);
+            System.out.printf(Locale.ROOT, "JVM peak heap, largest of the three runs (sandbox's data included): %.1f MB "
+                    + "(max heap %.0f MB)%n", maxPeak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+        }
+    }
+
+    private static Result run(String name, VtigerSandbox sandbox, Path csv, Path config, Path work, boolean apply)
+            throws IOException {
+        sandbox.resetCallCounts();
+        System.gc();
+        resetPeakHeap();
+        Path report = work.resolve("report_" + csv.getFileName().toString().replace(".csv", "")
+                + (apply ? "_apply" : "_dry") + "_" + System.nanoTime() + ".csv");
+        List<String> args = new ArrayList<>(List.of("run", csv.toString(), "--output", report.toString(),
+                "--config", config.toString()));
+        if (apply) {
+            args.add("--apply");
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LeadrouterCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        long start = System.nanoTime();
+        int exit = cli.execute(args.toArray(String[]::new));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        long heap = peakHeap();
+        Map<String, Integer> calls = new TreeMap<>(sandbox.callCounts());
+        Map<String, Integer> statuses = statuses(report);
+
+        Result r = new Result(name, millis, calls, statuses, heap);
+        System.out.println(name);
+        System.out.printf("  exit code            %d%s%n", exit, exit == 0 ? "" : "  (stderr: " + err.toString().strip() + ")");
+        System.out.printf("  wall time            %d ms%n", millis);
+        System.out.printf("  API calls            %s (total %d)%n", calls, r.totalCalls);
+        System.out.printf(Locale.ROOT, "  calls per lead       %.3f besides create (%d calls / %d rows)%n",
+                r.callsPerLead(), r.totalCalls - calls.getOrDefault("create", 0), ROWS);
+        System.out.printf("  rows per status      %s%n", statuses);
+        System.out.printf(Locale.ROOT, "  peak heap            %.1f MB (heap in use, sampled every 5 ms; the sandbox's data included)%n%n",
+                heap / 1048576.0);
+        return r;
+    }
+
+    private static Map<String, Integer> statuses(Path report) throws IOException {
+        Map<String, Integer> counts = new TreeMap<>();
+        if (!Files.exists(report)) {
+            return counts;
+        }
+        String text = Files.readString(report, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader r = new java.io.StringReader(text); CSVParser parser = CSVParser.parse(r, format)) {
+            for (CSVRecord rec : parser) {
+                String status = rec.get("Status");
+                counts.merge(status.startsWith("error") ? "error" : status, 1, Integer::sum);
+            }
+        }
+        return counts;
+    }
+
+    private static Path writeConfig(Path file, VtigerSandbox sandbox, Path stateDir) throws IOException {
+        Properties p = new Properties();
+        p.setProperty("vtiger.url", sandbox.baseUrl().toString());
+        p.setProperty("vtiger.username", "admin");
+        p.setProperty("vtiger.access-key", "sandbox-demo-key");
+        p.setProperty("vtiger.server-timezone", "Europe/Madrid");
+        p.setProperty("state.dir", stateDir.toString());
+        // 4 active advisors; a cap high enough that the two files can be created in full today
+        p.setProperty("allocation.daily-cap", "1000");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, "leadrouter benchmark");
+        }
+        return file;
+    }
+
+    /** Largest heap in use seen since the last reset, sampled every few milliseconds by a daemon thread. */
+    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
+
+    static {
+        Thread sampler = new Thread(() -> {
+            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            while (true) {
+                long used = memory.getHeapMemoryUsage().getUsed();
+                PEAK.accumulateAndGet(used, Math::max);
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "heap-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+    }
+
+    private static void resetPeakHeap() {
+        PEAK.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    private static long peakHeap() {
+        return Math.max(PEAK.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+
+    private static final class Result {
+        final String name;
+        final long millis;
+        final Map<String, Integer> calls;
+        final Map<String, Integer> statuses;
+        final long peakHeapBytes;
+        final int totalCalls;
+
+        Result(String name, long millis, Map<String, Integer> calls, Map<String, Integer> statuses, long peakHeapBytes) {
+            this.name = name;
+            this.millis = millis;
+            this.calls = calls;
+            this.statuses = statuses;
+            this.peakHeapBytes = peakHeapBytes;
+            this.totalCalls = calls.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        double callsPerLead() {
+            return (totalCalls - calls.getOrDefault("create", 0)) / (double) ROWS;
+        }
+    }
+
+    /** Writes realistic files of new leads, with some people already in the CRM, repeated or unusable. */
+    private static final class LeadFileMaker {
+        static final int CRM_DUPLICATES = 50;
+        static final int IN_FILE_DUPLICATES = 6;
+        static final int INVALID = 5;
+
+        private static final java.util.regex.Pattern VALID_MOBILE = java.util.regex.Pattern.compile("(6|7[1-4]|[89])\\d{8}");
+
+        private final Random random;
+        private final List<Map<String, String>> crmPeople = new ArrayList<>();
+        private final Set<String> usedEmails = new HashSet<>();
+        private final Set<String> usedPhones = new HashSet<>();
+        private int serial;
+
+        LeadFileMaker(Random random, VtigerSandbox sandbox) {
+            this.random = random;
+            for (String module : List.of("Leads", "Contacts")) {
+                for (Map<String, String> r : sandbox.records(module)) {
+                    for (String f : List.of("email", "secondaryemail")) {
+                        String e = r.getOrDefault(f, "");
+                        if (!e.isBlank()) {
+                            usedEmails.add(e.strip().toLowerCase(Locale.ROOT));
+                        }
+                    }
+                    for (String f : List.of("phone", "mobile", "homephone", "otherphone")) {
+                        String digits = r.getOrDefault(f, "").replaceAll("[^0-9]", "");
+                        if (digits.length() >= 9) {
+                            usedPhones.add(digits.substring(digits.length() - 9));
+                        }
+                    }
+                    if (!r.getOrDefault("email", "").isBlank() || VALID_MOBILE.matcher(lastNine(r.get("phone"))).matches()) {
+                        crmPeople.add(r);
+                    }
+                }
+            }
+        }
+
+        Path write(Path file, int fileIndex) throws IOException {
+            List<String[]> rows = new ArrayList<>(ROWS);
+            int regular = ROWS - CRM_DUPLICATES - IN_FILE_DUPLICATES - INVALID;
+            for (int i = 0; i < regular; i++) {
+                rows.add(newPerson(fileIndex));
+            }
+            for (int i = 0; i < CRM_DUPLICATES; i++) {
+                rows.add(crmDuplicate());
+            }
+            for (int i = 0; i < IN_FILE_DUPLICATES; i++) {
+                String[] earlier = rows.get(random.nextInt(regular));
+                String[] copy = newPerson(fileIndex);
+                if (i % 2 == 0) {
+                    copy[1] = earlier[1].toUpperCase(Locale.ROOT);
+                } else {
+                    copy[2] = earlier[2];
+                    copy[1] = "";
+                }
+                rows.add(copy);
+            }
+            for (int i = 0; i < INVALID; i++) {
+                String[] bad = newPerson(fileIndex);
+                switch (i % 3) {
+                    case 0 -> bad[0] = "";
+                    case 1 -> { bad[1] = "sin-arroba.example.com"; bad[2] = ""; }
+                    default -> { bad[1] = ""; bad[2] = "llamar tarde"; }
+                }
+                rows.add(bad);
+            }
+            // spread the duplicates and the invalid rows over the file, as they come in real exports
+            java.util.Collections.shuffle(rows.subList(1, rows.size()), random);
+            StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+            CSVFormat format = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+            for (String[] row : rows) {
+                csv.append(format.format((Object[]) row)).append("\r\n");
+            }
+            return Files.writeString(file, csv.toString(), StandardCharsets.UTF_8);
+        }
+
+        private String[] newPerson(int fileIndex) {
+            String first = pick(FIRST);
+            String last = pick(SURNAMES) + " " + pick(SURNAMES);
+            String email;
+            do {
+                email = ascii(first) + "." + ascii(last.split(" ")[last.startsWith("de") ? 2 : 0]) + "." + fileIndex
+                        + (serial++) + "@" + pick(DOMAINS);
+            } while (!usedEmails.add(email));
+            String digits;
+            do {
+                // Spanish mobiles: 6xx xx xx xx and 71x-74x
+                digits = random.nextInt(4) > 0 ? "6" + String.format("%08d", random.nextInt(100_000_000))
+                        : "7" + (1 + random.nextInt(4)) + String.format("%07d", random.nextInt(10_000_000));
+            } while (!usedPhones.add(digits));
+            return new String[] {first + " " + last, email, typed(digits), pick(COURSES), date(), pick(ORIGINS)};
+        }
+
+        private String[] crmDuplicate() {
+            Map<String, String> p = crmPeople.get(random.nextInt(crmPeople.size()));
+            String name = (p.getOrDefault("firstname", "") + " " + p.getOrDefault("lastname", "")).strip();
+            String email = p.getOrDefault("email", "");
+            String phone = p.getOrDefault("phone", "");
+            boolean validPhone = VALID_MOBILE.matcher(lastNine(phone)).matches();
+            boolean byEmail = !email.isBlank() && (!validPhone || random.nextBoolean());
+            if (byEmail) {
+                return new String[] {name, email.toUpperCase(Locale.ROOT), "", pick(COURSES), date(), pick(ORIGINS)};
+            }
+            return new String[] {name, "", typed(lastNine(phone)), pick(COURSES), date(),
+                    pick(ORIGINS)};
+        }
+
+        private static String lastNine(String phone) {
+            String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+            return digits.length() >= 9 ? digits.substring(digits.length() - 9) : digits;
+        }
+
+        /** A Spanish number as people type it into web forms. */
+        private String typed(String n) {
+            return switch (random.nextInt(5)) {
+                case 0 -> "+34 " + n.substring(0, 3) + " " + n.substring(3, 5) + " " + n.substring(5, 7) + " " + n.substring(7);
+                case 1 -> n.substring(0, 3) + "-" + n.substring(3, 6) + "-" + n.substring(6);
+                case 2 -> "0034" + n;
+                case 3 -> n.substring(0, 3) + " " + n.substring(3, 6) + " " + n.substring(6);
+                default -> n;
+            };
+        }
+
+        private String date() {
+            return String.format("%02d/%02d/2025", 1 + random.nextInt(28), 1 + random.nextInt(12));
+        }
+
+        private String pick(List<String> options) {
+            return options.get(random.nextInt(options.size()));
+        }
+
+        private static String ascii(String s) {
+            return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
+                    .toLowerCase(Locale.ROOT).replace(" ", "");
+        }
+    }
+}
