@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.ConfigException;
@@ -25,6 +26,11 @@ final class OneShotRun {
     static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err) {
         if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
             err.println("error: " + csv + " is not a readable file");
+            return ExitCode.USAGE;
+        }
+        Optional<String> reportProblem = ReportTarget.problem(report, csv);
+        if (reportProblem.isPresent()) {
+            err.println("error: " + reportProblem.get());
             return ExitCode.USAGE;
         }
         CallCounter calls = new CallCounter();

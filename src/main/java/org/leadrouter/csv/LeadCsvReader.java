@@ -125,7 +125,11 @@ public final class LeadCsvReader {
         return new LeadFile(fileName, decoded.charset(), delimiter, header, rows, warnings);
     }
 
-    /** The non-blank records of a text (header first), the physical line each starts on, and the data row count. */
+    /**
+     * The non-blank records of a text (header first), the spreadsheet row each is shown on, and the data row count.
+     * A spreadsheet shows each record on one row, blank lines included, and a quoted cell's line breaks inside its
+     * row: so the row is the record's number, not the physical line it starts on.
+     */
     private static final class Parsed {
         final List<List<String>> records = new ArrayList<>();
         final List<Integer> lines = new ArrayList<>();
@@ -149,13 +153,13 @@ public final class LeadCsvReader {
                 }
                 if (parsed.records.isEmpty()) {
                     parsed.records.add(values);
-                    parsed.lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                    parsed.lines.add(Math.toIntExact(record.getRecordNumber()));
                     continue;
                 }
                 parsed.dataRows++;
                 if (parsed.dataRows <= limits.maxRows()) { // past the limit, rows are only counted
                     parsed.records.add(values);
-                    parsed.lines.add(lineIndex.lineOf(record.getCharacterPosition()));
+                    parsed.lines.add(Math.toIntExact(record.getRecordNumber()));
                 }
             }
         } catch (IOException | RuntimeException e) { // commons-csv also throws UncheckedIOException, ISE

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -35,13 +36,16 @@ public final class CrmMirrorSync {
     private final CrmKeyMirror mirror;
     private final PhoneNormaliser phones;
     private final Duration fullRefresh;
+    private final ZoneId serverZone;
     private final Clock clock;
 
-    public CrmMirrorSync(VtigerClient vtiger, CrmKeyMirror mirror, PhoneNormaliser phones, Duration fullRefresh, Clock clock) {
+    public CrmMirrorSync(VtigerClient vtiger, CrmKeyMirror mirror, PhoneNormaliser phones, Duration fullRefresh,
+                         ZoneId serverZone, Clock clock) {
         this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
         this.mirror = Objects.requireNonNull(mirror, "mirror == null");
         this.phones = Objects.requireNonNull(phones, "phones == null");
         this.fullRefresh = Objects.requireNonNull(fullRefresh, "fullRefresh == null");
+        this.serverZone = Objects.requireNonNull(serverZone, "serverZone == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
@@ -49,6 +53,8 @@ public final class CrmMirrorSync {
     public int sync(String module) {
         Optional<CrmKeyMirror.SyncState> state = mirror.syncState(module);
         OffsetDateTime now = OffsetDateTime.now(clock);
+        // a record stamped in the future (a bad import, a skewed clock) must not move the next start past today
+        String startedAt = VTIGER.format(LocalDateTime.now(clock.withZone(serverZone)));
         boolean full = state.isEmpty() || state.get().fullSyncAt() == null
                 || state.get().fullSyncAt().plus(fullRefresh).isBefore(now);
         VtqlQuery.Builder query = VtqlQuery.select(columns()).from(module);
@@ -61,7 +67,7 @@ public final class CrmMirrorSync {
         for (Map<String, String> row : rows) {
             records.add(keysOf(module, row));
             String modified = row.getOrDefault("modifiedtime", "");
-            if (modified.compareTo(watermark) > 0) {
+            if (modified.compareTo(watermark) > 0 && modified.compareTo(startedAt) <= 0) {
                 watermark = modified;
             }
         }

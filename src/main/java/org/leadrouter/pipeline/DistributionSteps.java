@@ -14,6 +14,7 @@ import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.RosterLoader;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.RetryPolicy;
+import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
 
 /** The processors of the distribution routes, built once from the settings, the VTiger client and the state. */
@@ -35,7 +36,8 @@ public final class DistributionSteps {
         Objects.requireNonNull(settings, "settings == null");
         PhoneNormaliser phones = new PhoneNormaliser(settings.phoneRegion());
         CrmKeyMirror mirror = new CrmKeyMirror(state);
-        CrmMirrorSync sync = new CrmMirrorSync(vtiger, mirror, phones, settings.dedupeFullRefresh(), clock);
+        CrmMirrorSync sync = new CrmMirrorSync(vtiger, mirror, phones, settings.dedupeFullRefresh(),
+                settings.vtiger().serverZone(), clock);
         RosterLoader roster = new RosterLoader(vtiger,
                 new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                 settings::capFor, settings.allocationZone(), settings.vtiger().serverZone());
@@ -44,7 +46,7 @@ public final class DistributionSteps {
         this.todayLoads = new TodayLoads(roster, journal, clock);
         this.read = new ReadLeadFile(settings.inputLimits());
         this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
-        LeadCreator creator = new LeadCreator(vtiger, retry);
+        LeadCreator creator = new LeadCreator(vtiger, retry, Sleeper.REAL);
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.leadrouter.vtiger.RetryPolicy;
+import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
 import org.leadrouter.vtiger.VtigerUnavailableException;
 import org.leadrouter.vtiger.VtqlLiteral;
@@ -21,33 +22,35 @@ final class LeadCreator {
 
     private final VtigerClient vtiger;
     private final RetryPolicy retry;
+    private final Sleeper sleeper;
 
-    LeadCreator(VtigerClient vtiger, RetryPolicy retry) {
+    LeadCreator(VtigerClient vtiger, RetryPolicy retry, Sleeper sleeper) {
         this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
         this.retry = Objects.requireNonNull(retry, "retry == null");
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     }
 
     /** The created (or found) record's id and, when it was found rather than created, a note saying so. */
     record Created(String id, String note) {
     }
 
-    Created create(Map<String, String> element, String marker) {
-        VtigerUnavailableException last = null;
-        for (int attempt = 1; attempt <= retry.attempts(); attempt++) {
-            if (last != null) {
+    Created create(Map<String, String> element, String marker) throws InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new Created(vtiger.create("Leads", element).get("id"), null);
+            } catch (VtigerUnavailableException e) {
+                // VTiger may still be working on the request it never answered: give it time, then look
+                sleeper.sleep(retry.backoff(attempt));
                 String found = findByMarker(marker);
                 if (found != null) {
                     LOG.info("a lead whose answer was lost had been created ({}); not sending it again", found);
                     return new Created(found, "created; VTiger's answer was lost and the lead was found by its import marker");
                 }
-            }
-            try {
-                return new Created(vtiger.create("Leads", element).get("id"), null);
-            } catch (VtigerUnavailableException e) {
-                last = e;
+                if (attempt >= retry.attempts()) {
+                    throw e;
+                }
             }
         }
-        throw last;
     }
 
     /** The id of the Lead carrying {@code marker}, or null. */

@@ -84,6 +84,19 @@ final class RecordStore {
         return Optional.empty();
     }
 
+    /** Flags a lead as converted (hidden from queries from now on); false if it is gone. */
+    synchronized boolean markConverted(ModuleSchema schema, long crmid) {
+        List<StoredRecord> table = tables.get(schema.name());
+        for (int i = 0; i < table.size(); i++) {
+            StoredRecord old = table.get(i);
+            if (old.crmid() == crmid) {
+                table.set(i, new StoredRecord(crmid, old.fields(), true));
+                return true;
+            }
+        }
+        return false;
+    }
+
     synchronized boolean delete(ModuleSchema schema, long crmid) {
         return tables.get(schema.name()).removeIf(r -> r.crmid() == crmid);
     }

@@ -99,6 +99,27 @@ public final class VtigerSandbox implements AutoCloseable {
         seeder.seed(schema(module).name(), fields);
     }
 
+    /**
+     * Converts a lead as VTiger's "Convert Lead" does: the lead disappears from queries and a Contact with its name,
+     * email, phones and owner takes its place (created now).
+     */
+    public void convertLead(String id) {
+        ModuleSchema leads = schema("Leads");
+        long crmid = Long.parseLong(id.substring(id.indexOf('x') + 1));
+        Map<String, String> lead = ctx.store().find(leads, crmid)
+                .orElseThrow(() -> new IllegalArgumentException("no lead " + id)).fields();
+        if (!ctx.store().markConverted(leads, crmid)) {
+            throw new IllegalArgumentException("no lead " + id);
+        }
+        Map<String, String> contact = new java.util.LinkedHashMap<>();
+        for (String field : List.of("firstname", "lastname", "email", "secondaryemail", "phone", "mobile", "assigned_user_id")) {
+            contact.put(field, lead.getOrDefault(field, ""));
+        }
+        contact.put("createdtime", "now-PT0S");
+        contact.put("modifiedtime", "now-PT0S");
+        seeder.seed(schema("Contacts").name(), contact);
+    }
+
     private ModuleSchema schema(String module) {
         return ctx.schemas().byName(module).orElseThrow(() -> new IllegalArgumentException("unknown module " + module));
     }

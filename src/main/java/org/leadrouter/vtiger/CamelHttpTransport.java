@@ -43,6 +43,8 @@ public final class CamelHttpTransport implements VtigerTransport {
         http.setConnectionRequestTimeout(settings.connectTimeout().toMillis());
         http.setResponseTimeout(settings.readTimeout().toMillis());
         http.setSoTimeout(settings.readTimeout().toMillis());
+        // retries are decided by the VTiger client (vtiger.retry.*), never behind its back by the HTTP client
+        http.setAutomaticRetriesDisabled(true);
     }
 
     @Override

@@ -298,16 +298,22 @@ class LeadCsvReaderFuzzTest {
         return Texts.strip(values.getOrDefault(column, ""));
     }
 
-    /** 1 + the line breaks before offset, a CRLF counting once. */
+    /**
+     * The spreadsheet row of the record starting at offset: 1 + the line breaks before it outside quoted cells (a
+     * spreadsheet shows a quoted line break inside its cell), a CRLF counting once.
+     */
     private static int lineOf(String text, int offset) {
-        int line = 1;
+        int row = 1;
+        boolean quoted = false;
         for (int i = 0; i < offset; i++) {
             char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
-                line++;
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n'))) {
+                row++;
             }
         }
-        return line;
+        return row;
     }
 
     private static String lineEnd(Random random) {

@@ -57,7 +57,7 @@ class AwkwardValuesTest {
     }
 
     @Test
-    void nameWithDoubleQuoteAndBackslashIsStoredAsWritten() throws Exception {
+    void nameWithDoubleQuoteIsStoredAsWrittenAndABackslashIsDroppedWithANote() throws Exception {
         Harness.Run run = h.apply(h.csv(
                 "\"Ana \"\"la Jefa\"\" Ruiz\",ana.jefa@example.com,,Salud,01/08/2025,Web",
                 "Jordi Bosch\\Pons,jordi@example.com,,Salud,01/08/2025,Web"));
@@ -67,7 +67,9 @@ class AwkwardValuesTest {
         Map<String, String> ana = lead(run.row(2).get("LeadID"));
         assertThat(ana.get("firstname") + " " + ana.get("lastname")).isEqualTo("Ana \"la Jefa\" Ruiz");
         Map<String, String> jordi = lead(run.row(3).get("LeadID"));
-        assertThat(jordi).containsEntry("firstname", "Jordi").containsEntry("lastname", "Bosch\\Pons");
+        // VTiger runs stripslashes() on what it receives: the backslash is dropped on purpose, and the report says so
+        assertThat(jordi).containsEntry("firstname", "Jordi").containsEntry("lastname", "Bosch Pons");
+        assertThat(run.row(3).get("Detail")).containsIgnoringCase("backslash");
         assertThat(run.row(2).get("Nombre")).isEqualTo("Ana \"la Jefa\" Ruiz");
         assertThat(run.row(3).get("Nombre")).isEqualTo("Jordi Bosch\\Pons");
     }

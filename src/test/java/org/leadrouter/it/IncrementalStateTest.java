@@ -64,8 +64,6 @@ class IncrementalStateTest {
         assertThat(second.row(2).get("Detail")).contains("Contacts");
     }
 
-    @org.junit.jupiter.api.Disabled("bug: CrmMirrorSync takes the largest modifiedtime it read as the watermark, so one record"
-            + " stamped in the future hides every later change, the run's own leads included, until the next full refresh")
     @Test
     void leadCreatedByTheFirstRunIsADuplicateInTheSecondEvenWhenACrmRecordHasAFutureModifiedTime() throws Exception {
         // one record stamped two days ahead, as a bad import or a skewed clock leaves them

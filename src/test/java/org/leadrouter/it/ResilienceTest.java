@@ -188,17 +188,17 @@ class ResilienceTest {
         Harness.Run rerun = h.apply(csv);
 
         assertThat(rerun.exitCode()).as(rerun.printed()).isZero();
-        assertThat(rerun.column("Status")).containsExactly("duplicate", "duplicate", "created", "created", "created",
-                "created");
+        // the rerun resumes the interrupted file: the first two were created by the first run, the rest now
+        assertThat(rerun.column("Status")).containsOnly("created");
+        assertThat(rerun.column("Detail").subList(0, 2)).allSatisfy(d -> assertThat(d).contains("before an interruption"));
+        assertThat(rerun.column("LeadID").subList(0, 2)).isEqualTo(broken.column("LeadID").subList(0, 2));
         assertThat(h.sandbox.records("Leads")).hasSize(7)
                 .extracting(l -> l.get("email")).doesNotHaveDuplicates();
     }
 
-    @org.junit.jupiter.api.Disabled("bug: LeadCreator looks for the marker and sends the create again at once after a read"
-            + " timeout, with no back-off, so a create VTiger is still processing is stored twice")
     @Test
     void createStillBeingProcessedWhenTheReadTimesOutIsNotSentTwice() throws Exception {
-        h.set("vtiger.read-timeout", "300ms").set("vtiger.retry.initial-backoff", "1s");
+        h.set("vtiger.read-timeout", "300ms").set("vtiger.retry.initial-backoff", "1s").set("vtiger.retry.max-backoff", "2s");
         java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch slowCreateStored = new java.util.concurrent.CountDownLatch(1);
         AtomicBoolean slow = new AtomicBoolean();
@@ -227,8 +227,6 @@ class ResilienceTest {
         assertEachCreatedOnce(run, 6);
     }
 
-    @org.junit.jupiter.api.Disabled("bug: the HTTP client under CamelHttpTransport silently repeats a GET answered 503"
-            + " (after 1 s, or the Retry-After header), beyond vtiger.retry.* and unseen by the call counts")
     @Test
     void serviceUnavailableIsRetriedOnlyAsTheRetrySettingsSay() throws Exception {
         h.set("vtiger.retry.attempts", "1");
