@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -22,7 +23,8 @@ import org.leadrouter.files.FilePermissions;
  * time), the input into {@code archive/yyyy/MM/dd/} or, when it can never succeed, into {@code error/} with a
  * {@code <name>.error.txt} that says why. Nothing is ever overwritten: a clashing name gets {@code -2}, {@code -3}…
  * Kept names are cleaned and fit the file system ({@link FileNames}); every file placed here, and every folder
- * made, is private to the service's user and group ({@link FilePermissions}).
+ * made, is private to the service's user and group ({@link FilePermissions}); a kept input is dated when it was
+ * kept, so that {@link Retention} counts from then.
  */
 public final class FileOutcomes {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -74,7 +76,7 @@ public final class FileOutcomes {
      * Moves {@code input} into {@code folder} under its own (cleaned, shortened) name, or the next free numbered
      * one such that {@code name + companion} is free too; the file is then readable by the group only.
      */
-    private static Path move(Path input, Path folder, String companion) throws IOException {
+    private Path move(Path input, Path folder, String companion) throws IOException {
         String name = input.getFileName().toString();
         for (int attempt = 1; ; attempt++) {
             Path target = folder.resolve(FileNames.kept(name, attempt, FileNames.bytes(companion)));
@@ -85,6 +87,8 @@ public final class FileOutcomes {
             Path moved = moveTo(input, target);
             if (moved != null) {
                 FilePermissions.restrict(moved);
+                // retention counts from when the file was handled here, not from the sender's copy of its time
+                Files.setLastModifiedTime(moved, FileTime.from(clock.instant()));
                 return moved;
             }
         }
