@@ -28,6 +28,7 @@ final class ConfigurationReport {
         line(out, "vtiger.username", v.username());
         line(out, "vtiger.access-key", v.accessKey() + " (from " + key.description() + ")");
         line(out, "vtiger.server-timezone", v.serverZone().getId());
+        line(out, "vtiger.truststore", v.trustStore().map(Object::toString).orElse("(the JVM's trusted CAs)"));
         line(out, "vtiger timeouts", "connect " + human(v.connectTimeout()) + ", read " + human(v.readTimeout())
                 + "; " + v.retryAttempts() + " attempts, back-off " + human(v.initialBackoff()) + ".." + human(v.maxBackoff()));
         line(out, "allocation.daily-cap", s.dailyCap() + capOverrides(s.source()));

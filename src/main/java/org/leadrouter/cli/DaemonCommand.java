@@ -33,6 +33,7 @@ final class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
+            KeyOrigin.warnIfExposed(settings.source());
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();

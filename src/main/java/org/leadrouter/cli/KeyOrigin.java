@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Where the access key was read from, following the same order as {@link Settings}, and whether the file that
@@ -19,6 +21,7 @@ import org.leadrouter.config.Settings;
  * @param file        the file holding the key in clear, when it is a file leadrouter reads itself
  */
 record KeyOrigin(String description, Optional<Path> file) {
+    private static final Logger LOG = LoggerFactory.getLogger(KeyOrigin.class);
     private static final Set<PosixFilePermission> GROUP_OR_OTHERS = Set.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
@@ -39,6 +42,11 @@ record KeyOrigin(String description, Optional<Path> file) {
         String credential = credentials.map(d -> Path.of(d, Settings.CREDENTIAL_NAME).toString()).orElse(Settings.CREDENTIAL_NAME);
         // systemd's private copy: readable by the service alone, whatever the source file's mode.
         return new KeyOrigin("systemd credential " + credential, Optional.empty());
+    }
+
+    /** At the start of {@code run} and {@code daemon}: one WARN line when the key's file is exposed (never the key). */
+    static void warnIfExposed(ConfigSource source) {
+        of(source).exposure().ifPresent(LOG::warn);
     }
 
     /** A warning when the file holding the key is readable by group or others; empty when it is not (or not POSIX). */

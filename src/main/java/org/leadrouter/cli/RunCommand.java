@@ -40,6 +40,7 @@ final class RunCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        KeyOrigin.warnIfExposed(settings.source());
         return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, output,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }

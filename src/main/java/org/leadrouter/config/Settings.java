@@ -146,7 +146,20 @@ public final class Settings {
                 duration("vtiger.read-timeout", "60s"),
                 integer("vtiger.retry.attempts", 4, 1, 20),
                 duration("vtiger.retry.initial-backoff", "1s"),
-                duration("vtiger.retry.max-backoff", "30s"));
+                duration("vtiger.retry.max-backoff", "30s"),
+                trustStore());
+    }
+
+    private Optional<TrustStore> trustStore() {
+        Optional<String> path = source.get(TrustStore.PATH_KEY);
+        Optional<Secret> password = source.get(TrustStore.PASSWORD_KEY).map(Secret::new);
+        if (path.isEmpty()) {
+            if (password.isPresent()) {
+                throw new ConfigException(TrustStore.PASSWORD_KEY, "is set but " + TrustStore.PATH_KEY + " is not");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(TrustStore.open(Path.of(path.get()), password.orElse(null)));
     }
 
     static URI endpointOf(String url) {

@@ -3,9 +3,14 @@ package org.leadrouter.config;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 
-/** How to reach VTiger: endpoint, credentials, server time zone, timeouts and retry bounds. */
+/**
+ * How to reach VTiger: endpoint, credentials, server time zone, timeouts, retry bounds, and the trust store of a
+ * private CA (empty: the JVM's trusted CAs).
+ */
 public record VtigerSettings(URI endpoint, String username, Secret accessKey, ZoneId serverZone,
                              Duration connectTimeout, Duration readTimeout,
-                             int retryAttempts, Duration initialBackoff, Duration maxBackoff) {
+                             int retryAttempts, Duration initialBackoff, Duration maxBackoff,
+                             Optional<TrustStore> trustStore) {
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -15,15 +16,20 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.files.FilePermissions;
 
 /**
  * Where files go when the daemon is done with them: the report into the outbox (named after the input and the
  * time), the input into {@code archive/yyyy/MM/dd/} or, when it can never succeed, into {@code error/} with a
  * {@code <name>.error.txt} that says why. Nothing is ever overwritten: a clashing name gets {@code -2}, {@code -3}…
+ * Kept names are cleaned and fit the file system ({@link FileNames}); every file placed here, and every folder
+ * made, is private to the service's user and group ({@link FilePermissions}); a kept input is dated when it was
+ * kept, so that {@link Retention} counts from then.
  */
 public final class FileOutcomes {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
+    private static final String EXPLANATION = ".error.txt";
 
     private final DaemonSettings folders;
     private final Clock clock;
@@ -37,7 +43,7 @@ public final class FileOutcomes {
 
     /** A fresh report path in the outbox for an input called {@code inputName}. */
     public Path reportFor(String inputName) {
-        String base = safe(stripExtension(inputName));
+        String base = FileNames.safe(stripExtension(inputName));
         String stamp = STAMP.format(LocalDateTime.now(clock.withZone(zone)));
         return unique(folders.outbox().resolve(base + "_" + stamp + "_report.csv"));
     }
@@ -45,42 +51,61 @@ public final class FileOutcomes {
     /** Moves a processed input to {@code archive/yyyy/MM/dd/}; returns where it went. */
     public Path archive(Path input) throws IOException {
         Path day = folders.archive().resolve(DAY_FOLDER.format(LocalDateTime.now(clock.withZone(zone))));
-        Files.createDirectories(day);
-        Path target = move(input, day);
+        FilePermissions.createFolders(day);
+        Path target = move(input, day, "");
         removeDoneMarker(input);
         return target;
     }
 
     /** Moves an input that can never succeed to {@code error/}, with the reason beside it. */
     public Path reject(Path input, String reason) throws IOException {
-        Files.createDirectories(folders.error());
-        Path target = move(input, folders.error());
-        Path explanation = target.resolveSibling(target.getFileName() + ".error.txt");
-        String text = "leadrouter could not process the file \"" + safe(input.getFileName().toString()) + "\".\n\n"
+        FilePermissions.createFolders(folders.error());
+        Path target = move(input, folders.error(), EXPLANATION);
+        Path explanation = target.resolveSibling(target.getFileName() + EXPLANATION);
+        String text = "leadrouter could not process the file \"" + FileNames.safe(input.getFileName().toString()) + "\".\n\n"
                 + "Reason: " + reason + "\n\n"
                 + "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n";
+        Files.createFile(explanation, FilePermissions.forNewFile(folders.error()));
+        FilePermissions.restrict(explanation);
         Files.writeString(explanation, text, StandardCharsets.UTF_8);
         removeDoneMarker(input);
         return target;
     }
 
-    private static Path move(Path input, Path folder) throws IOException {
+    /**
+     * Moves {@code input} into {@code folder} under its own (cleaned, shortened) name, or the next free numbered
+     * one such that {@code name + companion} is free too; the file is then readable by the group only.
+     */
+    private Path move(Path input, Path folder, String companion) throws IOException {
+        String name = input.getFileName().toString();
         for (int attempt = 1; ; attempt++) {
-            Path target = folder.resolve(attempt == 1 ? input.getFileName().toString() : numbered(input.getFileName().toString(), attempt));
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            Path target = folder.resolve(FileNames.kept(name, attempt, FileNames.bytes(companion)));
+            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)
+                    || !companion.isEmpty() && Files.exists(target.resolveSibling(target.getFileName() + companion), LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            try {
-                return Files.move(input, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                try {
-                    return Files.move(input, target);
-                } catch (FileAlreadyExistsException raced) {
-                    // another file took the name meanwhile: try the next one
-                }
-            } catch (FileAlreadyExistsException raced) {
-                // likewise
+            Path moved = moveTo(input, target);
+            if (moved != null) {
+                FilePermissions.restrict(moved);
+                // retention counts from when the file was handled here, not from the sender's copy of its time
+                Files.setLastModifiedTime(moved, FileTime.from(clock.instant()));
+                return moved;
             }
+        }
+    }
+
+    /** The moved file, or null when another file took the name meanwhile. */
+    private static Path moveTo(Path input, Path target) throws IOException {
+        try {
+            return Files.move(input, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            try {
+                return Files.move(input, target);
+            } catch (FileAlreadyExistsException raced) {
+                return null;
+            }
+        } catch (FileAlreadyExistsException raced) {
+            return null;
         }
     }
 
@@ -106,9 +131,8 @@ public final class FileOutcomes {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** A name safe to build other file names and messages from: no control characters or separators, not too long. */
+    /** A name safe to show in messages and logs (see {@link FileNames#safe}). */
     static String safe(String name) {
-        String cleaned = name.replaceAll("[\\p{Cntrl}/\\\\]", "_");
-        return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
+        return FileNames.safe(name);
     }
 }

@@ -8,8 +8,12 @@ import java.util.Map;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.files.FilePermissions;
 
-/** The daemon's folders: created when missing, and each must be writable, or the start fails naming the key. */
+/**
+ * The daemon's folders: created when missing ({@code rwxr-x---}), and each must be writable, or the start fails
+ * naming the key.
+ */
 public final class Folders {
     private Folders() {
     }
@@ -22,7 +26,7 @@ public final class Folders {
         folders.put("paths.error", daemon.error());
         folders.forEach((key, dir) -> {
             try {
-                Files.createDirectories(dir);
+                FilePermissions.createFolders(dir);
             } catch (IOException e) {
                 throw new ConfigException(key, "cannot create folder " + dir + " (" + e.getClass().getSimpleName() + ")");
             }

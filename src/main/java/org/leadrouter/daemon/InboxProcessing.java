@@ -56,12 +56,22 @@ public final class InboxProcessing {
         exchange.getMessage().setBody(app.process(request));
     }
 
-    /** The file went through: archive it and say what happened. */
+    /**
+     * The file went through: archive it and say what happened. A file deleted or renamed meanwhile has nothing left
+     * to archive; its report stands (and a renamed copy is recognised by its content when it comes round).
+     */
     public void processed(Exchange exchange) throws Exception {
         DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
-        unexpectedFailures.remove(input(exchange));
-        Path archived = outcomes.archive(input(exchange));
+        Path input = input(exchange);
+        unexpectedFailures.remove(input);
         gate.succeeded();
+        if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
+            LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",
+                    FileOutcomes.safe(input.getFileName().toString()), batch.request().report().getFileName());
+            events.fileProcessed(batch);
+            return;
+        }
+        Path archived = outcomes.archive(input);
         StringJoiner counts = new StringJoiner(", ");
         for (RowStatus s : RowStatus.values()) {
             long n = batch.count(s);
@@ -96,6 +106,13 @@ public final class InboxProcessing {
      */
     public void unexpected(Exception exchangeFailure, Exchange exchange) throws Exception {
         Path input = input(exchange);
+        if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
+            // deleted or renamed under our feet: not a fault, and nothing is left to retry or reject
+            unexpectedFailures.remove(input);
+            LOG.warn("{}: disappeared from the inbox while it was being processed ({}); nothing to move",
+                    FileOutcomes.safe(input.getFileName().toString()), exchangeFailure.getClass().getSimpleName());
+            return;
+        }
         int attempts = unexpectedFailures.merge(input, 1, Integer::sum);
         LOG.error("{}: unexpected failure (attempt {} of {})", FileOutcomes.safe(input.getFileName().toString()),
                 attempts, UNEXPECTED_ATTEMPTS, exchangeFailure);

@@ -11,7 +11,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.leadrouter.config.DaemonSettings;
@@ -57,24 +59,32 @@ public final class Retention {
             return 0;
         }
         int removed = 0;
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                if (p.equals(dir)) {
+        try {
+            // times are read before anything is removed: removing a file touches its folder, which would then look new
+            Map<Path, BasicFileAttributes> entries = new TreeMap<>(Comparator.reverseOrder());
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.filter(p -> !p.equals(dir)).toList()) {
+                    entries.put(p, Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
+                }
+            }
+            for (Map.Entry<Path, BasicFileAttributes> entry : entries.entrySet()) {
+                Path p = entry.getKey();
+                BasicFileAttributes attrs = entry.getValue();
+                if (!attrs.lastModifiedTime().toInstant().isBefore(cutoff)) {
                     continue;
                 }
-                BasicFileAttributes attrs = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (attrs.isDirectory()) {
                     try (Stream<Path> left = Files.list(p)) {
-                        if (left.findAny().isEmpty() && attrs.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                        if (left.findAny().isEmpty()) {
                             Files.delete(p);
                         }
                     }
-                } else if (attrs.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                } else {
                     Files.delete(p);
                     removed++;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             LOG.warn("retention: could not clean {}: {}", dir, e.getMessage());
         }
         return removed;

@@ -15,8 +15,12 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import org.leadrouter.files.FilePermissions;
 
-/** Writes the result report as a CSV Excel opens correctly, replacing any previous report in one step. */
+/**
+ * Writes the result report as a CSV Excel opens correctly, replacing any previous report in one step; the report
+ * holds personal data, so it is readable by the owner's group only ({@link FilePermissions}).
+ */
 public final class ReportWriter {
 
     public static final List<String> COLUMNS = List.of("Nombre", "Email", "Teléfono", "Curso Interesado",
@@ -34,18 +38,19 @@ public final class ReportWriter {
         Objects.requireNonNull(rows, "rows == null");
         Path target = out.toAbsolutePath();
         Path folder = target.getParent();
-        Files.createDirectories(folder);
+        FilePermissions.createFolders(folder);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setRecordSeparator("\r\n")
                 .setQuoteMode(QuoteMode.MINIMAL)
                 .get();
         // Not Files.createTempFile: it makes the file owner-only (0600) and the report would keep those rights,
-        // hiding it from the sales team on a shared folder. The leading dot keeps file pollers off it.
+        // hiding it from the sales team's group. The leading dot keeps file pollers off it.
         Path temp = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE);
+            Files.createFile(temp, FilePermissions.forNewFile(folder));
+            FilePermissions.restrict(temp);
+            try (Writer writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
                  CSVPrinter printer = new CSVPrinter(writer, format)) {
                 writer.write(BOM);
                 printer.printRecord(COLUMNS.stream().map(SpreadsheetSafety::neutralise).toList());

@@ -1,7 +1,9 @@
 package org.leadrouter.state;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.leadrouter.config.ConfigException;
+import org.leadrouter.files.FilePermissions;
 
 /**
  * The durable state of leadrouter in {@code state.dir}: an embedded H2 database (pure Java, one file, crash-safe
@@ -42,7 +45,7 @@ public final class StateDatabase implements AutoCloseable {
     public static StateDatabase open(Path directory) {
         Objects.requireNonNull(directory, "directory == null");
         try {
-            Files.createDirectories(directory);
+            FilePermissions.createFolders(directory);
         } catch (IOException e) {
             throw new ConfigException("state.dir", "cannot create " + directory + " (" + e.getClass().getSimpleName() + ")");
         }
@@ -57,6 +60,7 @@ public final class StateDatabase implements AutoCloseable {
                     st.execute(ddl);
                 }
             }
+            restrictFiles(directory);
             return new StateDatabase(directory, connection);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
@@ -64,6 +68,20 @@ public final class StateDatabase implements AutoCloseable {
                         + " is in use by another leadrouter process; stop it or use another state.dir");
             }
             throw new StateException("cannot open the state database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The database's files hold prospects' emails and phones: readable by the service's user and group only. */
+    private static void restrictFiles(Path directory) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "leadrouter.*")) {
+            for (Path file : files) {
+                if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    FilePermissions.restrict(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new ConfigException("state.dir", "cannot set the rights of the files in " + directory + " ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

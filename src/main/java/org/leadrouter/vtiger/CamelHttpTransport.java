@@ -16,11 +16,16 @@ import org.apache.camel.ExchangePattern;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.camel.support.jsse.KeyStoreParameters;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.support.jsse.TrustManagersParameters;
+import org.leadrouter.config.TrustStore;
 import org.leadrouter.config.VtigerSettings;
 
 /**
- * Reaches {@code webservice.php} through camel-http. Certificates and host names are verified by the
- * HTTP client's defaults (the JVM trust store); nothing here turns verification off.
+ * Reaches {@code webservice.php} through camel-http. Certificates and host names are verified by the HTTP client's
+ * defaults, against the JVM's trusted CAs or, when {@code vtiger.truststore} is set, against that trust store
+ * (a private CA); nothing here turns verification off.
  */
 public final class CamelHttpTransport implements VtigerTransport {
     private final CamelContext context;
@@ -31,20 +36,41 @@ public final class CamelHttpTransport implements VtigerTransport {
     public CamelHttpTransport(CamelContext context, VtigerSettings settings) {
         this.context = Objects.requireNonNull(context, "context == null");
         this.endpoint = settings.endpoint();
-        configureTimeouts(context, settings);
+        HttpComponent http = context.getComponent(endpoint.getScheme(), HttpComponent.class);
+        configureTimeouts(http, settings);
+        settings.trustStore().ifPresent(store -> http.setSslContextParameters(trusting(context, store)));
         this.endpointUri = endpoint + "?throwExceptionOnFailure=false&followRedirects=false";
         this.producer = context.createProducerTemplate();
     }
 
-    private static void configureTimeouts(CamelContext context, VtigerSettings settings) {
-        String scheme = settings.endpoint().getScheme();
-        HttpComponent http = context.getComponent(scheme, HttpComponent.class);
+    private static void configureTimeouts(HttpComponent http, VtigerSettings settings) {
         http.setConnectTimeout(settings.connectTimeout().toMillis());
         http.setConnectionRequestTimeout(settings.connectTimeout().toMillis());
         http.setResponseTimeout(settings.readTimeout().toMillis());
         http.setSoTimeout(settings.readTimeout().toMillis());
         // retries are decided by the VTiger client (vtiger.retry.*), never behind its back by the HTTP client
         http.setAutomaticRetriesDisabled(true);
+    }
+
+    /**
+     * Trusts exactly the certificates of {@code store}, instead of the JVM's CAs. Only the trust managers change:
+     * the component keeps its default host name verifier, so the certificate must still name VTiger's host.
+     */
+    static SSLContextParameters trusting(CamelContext context, TrustStore store) {
+        KeyStoreParameters keyStore = new KeyStoreParameters();
+        keyStore.setCamelContext(context);
+        keyStore.setResource("file:" + store.path());
+        keyStore.setType(store.type());
+        if (store.password() != null) {
+            keyStore.setPassword(store.password().reveal());
+        }
+        TrustManagersParameters trust = new TrustManagersParameters();
+        trust.setCamelContext(context);
+        trust.setKeyStore(keyStore);
+        SSLContextParameters ssl = new SSLContextParameters();
+        ssl.setCamelContext(context);
+        ssl.setTrustManagers(trust);
+        return ssl;
     }
 
     @Override

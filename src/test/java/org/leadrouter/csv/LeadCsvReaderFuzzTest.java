@@ -47,7 +47,7 @@ import org.leadrouter.report.SpreadsheetSafety;
  * well-formed CSV comes back exactly once, at its row number, with its values; (3) a random report reads back
  * with the same (neutralised) cells and no cell a spreadsheet would run. The counts of inputs tried are printed.
  */
-class LeadCsvReaderFuzzTest {
+public class LeadCsvReaderFuzzTest {
 
     private static final int TRIES = 1_000;
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
@@ -136,6 +136,23 @@ class LeadCsvReaderFuzzTest {
                 net.jqwik.api.Tuple.of(1, random), net.jqwik.api.Tuple.of(3, soup));
     }
 
+    /** Up to {@code maxBytes} of the tokens above in random order, after a usable header half of the time. */
+    public static byte[] tokenSoup(Random random, int maxBytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (random.nextBoolean()) {
+            out.writeBytes(HEADERS[random.nextInt(HEADERS.length)]);
+        }
+        int parts = random.nextInt(2_000);
+        for (int i = 0; i < parts; i++) {
+            byte[] part = TOKENS[random.nextInt(TOKENS.length)];
+            if (out.size() + part.length > maxBytes) {
+                break;
+            }
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+
     @Property(tries = TRIES)
     void anyBytesAreReadOrRefusedInPlainWords(@ForAll("hostileBytes") byte[] content) {
         BYTES_TRIED.incrementAndGet();
@@ -182,8 +199,8 @@ class LeadCsvReaderFuzzTest {
             LeadColumn.SOURCE, List.of("Origen del leads", "Origen", "Lead Source", "Fuente")));
     private static final String LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZáéíóúüñÁÉÍÓÚÑçà";
 
-    /** A generated file and what the reader must give back for it. */
-    record GeneratedCsv(byte[] content, String text, List<RawLead> expected) {
+    /** A generated file and what the reader must give back for it (also dropped into the daemon's inbox by its fuzz test). */
+    public record GeneratedCsv(byte[] content, String text, List<RawLead> expected) {
         @Override
         public String toString() {
             return text;
@@ -207,7 +224,8 @@ class LeadCsvReaderFuzzTest {
         CSV_ROWS.addAndGet(actual.size());
     }
 
-    static GeneratedCsv generate(Random random, int rowCount) {
+    /** A random but well-formed CSV of {@code rowCount} rows: delimiter, charset, header spelling and quoting vary. */
+    public static GeneratedCsv generate(Random random, int rowCount) {
         char delimiter = ",;\t".charAt(random.nextInt(3));
         List<LeadColumn> columns = new ArrayList<>(List.of(LeadColumn.NAME));
         switch (random.nextInt(3)) {

@@ -97,6 +97,11 @@ final class DaemonHarness implements AutoCloseable {
         }
     }
 
+    /** True while the daemon started last is still running. */
+    boolean running() {
+        return daemon != null && thread.isAlive();
+    }
+
     Path inbox() {
         return root.resolve("data/inbox");
     }
@@ -129,10 +134,17 @@ final class DaemonHarness implements AutoCloseable {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> s = Files.walk(dir)) {
+                return s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            } catch (java.io.UncheckedIOException e) {
+                // the daemon moved a file away while the folder was being listed: list again
+                if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
+                    throw e;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -6,6 +6,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -84,14 +85,28 @@ class ReportWriterTest {
     }
 
     @Test
-    void reportGetsTheFolderUsualPermissionsNotOwnerOnly() throws Exception {
+    void reportIsReadableByTheGroupButNotByOthersInAFolderMadeForIt() throws Exception {
         Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        Path ordinary = Files.createFile(dir.resolve("ordinary.txt"));
-        Path out = dir.resolve("report.csv");
+        Path out = dir.resolve("nuevo/informes/report.csv");
 
         ReportWriter.write(out, ',', List.of(CREATED));
 
-        assertThat(Files.getPosixFilePermissions(out)).isEqualTo(Files.getPosixFilePermissions(ordinary));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.getParent()))).isEqualTo("rwxr-x---");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("nuevo")))).isEqualTo("rwxr-x---");
+    }
+
+    @Test
+    void aReportReplacingAWorldReadableOneIsPrivateToo() throws Exception {
+        Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path out = Files.writeString(dir.resolve("report.csv"), "old");
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-rw-rw-"));
+
+        ReportWriter.write(out, ',', List.of(CREATED));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).as("an existing folder keeps its rights")
+                .isNotEqualTo("rwxr-x---");
     }
 
     @Test
