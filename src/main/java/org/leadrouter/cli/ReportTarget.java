@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.leadrouter.files.FilePermissions;
+
 /**
  * Checks, before anything is sent to VTiger, that the report can be written where it was asked: otherwise leads
  * would be created and their ids lost with the report.
@@ -24,7 +26,7 @@ final class ReportTarget {
         }
         Path folder = target.getParent();
         try {
-            Files.createDirectories(folder);
+            FilePermissions.createFolders(folder);
         } catch (IOException e) {
             return Optional.of("the report " + report + " cannot be written: its folder " + folder + " cannot be created");
         }
