@@ -131,8 +131,4 @@ public final class FileOutcomes {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    /** A name safe to show in messages and logs (see {@link FileNames#safe}). */
-    static String safe(String name) {
-        return FileNames.safe(name);
-    }
 }

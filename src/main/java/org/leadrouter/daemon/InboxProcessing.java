@@ -67,7 +67,7 @@ public final class InboxProcessing {
         gate.succeeded();
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",
-                    FileOutcomes.safe(input.getFileName().toString()), batch.request().report().getFileName());
+                    FileNames.safe(input.getFileName().toString()), batch.request().report().getFileName());
             events.fileProcessed(batch);
             return;
         }
@@ -79,7 +79,7 @@ public final class InboxProcessing {
                 counts.add(s.label() + " " + n);
             }
         }
-        LOG.info("{}: {} rows ({}) [{}]; report {}; archived as {}", FileOutcomes.safe(archived.getFileName().toString()),
+        LOG.info("{}: {} rows ({}) [{}]; report {}; archived as {}", FileNames.safe(archived.getFileName().toString()),
                 batch.rows().size(), counts, mode.label(), batch.request().report().getFileName(), archived);
         events.fileProcessed(batch);
     }
@@ -90,12 +90,12 @@ public final class InboxProcessing {
         Path input = input(exchange);
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to move",
-                    FileOutcomes.safe(input.getFileName().toString()));
+                    FileNames.safe(input.getFileName().toString()));
             return;
         }
         String reason = plainReason(cause);
         Path target = outcomes.reject(input, reason);
-        LOG.warn("{}: rejected, moved to {}: {}", FileOutcomes.safe(input.getFileName().toString()), target, reason);
+        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
         events.fileRejected();
     }
 
@@ -110,11 +110,11 @@ public final class InboxProcessing {
             // deleted or renamed under our feet: not a fault, and nothing is left to retry or reject
             unexpectedFailures.remove(input);
             LOG.warn("{}: disappeared from the inbox while it was being processed ({}); nothing to move",
-                    FileOutcomes.safe(input.getFileName().toString()), exchangeFailure.getClass().getSimpleName());
+                    FileNames.safe(input.getFileName().toString()), exchangeFailure.getClass().getSimpleName());
             return;
         }
         int attempts = unexpectedFailures.merge(input, 1, Integer::sum);
-        LOG.error("{}: unexpected failure (attempt {} of {})", FileOutcomes.safe(input.getFileName().toString()),
+        LOG.error("{}: unexpected failure (attempt {} of {})", FileNames.safe(input.getFileName().toString()),
                 attempts, UNEXPECTED_ATTEMPTS, exchangeFailure);
         if (attempts >= UNEXPECTED_ATTEMPTS) {
             unexpectedFailures.remove(input);
@@ -135,7 +135,7 @@ public final class InboxProcessing {
     /** The service is stopping: the file stays and resumes, without repeating anything, at the next start. */
     public void leftForNextStart(Exchange exchange) {
         LOG.info("{}: stopping in the middle of the file; it stays in the inbox and resumes at the next start",
-                FileOutcomes.safe(input(exchange).getFileName().toString()));
+                FileNames.safe(input(exchange).getFileName().toString()));
     }
 
     private static Path input(Exchange exchange) {
