@@ -8,6 +8,8 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
+import org.leadrouter.config.ConfigException;
+import org.leadrouter.pipeline.LeadFieldsCheck;
 import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.Roster;
 import org.leadrouter.roster.RosterLoader;
@@ -45,7 +47,12 @@ final class VtigerCheck {
                     new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                     settings::capFor, settings.allocationZone(), vs.serverZone()).load(clock);
             printRoster(out, roster);
+            new LeadFieldsCheck(vtiger, settings.fieldMapping()).verify();
+            out.println("Lead fields: all configured fields exist in VTiger's Leads module");
             return ExitCode.OK;
+        } catch (ConfigException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCode.USAGE;
         } catch (VtigerUnavailableException e) {
             err.println("error: VTiger is unreachable: " + e.getMessage());
             return ExitCode.VTIGER_UNAVAILABLE;

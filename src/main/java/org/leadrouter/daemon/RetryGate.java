@@ -39,7 +39,7 @@ public final class RetryGate {
         failures++;
         if (failures == 1) {
             current = initial;
-            LOG.warn("VTiger unavailable ({}); files stay in the inbox and are retried, first in {}s", reason, current.toSeconds());
+            LOG.warn("cannot distribute now ({}); files stay in the inbox and are retried, first in {}s", reason, current.toSeconds());
         } else {
             current = current.multipliedBy(2).compareTo(max) > 0 ? max : current.multipliedBy(2);
             LOG.debug("still unavailable ({}); next attempt in {}s", reason, current.toSeconds());
@@ -50,7 +50,7 @@ public final class RetryGate {
     /** Work went through: back to normal. */
     public synchronized void succeeded() {
         if (failures > 0) {
-            LOG.info("VTiger reachable again after {} failed attempt(s); resuming", failures);
+            LOG.info("distributing again after {} failed attempt(s)", failures);
         }
         failures = 0;
         current = initial;

@@ -27,8 +27,11 @@ public final class CreateLead implements Processor {
     private final LeadFieldMapping fields;
     private final Journal journal;
     private final ShutdownSignal shutdown;
+    private final LeadFieldsCheck fieldsCheck;
 
-    CreateLead(LeadCreator creator, LeadFieldMapping fields, Journal journal, ShutdownSignal shutdown) {
+    CreateLead(LeadCreator creator, LeadFieldMapping fields, LeadFieldsCheck fieldsCheck, Journal journal,
+               ShutdownSignal shutdown) {
+        this.fieldsCheck = Objects.requireNonNull(fieldsCheck, "fieldsCheck == null");
         this.creator = Objects.requireNonNull(creator, "creator == null");
         this.fields = Objects.requireNonNull(fields, "fields == null");
         this.journal = Objects.requireNonNull(journal, "journal == null");
@@ -41,6 +44,7 @@ public final class CreateLead implements Processor {
         if (shutdown.requested()) {
             throw new ShutdownSignal.StopRequested();
         }
+        fieldsCheck.verify();
         DistributionBatch batch = exchange.getProperty(BATCH, DistributionBatch.class);
         LocalDate day = batch.roster().day().date();
         Advisor advisor = row.advisor();

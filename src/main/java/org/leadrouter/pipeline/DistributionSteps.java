@@ -51,7 +51,8 @@ public final class DistributionSteps {
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
         this.allocate = new AllocateLeads(todayLoads, state);
-        this.create = new CreateLead(creator, settings.fieldMapping(), journal, shutdown);
+        this.create = new CreateLead(creator, settings.fieldMapping(),
+                new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
         this.writeReport = new WriteReport();
         this.recordOutcome = new RecordOutcome(journal);

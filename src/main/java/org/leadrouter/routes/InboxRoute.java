@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.daemon.InboxFilter;
@@ -38,7 +39,8 @@ public final class InboxRoute extends RouteBuilder {
             .handled(true).process(processing::rejected);
         onException(ShutdownSignal.StopRequested.class)
             .handled(true).process(processing::leftForNextStart);
-        onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
+        // a setting VTiger does not accept (e.g. a lead field it lacks) is fixed by an admin: keep the file meanwhile
+        onException(VtigerUnavailableException.class, VtigerException.class, StateException.class, ConfigException.class)
             .handled(true).process(processing::retryLater);
         onException(Exception.class)
             .handled(true).process(e -> processing.unexpected(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), e));

@@ -2,11 +2,13 @@ package org.leadrouter.vtiger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -107,12 +109,14 @@ public final class VtigerClient {
         return toStrings(result);
     }
 
-    /** The module's name and id prefix, asked once per client. */
+    /** The module's name, id prefix and fields, asked once per client. */
     public ModuleInfo describe(String module) {
         return modules.computeIfAbsent(module, m -> {
             JsonNode result = authenticated("describe", true, s -> send("describe", false,
                     Map.of("operation", "describe", "sessionName", s.name(), "elementType", m)));
-            return new ModuleInfo(result.path("name").asText(m), result.path("idPrefix").asText());
+            Set<String> fields = new HashSet<>();
+            result.path("fields").forEach(f -> fields.add(f.path("name").asText()));
+            return new ModuleInfo(result.path("name").asText(m), result.path("idPrefix").asText(), fields);
         });
     }
 

@@ -104,6 +104,31 @@ class DryRunAndApplyTest {
     }
 
     @Test
+    void courseAndDateGoToTheConfiguredLeadFields() throws Exception {
+        h.set("lead.course-field", "company").set("lead.entry-date-field", "designation");
+
+        Harness.Run run = h.apply(fourLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        String juanId = run.row(2).get("LeadID");
+        Map<String, String> juan = h.sandbox.records("Leads").stream()
+                .filter(l -> l.get("id").equals(juanId)).findFirst().orElseThrow();
+        assertThat(juan).containsEntry("company", "Salud").containsEntry("designation", "28/07/2025");
+        assertThat(juan.get("description")).doesNotContain("Salud").contains("fila 2");
+    }
+
+    @Test
+    void aLeadFieldVtigerDoesNotHaveStopsTheRunBeforeAnyCreate() throws Exception {
+        h.set("lead.course-field", "cf_curso_inexistente");
+
+        Harness.Run run = h.apply(fourLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
+        assertThat(run.err()).contains("lead.course-field").contains("cf_curso_inexistente");
+        assertThat(h.sandbox.calls("create")).isZero();
+    }
+
+    @Test
     void applyExecutesExactlyThePlanOfTheDryRunBeforeIt() throws Exception {
         Path csv = h.csv(
                 "Uno Alonso,uno@example.com,600000001,Salud,01/08/2025,Web",

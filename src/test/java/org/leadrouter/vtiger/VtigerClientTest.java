@@ -54,6 +54,16 @@ class VtigerClientTest {
     }
 
     @Test
+    void describeGivesTheIdPrefixAndTheFieldsOnce() {
+        VtigerClient client = client("k3y", "10s", 1);
+        ModuleInfo leads = client.describe("Leads");
+        assertThat(leads.idPrefix()).isEqualTo("10");
+        assertThat(leads.fields()).contains("lastname", "assigned_user_id", "description", "leadsource");
+        client.describe("Leads");
+        assertThat(sandbox.calls("describe")).isEqualTo(1);
+    }
+
+    @Test
     void wrongKeyIsALoginRefusal() {
         assertThatThrownBy(() -> client("nope", "10s", 1).login())
                 .isInstanceOfSatisfying(VtigerException.class, e -> assertThat(e.isLoginRefused()).isTrue());
