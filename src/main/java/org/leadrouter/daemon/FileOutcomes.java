@@ -58,13 +58,16 @@ public final class FileOutcomes {
     }
 
     /** Moves an input that can never succeed to {@code error/}, with the reason beside it. */
-    public Path reject(Path input, String reason) throws IOException {
+    public Path reject(Path input, String reason, boolean nothingSent) throws IOException {
         FilePermissions.createFolders(folders.error());
         Path target = move(input, folders.error(), EXPLANATION);
         Path explanation = target.resolveSibling(target.getFileName() + EXPLANATION);
         String text = "leadrouter could not process the file \"" + FileNames.safe(input.getFileName().toString()) + "\".\n\n"
                 + "Reason: " + reason + "\n\n"
-                + "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n";
+                + (nothingSent
+                    ? "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n"
+                    : "Some of its leads may have been created before the failure. Dropping the file into the inbox"
+                        + " again is safe: leads already created are recognised and not created twice.\n");
         Files.createFile(explanation, FilePermissions.forNewFile(folders.error()));
         FilePermissions.restrict(explanation);
         Files.writeString(explanation, text, StandardCharsets.UTF_8);

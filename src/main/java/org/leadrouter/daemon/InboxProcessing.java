@@ -5,11 +5,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
 import org.leadrouter.app.Leadrouter;
+import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.Mode;
@@ -94,7 +96,7 @@ public final class InboxProcessing {
             return;
         }
         String reason = plainReason(cause);
-        Path target = outcomes.reject(input, reason);
+        Path target = outcomes.reject(input, reason, unreadable(cause).isPresent());
         LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
         events.fileRejected();
     }
@@ -142,13 +144,18 @@ public final class InboxProcessing {
         return Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
     }
 
-    private static String plainReason(Throwable cause) {
+    /** The reason a file can never be read, when that is why it failed. */
+    private static Optional<UnreadableFileException> unreadable(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof org.leadrouter.csv.UnreadableFileException) {
-                return t.getMessage();
+            if (t instanceof UnreadableFileException u) {
+                return Optional.of(u);
             }
         }
-        return "an unexpected internal error (" + (cause == null ? "unknown" : cause.getClass().getSimpleName())
-                + "); the service log has the details";
+        return Optional.empty();
+    }
+
+    private static String plainReason(Throwable cause) {
+        return unreadable(cause).map(Throwable::getMessage).orElse("an unexpected internal error ("
+                + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + "); the service log has the details");
     }
 }

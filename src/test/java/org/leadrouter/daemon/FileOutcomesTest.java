@@ -48,10 +48,11 @@ class FileOutcomesTest {
         Files.createDirectories(root.resolve("in"));
         Path input = Files.writeString(root.resolve("in/roto.csv"), "x");
         Files.createFile(root.resolve("in/roto.csv.done"));
-        Path target = outcomes.reject(input, "the file is empty");
+        Path target = outcomes.reject(input, "the file is empty", true);
 
         assertThat(target).isEqualTo(root.resolve("error/roto.csv"));
-        assertThat(Files.readString(root.resolve("error/roto.csv.error.txt"))).contains("Reason: the file is empty");
+        assertThat(Files.readString(root.resolve("error/roto.csv.error.txt"))).contains("Reason: the file is empty")
+                .contains("Nothing from this file was sent");
         assertThat(root.resolve("in/roto.csv.done")).doesNotExist();
     }
 
