@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.sandbox.SandboxKnobs;
+import ch.qos.logback.classic.Level;
 import org.leadrouter.testing.Await;
+import org.leadrouter.testing.LogCapture;
 import org.leadrouter.testing.MutableClock;
 import org.leadrouter.testing.Reports;
 import org.leadrouter.vtiger.VtigerCallListener;
@@ -67,6 +69,25 @@ class DaemonTest {
         assertThat(DaemonHarness.files(harness.archive()).get(0).toString()).matches(".*/archive/\\d{4}/\\d{2}/\\d{2}/leads de julio\\.csv");
         assertThat(DaemonHarness.files(harness.inbox())).isEmpty();
         assertThat(harness.leadsWithEmail("juan.perez@example.com")).isEqualTo(1);
+    }
+
+    @Test
+    void logsAtInfoCarryCountsButNoPersonalData() throws Exception {
+        try (LogCapture log = LogCapture.of("org.leadrouter")) {
+            harness.start(Map.of());
+            harness.drop("privado.csv", HEADER
+                    + "Juan Pérez;juan.perez@example.com;600123456;Salud;28/07/2025;Portales\n"
+                    + "Eva Existente;existe@example.com;;Salud;28/07/2025;SEO\n"
+                    + "Sin Contacto;nada;12;Salud;28/07/2025;SEO\n");
+            harness.awaitReports(1);
+            Await.until("the file's summary line", WAIT, () -> log.messages(Level.INFO).stream().anyMatch(m -> m.contains("privado.csv")));
+
+            List<String> visible = new java.util.ArrayList<>(log.messages(Level.INFO));
+            visible.addAll(log.messages(Level.WARN));
+            visible.addAll(log.messages(Level.ERROR));
+            assertThat(visible).isNotEmpty().noneMatch(m -> m.contains("juan.perez") || m.contains("Pérez")
+                    || m.contains("600123456") || m.contains("+34600123456") || m.contains("existe@") || m.contains("Eva"));
+        }
     }
 
     @Test
