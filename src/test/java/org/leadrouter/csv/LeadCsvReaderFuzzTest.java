@@ -297,7 +297,7 @@ public class LeadCsvReaderFuzzTest {
         List<RawLead> numbered = new ArrayList<>();
         for (int i = 0; i < expected.size(); i++) {
             RawLead e = expected.get(i);
-            numbered.add(new RawLead(lineOf(csv, recordStarts.get(i)), e.name(), e.email(), e.phone(), e.course(),
+            numbered.add(new RawLead(lineOf(csv, recordStarts.get(i), delimiter), e.name(), e.email(), e.phone(), e.course(),
                     e.entryDate(), e.source(), List.of()));
         }
         byte[] body = csv.getBytes(windows1252 ? WINDOWS_1252 : StandardCharsets.UTF_8);
@@ -317,18 +317,34 @@ public class LeadCsvReaderFuzzTest {
     }
 
     /**
-     * The spreadsheet row of the record starting at offset: 1 + the line breaks before it outside quoted cells (a
-     * spreadsheet shows a quoted line break inside its cell), a CRLF counting once.
+     * The spreadsheet row of the record starting at offset: 1 + the record breaks before it. A line break inside a
+     * quoted cell stays in its cell (a quote opens a cell only at its start, spaces allowed; {@code ""} is a quote
+     * inside it), and a CRLF is one break.
      */
-    private static int lineOf(String text, int offset) {
+    private static int lineOf(String text, int offset, char delimiter) {
         int row = 1;
+        boolean fieldStart = true;
         boolean quoted = false;
         for (int i = 0; i < offset; i++) {
             char c = text.charAt(i);
-            if (c == '"') {
-                quoted = !quoted;
-            } else if (!quoted && (c == '\n' || c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n'))) {
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < offset && text.charAt(i + 1) == '"') {
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                }
+            } else if (c == delimiter) {
+                fieldStart = true;
+            } else if (c == '\n' || c == '\r' && !(i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
                 row++;
+                fieldStart = true;
+            } else if (c == '"' && fieldStart) {
+                quoted = true;
+                fieldStart = false;
+            } else if (c != ' ' && c != '\r') {
+                fieldStart = false;
             }
         }
         return row;
