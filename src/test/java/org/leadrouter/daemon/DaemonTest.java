@@ -105,7 +105,7 @@ class DaemonTest {
 
     @Test
     void fileStillBeingWrittenIsNotTakenEarly() throws Exception {
-        harness.start(Map.of("inbox.stable-time", "1500ms"));
+        harness.start(Map.of("inbox.stable-time", "3s"));
         Path file = harness.inbox().resolve("lento.csv");
         Files.createDirectories(harness.inbox());
         Files.writeString(file, HEADER);
