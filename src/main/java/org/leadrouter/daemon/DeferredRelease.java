@@ -68,10 +68,6 @@ public final class DeferredRelease {
         events.deferredProcessed(batch);
     }
 
-    public int queueSize() {
-        return journal.deferredCount();
-    }
-
     private LocalDate today() {
         return LocalDate.now(clock.withZone(businessZone));
     }

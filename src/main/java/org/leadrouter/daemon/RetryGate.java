@@ -56,8 +56,4 @@ public final class RetryGate {
         current = initial;
         notBefore = Instant.MIN;
     }
-
-    public synchronized boolean failing() {
-        return failures > 0;
-    }
 }

@@ -4,11 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -123,22 +121,6 @@ public final class CrmKeyMirror {
                 deleteRecords(connection(), List.copyOf(recordIds));
             } catch (SQLException e) {
                 throw new StateException("cannot forget CRM records", e);
-            }
-        }
-    }
-
-    /** How many keys the mirror holds per module (for diagnostics). */
-    public Map<String, Integer> size() {
-        synchronized (state) {
-            Map<String, Integer> sizes = new LinkedHashMap<>();
-            try (Statement st = connection().createStatement();
-                 ResultSet rs = st.executeQuery("SELECT module, COUNT(*) FROM crm_key GROUP BY module ORDER BY module")) {
-                while (rs.next()) {
-                    sizes.put(rs.getString(1), rs.getInt(2));
-                }
-                return sizes;
-            } catch (SQLException e) {
-                throw new StateException("cannot count CRM keys", e);
             }
         }
     }
