@@ -39,6 +39,9 @@ final class LeadCreator {
             try {
                 return new Created(vtiger.create("Leads", element).get("id"), null);
             } catch (VtigerUnavailableException e) {
+                if (!e.mayHaveArrived()) {
+                    throw e; // never sent: the client has already retried it as often as configured
+                }
                 // VTiger may still be working on the request it never answered: give it time, then look
                 sleeper.sleep(retry.backoff(attempt));
                 String found = findByMarker(marker);
