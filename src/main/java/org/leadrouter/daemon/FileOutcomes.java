@@ -115,14 +115,9 @@ public final class FileOutcomes {
     private static Path unique(Path candidate) {
         Path p = candidate;
         for (int n = 2; Files.exists(p, LinkOption.NOFOLLOW_LINKS); n++) {
-            p = candidate.resolveSibling(numbered(candidate.getFileName().toString(), n));
+            p = candidate.resolveSibling(FileNames.kept(candidate.getFileName().toString(), n, 0));
         }
         return p;
-    }
-
-    static String numbered(String name, int n) {
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
     }
 
     private static void removeDoneMarker(Path input) throws IOException {
