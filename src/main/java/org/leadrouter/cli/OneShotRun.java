@@ -10,6 +10,7 @@ import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.pipeline.Mode;
@@ -57,6 +58,11 @@ final class OneShotRun {
             if (t instanceof UnreadableFileException) {
                 err.println("error: the file cannot be used: " + t.getMessage());
                 return ExitCode.USAGE;
+            }
+            if (t instanceof CreateUnsettledException) {
+                err.println("error: " + t.getMessage() + ". Run the same command again later: the lead is looked up by"
+                        + " its import marker first, and is never created twice");
+                return ExitCode.VTIGER_UNAVAILABLE;
             }
             if (t instanceof VtigerUnavailableException) {
                 err.println("error: VTiger is unreachable: " + t.getMessage());

@@ -33,7 +33,9 @@ public final class Daemon {
     private final VtigerCallListener calls;
     private final DaemonEvents events;
     private final Main main = new Main();
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Beyond the longest a create in flight may take (the read timeout, then a marker lookup) before stopping. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
+    private final Duration stopTimeout;
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -46,6 +48,11 @@ public final class Daemon {
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
         main.configure().setName("leadrouter");
+        // a stop waits for the create in flight as long as it may take; what is still unanswered then is settled by
+        // its import marker at the next start (see LeadCreator). systemd's TimeoutStopSec must be longer still.
+        Duration routes = settings.vtiger().readTimeout().plus(settings.vtiger().initialBackoff()).plus(STOP_MARGIN);
+        main.configure().setShutdownTimeout((int) Math.max(1, routes.toSeconds()));
+        this.stopTimeout = routes.plus(STOP_MARGIN);
         main.addMainListener(new Lifecycle());
     }
 
@@ -62,7 +69,7 @@ public final class Daemon {
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {
             stop();
-            awaitFinished(STOP_TIMEOUT);
+            awaitFinished(stopTimeout);
         }, "leadrouter-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -94,6 +101,11 @@ public final class Daemon {
         }
     }
 
+    /** How long a stop may take: the routes' graceful shutdown (a create in flight) and closing the state. */
+    Duration stopTimeout() {
+        return stopTimeout;
+    }
+
     /** Waits until the routes are running (for tests and embedding). */
     public boolean awaitStarted(Duration timeout) throws InterruptedException {
         return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && startFailure == null && app != null;
@@ -122,8 +134,9 @@ public final class Daemon {
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
                 DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
-                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing));
+                FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
+                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, waits, deferred, mode, events);
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
                         gate, d.deferredCheck()));

@@ -7,8 +7,9 @@ import java.util.Objects;
 
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.journal.Journal;
-import org.leadrouter.pipeline.DistributionRequest;
+import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.LoadDeferred;
 import org.leadrouter.pipeline.RowStatus;
 import org.leadrouter.state.StateDatabase;
@@ -60,7 +61,14 @@ public final class DeferredRelease {
     private void release(String why) throws Exception {
         int queued = journal.deferredCount();
         LOG.info("offering {} deferred lead(s) again: {}", queued, why);
-        DistributionBatch batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
+        DistributionBatch batch;
+        try {
+            batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
+        } catch (CreateUnsettledException e) {
+            // that lead stays queued and is looked up by its marker at the next offer; the others go on then
+            LOG.warn("deferred leads: stopped, {}", e.getMessage());
+            return;
+        }
         state.putValue(LAST_OFFERED, today().toString());
         LOG.info("deferred leads: {} created, {} still deferred, {} duplicate (report {})",
                 batch.count(RowStatus.CREATED), batch.count(RowStatus.DEFERRED),

@@ -18,7 +18,7 @@ import org.apache.camel.component.file.GenericFileFilter;
  * Which inbox entries are taken, and when: regular files only (never a symlink, folder or special file), not
  * hidden, not temporary ({@code .tmp}, {@code .part}), with a spreadsheet-like extension; and only once complete —
  * unchanged for {@code inbox.stable-time}, or at once when the sender put a {@code <name>.done} marker beside it.
- * Nothing is taken while the retry gate is closed.
+ * Nothing is taken while the retry gate is closed, nor a file that waits on its own ({@link FileWaits}).
  */
 public final class InboxFilter implements GenericFileFilter<Object> {
     static final String DONE = ".done";
@@ -26,11 +26,13 @@ public final class InboxFilter implements GenericFileFilter<Object> {
 
     private final Duration stableTime;
     private final RetryGate gate;
+    private final FileWaits waits;
     private final Clock clock;
 
-    public InboxFilter(Duration stableTime, RetryGate gate, Clock clock) {
+    public InboxFilter(Duration stableTime, RetryGate gate, FileWaits waits, Clock clock) {
         this.stableTime = Objects.requireNonNull(stableTime, "stableTime == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
+        this.waits = Objects.requireNonNull(waits, "waits == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
@@ -39,7 +41,8 @@ public final class InboxFilter implements GenericFileFilter<Object> {
         if (file.isDirectory() || !gate.open()) {
             return false;
         }
-        return accept(Path.of(file.getAbsoluteFilePath()));
+        Path path = Path.of(file.getAbsoluteFilePath());
+        return waits.ready(path) && accept(path);
     }
 
     /** The same decision for a path (also used by tests and the start-up scan). */

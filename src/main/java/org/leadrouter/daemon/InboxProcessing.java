@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import org.apache.camel.Exchange;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.Mode;
@@ -29,6 +30,7 @@ public final class InboxProcessing {
 
     private final FileOutcomes outcomes;
     private final RetryGate gate;
+    private final FileWaits waits;
     private final DeferredRelease deferred;
     private final Mode mode;
     private final DaemonEvents events;
@@ -36,8 +38,9 @@ public final class InboxProcessing {
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
 
-    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, DeferredRelease deferred, Mode mode,
-                           DaemonEvents events) {
+    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, FileWaits waits,
+                           DeferredRelease deferred, Mode mode, DaemonEvents events) {
+        this.waits = Objects.requireNonNull(waits, "waits == null");
         this.app = Objects.requireNonNull(app, "app == null");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
@@ -66,6 +69,7 @@ public final class InboxProcessing {
         DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
         Path input = input(exchange);
         unexpectedFailures.remove(input);
+        waits.done(input);
         gate.succeeded();
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",
@@ -131,6 +135,19 @@ public final class InboxProcessing {
     public void retryLater(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         gate.failed(cause == null ? "unknown" : cause.getMessage());
+        events.fileRetried();
+    }
+
+    /**
+     * A lead of this file was sent but never answered, and VTiger does not show it yet: only this file waits (with
+     * back-off, each attempt a marker lookup) until VTiger has it or may no longer be working on it.
+     */
+    public void awaitSettlement(Exchange exchange) {
+        CreateUnsettledException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CreateUnsettledException.class);
+        Path input = input(exchange);
+        waits.waitFor(input, cause.notBefore(), FileNames.safe(input.getFileName().toString()),
+                "row " + cause.origin().row() + " was sent to VTiger without an answer; it is sent again only if VTiger"
+                        + " still lacks it at " + cause.notBefore());
         events.fileRetried();
     }
 

@@ -145,6 +145,15 @@ public final class Journal {
                         fromJson(rs.getString(5)), rs.getObject(4, LocalDate.class), "SENDING".equals(rs.getString(6))));
     }
 
+    /** When the create of this row was sent, if it is still waiting for its outcome ({@code SENDING}). */
+    public Optional<java.time.Instant> sendingSince(RowOrigin origin) {
+        return query("SELECT updated_at FROM journal_row WHERE content_hash = ? AND row_number = ? AND status = 'SENDING'",
+                ps -> {
+                    ps.setString(1, origin.contentHash());
+                    ps.setInt(2, origin.row());
+                }, rs -> rs.getObject(1, OffsetDateTime.class).toInstant()).stream().findFirst();
+    }
+
     public int deferredCount() {
         return query("SELECT COUNT(*) FROM journal_row WHERE " + IN_QUEUE, ps -> { }, rs -> rs.getInt(1)).get(0);
     }

@@ -51,7 +51,7 @@ public final class CreateLead implements Processor {
         Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());
         journal.sending(row.origin(), advisor.id(), advisor.userName(), day);
         try {
-            LeadCreator.Created created = creator.create(element, row.origin().marker());
+            LeadCreator.Created created = creator.create(element, row.origin());
             journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);
             row.created(created.id(), created.note());
             LOG.debug("row {} created as {} for {}", row.rowNumber(), created.id(), advisor.userName());

@@ -45,8 +45,8 @@ public final class DistributionSteps {
                 settings.vtiger().maxBackoff());
         this.todayLoads = new TodayLoads(roster, journal, clock);
         this.read = new ReadLeadFile(settings.inputLimits());
-        this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
-        LeadCreator creator = new LeadCreator(vtiger, retry, Sleeper.REAL);
+        LeadCreator creator = new LeadCreator(vtiger, retry, Sleeper.REAL, settings.createSettleTime(), clock);
+        this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger), creator);
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));

@@ -26,20 +26,32 @@ public final class LoadDeferred implements Processor {
         this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
+    private boolean settled(DeferredLead d) {
+        try {
+            creator.requireSettled(d.origin(), journal.sendingSince(d.origin()).orElse(null));
+            return true;
+        } catch (CreateUnsettledException e) {
+            return false;
+        }
+    }
+
     @Override
     public void process(Exchange exchange) throws Exception {
         DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
-        List<DeferredLead> queue = journal.deferredQueue();
-        List<LeadRow> rows = new ArrayList<>(queue.size());
+        List<DeferredLead> queue = new ArrayList<>();
+        List<LeadRow> rows = new ArrayList<>();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        for (DeferredLead d : queue) {
+        for (DeferredLead d : journal.deferredQueue()) {
             LeadRow row = new LeadRow(d.raw(), d.origin());
             row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
             String created = d.interrupted() ? creator.findByMarker(d.origin().marker()) : null;
             if (created != null) {
                 journal.created(d.origin(), created, null, null, d.deferredOn());
                 row.settled(RowStatus.CREATED, null, created, "created before an interruption; not sent again");
+            } else if (d.interrupted() && !settled(d)) {
+                continue; // sent, never answered, not in VTiger yet: stays queued until it may be sent again
             }
+            queue.add(d);
             rows.add(row);
             digest.update((d.origin().contentHash() + ":" + d.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
         }

@@ -9,6 +9,7 @@ import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.daemon.InboxFilter;
 import org.leadrouter.daemon.InboxProcessing;
+import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.state.StateException;
 import org.leadrouter.vtiger.VtigerException;
@@ -39,6 +40,8 @@ public final class InboxRoute extends RouteBuilder {
             .handled(true).process(processing::rejected);
         onException(ShutdownSignal.StopRequested.class)
             .handled(true).process(processing::leftForNextStart);
+        onException(CreateUnsettledException.class)
+            .handled(true).process(processing::awaitSettlement);
         // a setting VTiger does not accept (e.g. a lead field it lacks) is fixed by an admin: keep the file meanwhile
         onException(VtigerUnavailableException.class, VtigerException.class, StateException.class, ConfigException.class)
             .handled(true).process(processing::retryLater);

@@ -66,6 +66,9 @@ final class WebserviceHandler implements HttpHandler {
                 fail(exchange, failure.get());
                 return;
             }
+            if (pauseInterrupted(ctx.knobs().takeCreateTime(operation))) {
+                return;
+            }
             answer(exchange, operation, request);
         }
     }
