@@ -40,6 +40,7 @@ final class DaemonCommand implements Callable<Integer> {
             Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
                     new MetricsEvents(metrics));
             if (settings.management().enabled()) {
+                ManagementServer.requirePortFree(settings.management());
                 ManagementServer.configure(daemon.main(), settings.management(), registry, health);
             }
             daemon.run();

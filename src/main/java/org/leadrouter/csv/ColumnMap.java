@@ -41,13 +41,15 @@ final class ColumnMap {
         }
         boolean contact = positions.containsKey(LeadColumn.EMAIL) || positions.containsKey(LeadColumn.PHONE);
         if (!positions.containsKey(LeadColumn.NAME) && !contact) {
+            // the first row is probably data (or not leads at all): it is not quoted back
             throw new UnreadableFileException("the first row is not a header this program recognises: expected "
-                    + "columns such as " + expected() + "; found " + found(header) + ". Put the column names in the "
+                    + "columns such as " + expected() + "; found " + counted(header) + " and none of them has a name"
+                    + " it knows (the first row's contents are not repeated here). Put the column names in the "
                     + "first row and drop the file again");
         }
         if (!contact) {
             throw new UnreadableFileException("the file has neither an Email nor a Teléfono column, so no lead "
-                    + "could be contacted; found " + found(header) + ". Add a column named Email or Teléfono "
+                    + "could be contacted; found " + found(header, positions) + ". Add a column named Email or Teléfono "
                     + "and drop the file again");
         }
         if (!positions.containsKey(LeadColumn.NAME)) {
@@ -91,13 +93,18 @@ final class ColumnMap {
         return String.join(", ", names);
     }
 
-    private static String found(List<String> header) {
-        List<String> named = header.stream().filter(h -> !h.isEmpty()).toList();
-        if (named.isEmpty()) {
-            return "no column names";
-        }
-        String names = named.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
-        return named.size() > FOUND_SHOWN ? names + " and " + (named.size() - FOUND_SHOWN) + " more" : names;
+    /** The recognised column names, quoted, and how many others there are (unknown ones are not quoted back). */
+    private static String found(List<String> header, Map<LeadColumn, Integer> positions) {
+        List<String> known = positions.values().stream().sorted().map(header::get).toList();
+        long others = header.stream().filter(h -> !h.isEmpty()).count() - known.size();
+        String names = known.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
+        String more = known.size() > FOUND_SHOWN ? " and " + (known.size() - FOUND_SHOWN) + " more" : "";
+        return names + more + (others > 0 ? " and " + others + " other column" + (others == 1 ? "" : "s") : "");
+    }
+
+    private static String counted(List<String> header) {
+        long named = header.stream().filter(h -> !h.isEmpty()).count();
+        return named == 0 ? "no column names" : named == 1 ? "1 column" : named + " columns";
     }
 
     /** Positions (0-based) of the columns whose header is blank, left of the last named column. */

@@ -148,6 +148,11 @@ public final class Daemon {
 
         @Override
         public void afterStart(BaseMainSupport support) {
+            if (startFailure != null) {
+                // refused (e.g. the state is in use): it must not say it started, and stops at once
+                main.completed();
+                return;
+            }
             DaemonSettings d = settings.daemon();
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),

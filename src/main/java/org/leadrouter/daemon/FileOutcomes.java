@@ -17,6 +17,7 @@ import java.util.Objects;
 
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.files.FilePermissions;
+import org.leadrouter.files.HardLinks;
 
 /**
  * Where files go when the daemon is done with them: the report into the outbox (named after the input and the
@@ -88,6 +89,9 @@ public final class FileOutcomes {
                 continue;
             }
             Path moved = moveTo(input, target);
+            if (moved != null && HardLinks.shared(moved)) {
+                return moved; // another name of a file elsewhere: its rights and times are not ours to change
+            }
             if (moved != null) {
                 FilePermissions.restrict(moved);
                 // retention counts from when the file was handled here, not from the sender's copy of its time

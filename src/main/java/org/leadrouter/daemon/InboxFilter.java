@@ -8,11 +8,15 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which inbox entries are taken, and when: regular files only (never a symlink, folder or special file), not
@@ -21,6 +25,7 @@ import org.apache.camel.component.file.GenericFileFilter;
  * Nothing is taken while the retry gate is closed, nor a file that waits on its own ({@link FileWaits}).
  */
 public final class InboxFilter implements GenericFileFilter<Object> {
+    private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
     static final String DONE = ".done";
     private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xls", "ods");
 
@@ -28,6 +33,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
     private final RetryGate gate;
     private final FileWaits waits;
     private final Clock clock;
+    private final Map<Path, Seen> futureFiles = new ConcurrentHashMap<>();
 
     public InboxFilter(Duration stableTime, RetryGate gate, FileWaits waits, Clock clock) {
         this.stableTime = Objects.requireNonNull(stableTime, "stableTime == null");
@@ -64,7 +70,34 @@ public final class InboxFilter implements GenericFileFilter<Object> {
             return true;
         }
         long age = clock.millis() - attrs.lastModifiedTime().toMillis();
+        if (age < 0) {
+            return stableBySize(path, attrs.size());
+        }
+        futureFiles.remove(path);
         return age >= stableTime.toMillis();
+    }
+
+    /** A size and when it was first seen, for a file whose modification time cannot tell (it is in the future). */
+    private record Seen(long size, long since) {
+    }
+
+    /**
+     * A file dated in the future (a share whose clock is ahead) cannot be judged by its time: it is taken once its
+     * size has not changed for {@code inbox.stable-time} on this machine's clock. Said once per file.
+     */
+    private boolean stableBySize(Path path, long size) {
+        long now = clock.millis();
+        Seen seen = futureFiles.get(path);
+        if (seen == null) {
+            LOG.warn("{}: its modification time is in the future (is the clock of the machine or share that wrote it"
+                    + " ahead?); it is taken once its size has not changed for {}s", FileNames.safe(path.getFileName().toString()),
+                    stableTime.toSeconds());
+        }
+        if (seen == null || seen.size() != size) {
+            futureFiles.put(path, new Seen(size, now));
+            return stableTime.isZero();
+        }
+        return now - seen.since() >= stableTime.toMillis();
     }
 
     static boolean wanted(String name) {

@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import org.apache.camel.Exchange;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.files.HardLinks;
 import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
@@ -57,6 +58,13 @@ public final class InboxProcessing {
     /** The inbox file goes through the pipeline, with a fresh report path in the outbox. */
     public void distribute(Exchange exchange) throws Exception {
         Path input = input(exchange);
+        int links = HardLinks.count(input);
+        if (links > 1) {
+            // never read: it may be a second name of someone's private file; it goes to error/ untouched
+            throw new UnreadableFileException("this file has " + links + " names on the disk (hard links), so it may"
+                    + " be another file's second name; it was not read. Copy the file into the inbox instead of"
+                    + " linking it");
+        }
         DistributionRequest request = new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
         exchange.getMessage().setBody(app.process(request));
     }
