@@ -1,5 +1,6 @@
 package org.leadrouter.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.files.FileClaim;
 import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
@@ -34,6 +36,23 @@ final class OneShotRun {
             err.println("error: " + reportProblem.get());
             return ExitCode.USAGE;
         }
+        // a daemon (or another run) may be taking this very file: exactly one process sends its leads
+        Optional<FileClaim> claim = Optional.empty();
+        if (mode == Mode.APPLY) {
+            try {
+                claim = FileClaim.tryClaim(csv, FileClaim.owner("run"), Clock.systemUTC());
+            } catch (IOException e) {
+                err.println("error: cannot claim " + csv + " for this run (" + e.getClass().getSimpleName() + " in its"
+                        + " folder): its folder must be writable, so that no other leadrouter takes the file meanwhile");
+                return ExitCode.USAGE;
+            }
+            if (claim.isEmpty()) {
+                err.println("error: " + csv + " is being processed by another leadrouter ("
+                        + FileClaim.holder(csv, Clock.systemUTC()).orElse("it has just finished with it")
+                        + "); nothing was sent. Look for its report instead");
+                return ExitCode.USAGE;
+            }
+        }
         CallCounter calls = new CallCounter();
         DistributionResult result;
         try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls)) {
@@ -44,6 +63,8 @@ final class OneShotRun {
         } catch (Exception e) {
             err.println("error: leadrouter could not start: " + e.getMessage());
             return ExitCode.USAGE;
+        } finally {
+            claim.ifPresent(FileClaim::close);
         }
         if (result.succeeded()) {
             RunSummary.print(out, result.batch(), calls.counts());

@@ -13,6 +13,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
+import org.leadrouter.files.FileClaim;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.routes.HousekeepingRoute;
 import org.leadrouter.routes.InboxRoute;
@@ -135,7 +136,11 @@ public final class Daemon {
                 DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, waits, deferred, mode, events);
+                String role = "daemon of state " + settings.stateDir().toAbsolutePath();
+                // this state is ours alone now: claims with our name are left from a process that was killed
+                FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
+                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, waits, FileClaim.owner(role),
+                        deferred, mode, events);
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),

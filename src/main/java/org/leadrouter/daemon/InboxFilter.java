@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.leadrouter.files.FileClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
             return false;
         }
         Path path = Path.of(file.getAbsoluteFilePath());
-        return waits.ready(path) && accept(path);
+        return waits.ready(path) && accept(path) && FileClaim.holder(path, clock).isEmpty();
     }
 
     /** The same decision for a path (also used by tests and the start-up scan). */

@@ -3,6 +3,7 @@ package org.leadrouter.daemon;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.files.FileClaim;
 import org.leadrouter.files.HardLinks;
 import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionBatch;
@@ -32,16 +35,19 @@ public final class InboxProcessing {
     private final FileOutcomes outcomes;
     private final RetryGate gate;
     private final FileWaits waits;
+    private final String claimOwner;
     private final DeferredRelease deferred;
     private final Mode mode;
     private final DaemonEvents events;
     private final Leadrouter app;
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
+    private static final String TAKEN_AS = "leadrouterTakenAs";
 
-    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, FileWaits waits,
+    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
                            DeferredRelease deferred, Mode mode, DaemonEvents events) {
         this.waits = Objects.requireNonNull(waits, "waits == null");
+        this.claimOwner = Objects.requireNonNull(claimOwner, "claimOwner == null");
         this.app = Objects.requireNonNull(app, "app == null");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
@@ -58,6 +64,21 @@ public final class InboxProcessing {
     /** The inbox file goes through the pipeline, with a fresh report path in the outbox. */
     public void distribute(Exchange exchange) throws Exception {
         Path input = input(exchange);
+        // exactly one process takes a file, before any of its leads is sent: another daemon on the same inbox, or
+        // `run --apply` on this file, may hold it; the claim ends with the exchange, whatever its outcome
+        Optional<FileClaim> claim = FileClaim.tryClaim(input, claimOwner, Clock.systemUTC());
+        if (claim.isEmpty()) {
+            LOG.debug("{}: taken by another leadrouter process; left to it", FileNames.safe(input.getFileName().toString()));
+            exchange.setRouteStop(true);
+            return;
+        }
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                claim.get().close();
+            }
+        });
+        exchange.setProperty(TAKEN_AS, FileState.of(input));
         int links = HardLinks.count(input);
         if (links > 1) {
             // never read: it may be a second name of someone's private file; it goes to error/ untouched
@@ -82,6 +103,17 @@ public final class InboxProcessing {
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",
                     FileNames.safe(input.getFileName().toString()), batch.request().report().getFileName());
+            events.fileProcessed(batch);
+            return;
+        }
+        FileState taken = exchange.getProperty(TAKEN_AS, FileState.class);
+        FileState now = FileState.of(input);
+        if (taken != null && !taken.equals(now)) {
+            // the sender went on writing after the file was taken: never archive rows nobody looked at
+            LOG.warn("{}: changed while it was being processed ({} bytes when taken, {} now); not archived: it is"
+                    + " processed again once stable, for the rows added (leads already created from it are found in"
+                    + " VTiger and reported as duplicates); report {}", FileNames.safe(input.getFileName().toString()),
+                    taken.size(), now.size(), batch.request().report().getFileName());
             events.fileProcessed(batch);
             return;
         }
