@@ -1,17 +1,22 @@
 package org.leadrouter.pipeline;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.leadrouter.allocation.Advisor;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
+import org.leadrouter.lead.RawLead;
 
 /** First step of a deferred run: the queued leads, oldest first, become a batch of their own. */
 public final class LoadDeferred implements Processor {
@@ -40,7 +45,23 @@ public final class LoadDeferred implements Processor {
         DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
         List<DeferredLead> queue = new ArrayList<>();
         List<LeadRow> rows = new ArrayList<>();
+        List<RawLead> raws = new ArrayList<>();
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        // a release killed midway: the leads it created are listed in this report, unless its own was written
+        Optional<String> interruptedReport = journal.unfinishedRunReport(NAME);
+        if (interruptedReport.isPresent() && Files.exists(Path.of(interruptedReport.get()))) {
+            journal.reportedCreated();
+        }
+        for (Journal.Unreported u : journal.unreportedCreated()) {
+            LeadRow row = new LeadRow(u.raw(), u.origin());
+            Advisor advisor = u.advisorId() == null ? null : new Advisor(u.advisorId(),
+                    u.advisorName() == null ? u.advisorId() : u.advisorName(), u.advisorName() == null ? u.advisorId() : u.advisorName(), 0);
+            row.settled(RowStatus.CREATED, advisor, u.leadId(), "created from the deferred queue by a release that"
+                    + " was interrupted before its report; listed here");
+            rows.add(row);
+            raws.add(u.raw());
+            digest.update((u.origin().contentHash() + ":" + u.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
+        }
         for (DeferredLead d : journal.deferredQueue()) {
             LeadRow row = new LeadRow(d.raw(), d.origin());
             row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
@@ -53,13 +74,15 @@ public final class LoadDeferred implements Processor {
             }
             queue.add(d);
             rows.add(row);
+            raws.add(d.raw());
             digest.update((d.origin().contentHash() + ":" + d.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
         }
         LeadFile file = new LeadFile(NAME, StandardCharsets.UTF_8, ';', List.of(),
-                queue.stream().map(DeferredLead::raw).toList(), List.of());
+                raws, List.of());
         String hash = HexFormat.of().formatHex(digest.digest());
         DistributionBatch batch = new DistributionBatch(request, file, hash, rows);
         batch.journalRun(journal.fileStarted(hash, NAME, Mode.APPLY.label()));
+        journal.reportPlanned(batch.journalRun(), request.report().toString());
         exchange.setProperty(CreateLead.BATCH, batch);
         exchange.getMessage().setBody(batch);
     }

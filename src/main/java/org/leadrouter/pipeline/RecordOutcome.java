@@ -40,5 +40,8 @@ public final class RecordOutcome implements Processor {
         if (batch.journalRun() >= 0) {
             journal.fileFinished(batch.journalRun(), "processed", batch.request().report().toString());
         }
+        if (LoadDeferred.NAME.equals(batch.file().fileName())) {
+            journal.reportedCreated(); // the report of this release is written: it lists what the queue created
+        }
     }
 }
