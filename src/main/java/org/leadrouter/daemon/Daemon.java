@@ -141,6 +141,7 @@ public final class Daemon {
                 FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
                 InboxProcessing processing = new InboxProcessing(app, outcomes, gate, waits, FileClaim.owner(role),
                         deferred, mode, events);
+                deferred.copyQueue();
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),

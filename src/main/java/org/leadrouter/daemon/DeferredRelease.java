@@ -31,6 +31,7 @@ public final class DeferredRelease {
     private final ZoneId businessZone;
     private final Clock clock;
     private final DaemonEvents events;
+    private final DeferredQueueCopy copy;
 
     public DeferredRelease(Leadrouter app, StateDatabase state, FileOutcomes outcomes, ZoneId businessZone, Clock clock,
                            DaemonEvents events) {
@@ -41,6 +42,12 @@ public final class DeferredRelease {
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.events = Objects.requireNonNull(events, "events == null");
+        this.copy = new DeferredQueueCopy(journal, outcomes.outbox());
+    }
+
+    /** Rewrites the copy of the queue kept outside the state ({@link DeferredQueueCopy}). */
+    public void copyQueue() {
+        copy.refresh();
     }
 
     /** Before each file: offers the queue when this business day has not seen it yet. Cheap otherwise. */
@@ -70,6 +77,7 @@ public final class DeferredRelease {
             return;
         }
         state.putValue(LAST_OFFERED, today().toString());
+        copy.refresh();
         LOG.info("deferred leads: {} created, {} still deferred, {} duplicate (report {})",
                 batch.count(RowStatus.CREATED), batch.count(RowStatus.DEFERRED),
                 batch.count(RowStatus.DUPLICATE), batch.request().report().getFileName());

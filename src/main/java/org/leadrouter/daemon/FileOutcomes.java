@@ -42,6 +42,10 @@ public final class FileOutcomes {
         this.zone = Objects.requireNonNull(zone, "zone == null");
     }
 
+    public Path outbox() {
+        return folders.outbox();
+    }
+
     /** A fresh report path in the outbox for an input called {@code inputName}. */
     public Path reportFor(String inputName) {
         String base = FileNames.safe(stripExtension(inputName));

@@ -125,6 +125,7 @@ public final class InboxProcessing {
                 counts.add(s.label() + " " + n);
             }
         }
+        deferred.copyQueue();
         LOG.info("{}: {} rows ({}) [{}]; report {}; archived as {}", FileNames.safe(archived.getFileName().toString()),
                 batch.rows().size(), counts, mode.label(), batch.request().report().getFileName(), archived);
         events.fileProcessed(batch);
