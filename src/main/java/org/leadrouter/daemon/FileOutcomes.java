@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.files.FilePermissions;
@@ -46,6 +47,14 @@ public final class FileOutcomes {
         return folders.outbox();
     }
 
+    public Path archiveFolder() {
+        return folders.archive();
+    }
+
+    public Path errorFolder() {
+        return folders.error();
+    }
+
     /** A fresh report path in the outbox for an input called {@code inputName}. */
     public Path reportFor(String inputName) {
         String base = FileNames.safe(stripExtension(inputName));
@@ -65,19 +74,26 @@ public final class FileOutcomes {
     /** Moves an input that can never succeed to {@code error/}, with the reason beside it. */
     public Path reject(Path input, String reason, boolean nothingSent) throws IOException {
         FilePermissions.createFolders(folders.error());
-        Path target = move(input, folders.error(), EXPLANATION);
-        Path explanation = target.resolveSibling(target.getFileName() + EXPLANATION);
         String text = "leadrouter could not process the file \"" + FileNames.safe(input.getFileName().toString()) + "\".\n\n"
                 + "Reason: " + reason + "\n\n"
                 + (nothingSent
                     ? "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n"
                     : "Some of its leads may have been created before the failure. Dropping the file into the inbox"
                         + " again is safe: leads already created are recognised and not created twice.\n");
-        Files.createFile(explanation, FilePermissions.forNewFile(folders.error()));
-        FilePermissions.restrict(explanation);
-        Files.writeString(explanation, text, StandardCharsets.UTF_8);
-        removeDoneMarker(input);
-        return target;
+        // the explanation is written in full under a hidden name first: a full disk leaves no empty .error.txt, and
+        // the input stays in the inbox until both are in place
+        Path temp = folders.error().resolve("." + UUID.randomUUID() + EXPLANATION + ".tmp");
+        try {
+            Files.createFile(temp, FilePermissions.forNewFile(folders.error()));
+            FilePermissions.restrict(temp);
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Path target = move(input, folders.error(), EXPLANATION);
+            Files.move(temp, target.resolveSibling(target.getFileName() + EXPLANATION), StandardCopyOption.ATOMIC_MOVE);
+            removeDoneMarker(input);
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**

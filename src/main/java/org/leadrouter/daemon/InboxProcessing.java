@@ -1,5 +1,6 @@
 package org.leadrouter.daemon;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.pipeline.RowStatus;
+import org.leadrouter.state.StateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,11 @@ public final class InboxProcessing {
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
     private static final String TAKEN_AS = "leadrouterTakenAs";
+    /** Distributed files whose archiving failed: their outcome, kept until the archive takes them. */
+    private final Map<Path, Processed> toArchive = new ConcurrentHashMap<>();
+
+    private record Processed(FileState state, DistributionBatch batch) {
+    }
 
     public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
                            DeferredRelease deferred, Mode mode, DaemonEvents events) {
@@ -78,7 +85,13 @@ public final class InboxProcessing {
                 claim.get().close();
             }
         });
-        exchange.setProperty(TAKEN_AS, FileState.of(input));
+        FileState state = FileState.of(input);
+        exchange.setProperty(TAKEN_AS, state);
+        Processed done = toArchive.get(input);
+        if (done != null && done.state().equals(state)) {
+            exchange.getMessage().setBody(done.batch()); // distributed already; only its archiving failed
+            return;
+        }
         int links = HardLinks.count(input);
         if (links > 1) {
             // never read: it may be a second name of someone's private file; it goes to error/ untouched
@@ -99,8 +112,8 @@ public final class InboxProcessing {
         Path input = input(exchange);
         unexpectedFailures.remove(input);
         waits.done(input);
-        gate.succeeded();
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
+            gate.succeeded();
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",
                     FileNames.safe(input.getFileName().toString()), batch.request().report().getFileName());
             events.fileProcessed(batch);
@@ -114,10 +127,16 @@ public final class InboxProcessing {
                     + " processed again once stable, for the rows added (leads already created from it are found in"
                     + " VTiger and reported as duplicates); report {}", FileNames.safe(input.getFileName().toString()),
                     taken.size(), now.size(), batch.request().report().getFileName());
+            gate.succeeded();
             events.fileProcessed(batch);
             return;
         }
+        // if the archive cannot take it (a full disk), the file waits with its outcome: it is not distributed again
+        toArchive.put(input, new Processed(now, batch));
         Path archived = outcomes.archive(input);
+        toArchive.remove(input);
+        gate.succeeded();
+        events.diskRecovered();
         StringJoiner counts = new StringJoiner(", ");
         for (RowStatus s : RowStatus.values()) {
             long n = batch.count(s);
@@ -141,7 +160,15 @@ public final class InboxProcessing {
             return;
         }
         String reason = plainReason(cause);
-        Path target = outcomes.reject(input, reason, unreadable(cause).isPresent());
+        Path target;
+        try {
+            target = outcomes.reject(input, reason, unreadable(cause).isPresent());
+        } catch (IOException e) {
+            cannotWrite(input, e, "error");
+            return;
+        }
+        gate.succeeded();
+        events.diskRecovered();
         LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
         events.fileRejected();
     }
@@ -176,6 +203,9 @@ public final class InboxProcessing {
     public void retryLater(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         gate.failed(cause == null ? "unknown" : cause.getMessage());
+        if (cause instanceof StateException) {
+            events.diskTrouble("the state database cannot be written (" + cause.getMessage() + ") — a full disk?");
+        }
         events.fileRetried();
     }
 
@@ -189,6 +219,35 @@ public final class InboxProcessing {
         waits.waitFor(input, cause.notBefore(), FileNames.safe(input.getFileName().toString()),
                 "row " + cause.origin().row() + " was sent to VTiger without an answer; it is sent again only if VTiger"
                         + " still lacks it at " + cause.notBefore());
+        events.fileRetried();
+    }
+
+    /**
+     * A folder could not be written (a full disk, a folder gone): transient. The file stays in the inbox, every
+     * file waits with back-off, health is DOWN with the reason, and all resumes by itself once it can write again.
+     */
+    public void diskTrouble(Exchange exchange) {
+        IOException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, IOException.class);
+        Path input = input(exchange);
+        cannotWrite(input, cause, exchange.getProperty(TAKEN_AS) == null ? "inbox" : toArchive.containsKey(input)
+                ? "archive" : "outbox");
+    }
+
+    private void cannotWrite(Path input, IOException cause, String folderKind) {
+        String where = switch (folderKind) {
+            case "archive" -> "the archive folder " + outcomes.archiveFolder();
+            case "error" -> "the error folder " + outcomes.errorFolder();
+            case "outbox" -> "the outbox " + outcomes.outbox() + " (the report)";
+            default -> "a folder";
+        };
+        if (cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            where = where + " (" + fs.getFile() + ")";
+        }
+        String reason = "cannot write to " + where + ": " + (cause == null ? "unknown" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : " " + cause.getMessage())) + " — a full disk?";
+        LOG.debug("{}: {}", FileNames.safe(input.getFileName().toString()), reason);
+        gate.failed(reason);
+        events.diskTrouble(reason);
         events.fileRetried();
     }
 

@@ -1,5 +1,6 @@
 package org.leadrouter.routes;
 
+import java.io.IOException;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
@@ -45,6 +46,11 @@ public final class InboxRoute extends RouteBuilder {
         // a setting VTiger does not accept (e.g. a lead field it lacks) is fixed by an admin: keep the file meanwhile
         onException(VtigerUnavailableException.class, VtigerException.class, StateException.class, ConfigException.class)
             .handled(true).process(processing::retryLater);
+        // a folder that cannot be written (full disk): transient, the file stays; UnreadableFileException is no
+        // IOException, and a file that vanished is judged by the unexpected-failure handler below
+        onException(IOException.class)
+            .onWhen(e -> !(e.getProperty(Exchange.EXCEPTION_CAUGHT) instanceof java.nio.file.NoSuchFileException))
+            .handled(true).process(processing::diskTrouble);
         onException(Exception.class)
             .handled(true).process(e -> processing.unexpected(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), e));
 

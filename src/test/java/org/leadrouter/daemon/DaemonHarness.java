@@ -65,8 +65,13 @@ final class DaemonHarness implements AutoCloseable {
     }
 
     Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls) throws InterruptedException {
+        return start(overrides, clock, calls, DaemonEvents.NONE);
+    }
+
+    Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls, DaemonEvents events)
+            throws InterruptedException {
         Settings settings = Settings.from(ConfigSource.of(config(overrides)));
-        daemon = new Daemon(settings, clock, calls, DaemonEvents.NONE);
+        daemon = new Daemon(settings, clock, calls, events);
         Daemon d = daemon;
         thread = new Thread(() -> {
             try {
