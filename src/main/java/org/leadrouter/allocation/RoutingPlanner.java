@@ -123,9 +123,20 @@ public final class RoutingPlanner {
         return plan;
     }
 
-    /** Load per advisor id, including what was planned. */
+    /** Plans every lead and returns the loads after, by advisor id. */
+    public Map<String, Integer> loadsAfter(List<LeadAttributes> leads) {
+        planAll(leads);
+        return loads();
+    }
+
+    /** Load per advisor id (absent advisors too), including what was planned. */
     public Map<String, Integer> loads() {
-        return allocator.loads();
+        Map<String, Integer> loads = new HashMap<>();
+        for (Advisor a : day.advisors()) {
+            loads.put(a.id(), Math.max(0, day.loadToday().getOrDefault(a.id(), 0)));
+        }
+        loads.putAll(allocator.loads());
+        return loads;
     }
 
     /** Where the tie rotation resumes next time. */
