@@ -34,14 +34,6 @@ final class VtigerError extends RuntimeException {
         return new VtigerError("INVALID_SESSIONID", "Session Identifier provided is Invalid");
     }
 
-    static VtigerError sessionIdle() {
-        return new VtigerError("SESSION_LEFT_IDLE", "Session has been invalidated to due lack activity");
-    }
-
-    static VtigerError sessionExpired() {
-        return new VtigerError("SESSION_EXPIRED", "Session has life span over please login again");
-    }
-
     static VtigerError invalidToken() {
         return new VtigerError("INVALID_AUTH_TOKEN", "Specified token is invalid or expired");
     }
