@@ -26,6 +26,11 @@ final class VtigerError extends RuntimeException {
         return accessDenied("Permission to perform the operation is denied");
     }
 
+    /** VtigerWebserviceObject::fromName names the module it did not find. */
+    static VtigerError unknownModule(String name) {
+        return accessDenied("Permission to perform the operation is denied for name : " + name);
+    }
+
     static VtigerError authRequired() {
         return new VtigerError("AUTHENTICATION_REQUIRED", "Authencation required");
     }

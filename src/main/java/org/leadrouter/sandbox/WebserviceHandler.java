@@ -137,12 +137,14 @@ final class WebserviceHandler implements HttpHandler {
         if ("extendsession".equals(operation)) {
             return new AuthOperations(ctx).extend(sessionName);
         }
+        long caller = 0;
         if (sessionName == null) {
             if (!PRE_LOGIN.contains(operation)) {
                 throw VtigerError.authRequired();
             }
         } else {
-            ctx.sessions().use(sessionName, ctx.now(), ctx.knobs().sessionCallLimit(), ctx.knobs().sessionIdleLimit());
+            caller = ctx.sessions().use(sessionName, ctx.now(), ctx.knobs().sessionCallLimit(),
+                    ctx.knobs().sessionIdleLimit());
         }
         if (BROKEN.contains(operation)) {
             throw new FatalError();
@@ -155,8 +157,8 @@ final class WebserviceHandler implements HttpHandler {
         return switch (operation) {
             case "getchallenge" -> new AuthOperations(ctx).challenge(in.get("username"));
             case "login" -> new AuthOperations(ctx).login(in.get("username"), in.get("accessKey"));
-            case "query" -> new QueryOperation(ctx).run(in.get("query"));
-            case "create" -> new CreateOperation(ctx).run(in.get("elementType"), in.get("element"));
+            case "query" -> new QueryOperation(ctx).run(in.get("query"), caller);
+            case "create" -> new CreateOperation(ctx).run(in.get("elementType"), in.get("element"), caller);
             case "describe" -> new MetaOperations(ctx).describe(in.get("elementType"));
             case "listtypes" -> new MetaOperations(ctx).listTypes();
             case "retrieve" -> new MetaOperations(ctx).retrieve(in.get("id"));

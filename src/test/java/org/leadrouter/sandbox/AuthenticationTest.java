@@ -178,6 +178,15 @@ class AuthenticationTest {
     }
 
     @Test
+    void userWhoIsNotAnAdminCannotReadUsers() {
+        String session = client.login("ana", "ana-key");
+        var users = client.query(session, "SELECT id, user_name FROM Users;");
+        assertThat(users.errorCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(users.errorMessage()).isEqualTo("Permission to perform the operation is denied");
+        assertThat(client.query(session, "SELECT id FROM Leads;").success()).isTrue();
+    }
+
+    @Test
     void unknownSessionIsInvalidSessionId() {
         var answer = client.query("0123456789abcdef0123456789", "SELECT id FROM Users;");
         assertThat(answer.status()).isEqualTo(200);
