@@ -39,6 +39,8 @@ public final class VtigerClient {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, ModuleInfo> modules = new ConcurrentHashMap<>();
     private volatile Session session;
+    /** {@code is_admin} from the last login answer; null when VTiger did not say. */
+    private volatile Boolean apiUserAdmin;
 
     public VtigerClient(VtigerTransport transport, String username, Secret accessKey, RetryPolicy retry,
                         Sleeper sleeper, VtigerCallListener listener) {
@@ -55,16 +57,30 @@ public final class VtigerClient {
         return currentSession().userId();
     }
 
+    /** Whether the API user is a VTiger admin, as the login answer said (logs in when needed); empty if it did not say. */
+    public java.util.Optional<Boolean> apiUserIsAdmin() {
+        currentSession();
+        return java.util.Optional.ofNullable(apiUserAdmin);
+    }
+
     /** Logs in now (challenge + login), replacing any session. */
     public synchronized String login() {
-        JsonNode challenge = withRetry("getchallenge", true,
-                () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
-        String token = challenge.path("token").asText();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("operation", "login");
-        form.put("username", username);
-        form.put("accessKey", md5(token + accessKey.reveal()));
-        JsonNode result = withRetry("login", true, () -> send("login", true, form));
+        JsonNode result;
+        try {
+            JsonNode challenge = withRetry("getchallenge", true,
+                    () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
+            String token = challenge.path("token").asText();
+            Map<String, String> form = new LinkedHashMap<>();
+            form.put("operation", "login");
+            form.put("username", username);
+            form.put("accessKey", md5(token + accessKey.reveal()));
+            result = withRetry("login", true, () -> send("login", true, form));
+        } catch (VtigerException e) {
+            // any refusal here is about our credentials (an unknown user is refused at getchallenge already)
+            throw e.asLoginRefusal();
+        }
+        JsonNode admin = result.path("is_admin");
+        apiUserAdmin = admin.isMissingNode() || admin.isNull() ? null : "on".equalsIgnoreCase(admin.asText());
         session = new Session(result.path("sessionName").asText(), result.path("userId").asText());
         LOG.debug("logged in to VTiger as {} ({})", username, session.userId());
         return session.userId();
