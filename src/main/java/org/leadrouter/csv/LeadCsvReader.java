@@ -313,7 +313,7 @@ public final class LeadCsvReader {
                     + String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60))
                     .toList()) + (missing.size() == 1 ? " was" : " were") + " taken as empty");
         }
-        return new RawLead(line, name, email, phone, course, entryDate, source, notes);
+        return new RawLead(line, name, email, phone, course, entryDate, source, notes, columns.otherValues(record));
     }
 
     /**

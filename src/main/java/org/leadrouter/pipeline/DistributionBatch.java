@@ -1,6 +1,10 @@
 package org.leadrouter.pipeline;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 
@@ -57,6 +61,26 @@ public final class DistributionBatch {
 
     public long count(RowStatus status) {
         return rows.stream().filter(r -> r.status() == status).count();
+    }
+
+    /**
+     * Rows routed to each pool by status (planned, created, deferred), pools in name order, e.g.
+     * {@code default: 7 planned; sanidad: 2 planned, 1 deferred}; "" when routing saw no row.
+     */
+    public String poolSummary() {
+        Map<String, Map<RowStatus, Integer>> byPool = new TreeMap<>();
+        for (LeadRow r : rows) {
+            if (!r.pool().isEmpty()) {
+                byPool.computeIfAbsent(r.pool(), p -> new EnumMap<>(RowStatus.class)).merge(r.status(), 1, Integer::sum);
+            }
+        }
+        StringJoiner pools = new StringJoiner("; ");
+        byPool.forEach((pool, counts) -> {
+            StringJoiner c = new StringJoiner(", ");
+            counts.forEach((status, n) -> c.add(n + " " + status.label()));
+            pools.add(pool + ": " + c);
+        });
+        return pools.toString();
     }
 
     /** The run stopped early: rows not finished become errors with {@code reason}. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.apache.camel.Processor;
+import org.leadrouter.availability.Availability;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -30,6 +31,7 @@ public final class DistributionSteps {
     private final Processor writeReport;
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
+    private final Availability availability;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -50,7 +52,8 @@ public final class DistributionSteps {
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
-        this.allocate = new AllocateLeads(todayLoads, state);
+        this.availability = new Availability(settings.routing());
+        this.allocate = new AllocateLeads(todayLoads, state, availability);
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
@@ -70,4 +73,6 @@ public final class DistributionSteps {
     public Processor recordOutcome() { return recordOutcome; }
     /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
     public TodayLoads todayLoads() { return todayLoads; }
+    /** Routing rules, weights, calendar and absences in force. */
+    public Availability availability() { return availability; }
 }
