@@ -23,6 +23,8 @@ import org.leadrouter.state.StateException;
  */
 public final class CrmKeyMirror {
     private static final int LOOKUP_BATCH = 1000;
+    /** Keys sent to the database per batch while storing, all within one transaction. */
+    private static final int INSERT_BATCH = 1000;
     private final StateDatabase state;
 
     public CrmKeyMirror(StateDatabase state) {
@@ -68,6 +70,7 @@ public final class CrmKeyMirror {
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO crm_key (module, record_id, field, kind, key_value) VALUES (?, ?, ?, ?, ?)")) {
+                    int pending = 0;
                     for (RecordKeys r : records) {
                         for (Map.Entry<String, ContactKey> e : r.keysByField().entrySet()) {
                             ps.setString(1, module);
@@ -76,6 +79,10 @@ public final class CrmKeyMirror {
                             ps.setString(4, e.getValue().kind().name());
                             ps.setString(5, e.getValue().value());
                             ps.addBatch();
+                            if (++pending == INSERT_BATCH) {
+                                ps.executeBatch();
+                                pending = 0;
+                            }
                         }
                     }
                     ps.executeBatch();

@@ -108,6 +108,33 @@ class HostileInputTest {
     }
 
     @Test
+    void moreRowsThanTheHeapCanHoldAreRefusedWhateverTheLimitSays() {
+        StringBuilder csv = new StringBuilder("Nombre;Email\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("Ana ").append(i).append(";ana").append(i).append("@ejemplo.com\n");
+        }
+        // a heap that holds 10 rows, and a row limit far above it
+        LeadCsvReader smallHeap = new LeadCsvReader(new InputLimits(1024 * 1024, 1_000_000), 10 * LeadCsvReader.HEAP_PER_ROW);
+        assertThatThrownBy(() -> smallHeap.read(csv.toString().getBytes(StandardCharsets.UTF_8), "x.csv"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("the file has more than 10 rows of leads, more than this program can hold in "
+                        + "its memory (")
+                .hasMessageContaining("give leadrouter more memory");
+    }
+
+    @Test
+    void aFileLargerThanTheHeapCanHoldIsRefusedBeforeReadingWhateverTheLimitSays() throws Exception {
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, "Nombre;Email\n" + "Ana;ana@ejemplo.com\n".repeat(1000));
+        long heap = 10_000 * LeadCsvReader.HEAP_PER_BYTE; // holds a 10,000-byte file; this one is 20,000
+        LeadCsvReader smallHeap = new LeadCsvReader(new InputLimits(1024L * 1024 * 1024, 1_000_000), heap);
+        assertThat(smallHeap.maxBytes()).isEqualTo(10_000);
+        assertThatThrownBy(() -> smallHeap.read(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("larger than the 9.8 KB this program can hold in its memory");
+    }
+
+    @Test
     void exactlyTheRowLimitIsRead() throws Exception {
         LeadCsvReader twoRows = new LeadCsvReader(new InputLimits(1024, 2));
         LeadFile file = twoRows.read("Nombre,Email\nA,a@x.es\nB,b@x.es\n\n;;\n".getBytes(StandardCharsets.UTF_8),
