@@ -29,20 +29,6 @@ import org.leadrouter.state.StateException;
  * before the pipeline moves on, so a killed process can resume without repeating anything.
  */
 public final class Journal {
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS journal_file (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
-                + " content_hash VARCHAR(64) NOT NULL, file_name VARCHAR(2000) NOT NULL, mode VARCHAR(10) NOT NULL,"
-                + " started_at TIMESTAMP WITH TIME ZONE NOT NULL, finished_at TIMESTAMP WITH TIME ZONE,"
-                + " outcome VARCHAR(40), report VARCHAR(4000))",
-        "CREATE INDEX IF NOT EXISTS journal_file_by_hash ON journal_file (content_hash)",
-        "CREATE TABLE IF NOT EXISTS journal_row (content_hash VARCHAR(64) NOT NULL, row_number INT NOT NULL,"
-                + " file_name VARCHAR(2000) NOT NULL, status VARCHAR(12) NOT NULL, advisor_id VARCHAR(40),"
-                + " advisor_name VARCHAR(200), lead_id VARCHAR(40), business_day DATE, detail VARCHAR(4000),"
-                + " lead_json CLOB, updated_at TIMESTAMP WITH TIME ZONE NOT NULL,"
-                + " PRIMARY KEY (content_hash, row_number))",
-        "CREATE INDEX IF NOT EXISTS journal_row_by_status ON journal_row (status, business_day)"
-    };
-
     private static final String IN_QUEUE = "(status = 'DEFERRED' OR status = 'SENDING' AND lead_json IS NOT NULL)";
 
     private final StateDatabase state;
@@ -52,15 +38,6 @@ public final class Journal {
     public Journal(StateDatabase state, Clock clock) {
         this.state = Objects.requireNonNull(state, "state == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
-        synchronized (state) {
-            try (Statement st = state.connection().createStatement()) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
-                }
-            } catch (SQLException e) {
-                throw new StateException("cannot prepare the journal", e);
-            }
-        }
     }
 
     /** An earlier processing of the same content. */
