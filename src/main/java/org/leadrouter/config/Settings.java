@@ -151,7 +151,8 @@ public final class Settings {
                 integer("vtiger.retry.attempts", 4, 1, 20),
                 duration("vtiger.retry.initial-backoff", "1s"),
                 duration("vtiger.retry.max-backoff", "30s"),
-                trustStore());
+                trustStore(),
+                integer("vtiger.max-concurrency", 4, 1, 16));
     }
 
     private Optional<TrustStore> trustStore() {

@@ -27,6 +27,7 @@ public final class DistributionSteps {
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
+    private final Processor haltCreating = new HaltCreating();
     private final Processor rememberRotation;
     private final Processor writeReport;
     private final Processor recordOutcome;
@@ -68,6 +69,7 @@ public final class DistributionSteps {
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
+    public Processor haltCreating() { return haltCreating; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
     public Processor recordOutcome() { return recordOutcome; }
