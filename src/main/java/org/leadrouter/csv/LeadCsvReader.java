@@ -274,11 +274,11 @@ public final class LeadCsvReader {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String headerName(String raw) {
+    static String headerName(String raw) {
         return Texts.strip(withoutControls(Mojibake.repair(cap(Texts.strip(raw)))));
     }
 
-    private static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
+    static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
         List<String> notes = new ArrayList<>();
         String name = value(record, columns, LeadColumn.NAME, notes);
         String email = value(record, columns, LeadColumn.EMAIL, notes);
@@ -369,7 +369,7 @@ public final class LeadCsvReader {
         return out == null ? value : out.toString();
     }
 
-    private static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
+    static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
         for (int position : columns.unnamedColumns()) {
             int filled = 0;
             for (int r = 1; r < records.size(); r++) {
