@@ -45,6 +45,7 @@ public final class Settings {
     private final ManagementSettings management;
     private final InputLimits inputLimits;
     private final int retentionDays;
+    private final ReportSettings report;
 
     private Settings(ConfigSource source) {
         this.source = source;
@@ -68,6 +69,7 @@ public final class Settings {
                 source.get("management.host").orElse("127.0.0.1"), integer("management.port", 9876, 0, 65535));
         this.inputLimits = new InputLimits(bytes("input.max-bytes", "50MB"), integer("input.max-rows", 100_000, 1, 10_000_000));
         this.retentionDays = integer("retention.days", 90, 1, 36_500);
+        this.report = ReportSettings.from(source);
     }
 
     private DaemonSettings readDaemon() {
@@ -126,6 +128,7 @@ public final class Settings {
     public ManagementSettings management() { return management; }
     public InputLimits inputLimits() { return inputLimits; }
     public int retentionDays() { return retentionDays; }
+    public ReportSettings report() { return report; }
 
     /** The daily cap of one advisor: {@code allocation.cap.<user_name>} when set, else the default. */
     public int capFor(String userName) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.apache.camel.Processor;
+import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -30,6 +31,7 @@ public final class DistributionSteps {
     private final Processor writeReport;
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
+    private final ReportSettings reportSettings;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -54,7 +56,8 @@ public final class DistributionSteps {
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
-        this.writeReport = new WriteReport();
+        this.writeReport = new WriteReport(settings.report());
+        this.reportSettings = settings.report();
         this.recordOutcome = new RecordOutcome(journal);
     }
 
@@ -70,4 +73,6 @@ public final class DistributionSteps {
     public Processor recordOutcome() { return recordOutcome; }
     /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
     public TodayLoads todayLoads() { return todayLoads; }
+    /** How reports are written ({@code report.format}, {@code report.delimiter}). */
+    public ReportSettings reportSettings() { return reportSettings; }
 }
