@@ -105,7 +105,7 @@ public final class Leadrouter implements AutoCloseable {
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
             try {
-                BatchReport.write(batch);
+                BatchReport.write(batch, steps.reportSettings());
             } catch (IOException e) {
                 LOG.error("cannot write the report {}: {}", request.report(), e.getMessage());
                 failure.addSuppressed(e);

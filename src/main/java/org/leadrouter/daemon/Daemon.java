@@ -119,7 +119,8 @@ public final class Daemon {
                 // waiting and file ages are measured on the system clock; the injected clock decides business days
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
+                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
+                        settings.report().format().extension());
                 DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.apache.camel.Processor;
 import org.leadrouter.availability.Availability;
+import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -33,6 +34,7 @@ public final class DistributionSteps {
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
     private final Availability availability;
+    private final ReportSettings reportSettings;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -58,7 +60,8 @@ public final class DistributionSteps {
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
-        this.writeReport = new WriteReport();
+        this.writeReport = new WriteReport(settings.report());
+        this.reportSettings = settings.report();
         this.recordOutcome = new RecordOutcome(journal);
     }
 
@@ -77,4 +80,6 @@ public final class DistributionSteps {
     public TodayLoads todayLoads() { return todayLoads; }
     /** Routing rules, weights, calendar and absences in force. */
     public Availability availability() { return availability; }
+    /** How reports are written ({@code report.format}, {@code report.delimiter}). */
+    public ReportSettings reportSettings() { return reportSettings; }
 }
