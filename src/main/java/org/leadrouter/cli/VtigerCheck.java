@@ -59,12 +59,7 @@ final class VtigerCheck {
             err.println("error: VTiger is unreachable: " + e.getMessage());
             return ExitCode.VTIGER_UNAVAILABLE;
         } catch (VtigerException e) {
-            if (e.isLoginRefused()) {
-                err.println("error: VTiger refused the login (" + e.code() + "): check vtiger.username and the access key");
-            } else {
-                err.println("error: VTiger refused a request (" + e.code() + "): " + e.vtigerMessage()
-                        + " (the API user must be a VTiger admin)");
-            }
+            err.println("error: " + e.explanation());
             return ExitCode.VTIGER_UNAVAILABLE;
         } finally {
             camel.stop();

@@ -46,6 +46,7 @@ public final class Settings {
     private final InputLimits inputLimits;
     private final int retentionDays;
     private final RoutingSettings routing;
+    private final ReportSettings report;
 
     private Settings(ConfigSource source) {
         this.source = source;
@@ -70,6 +71,7 @@ public final class Settings {
         this.inputLimits = new InputLimits(bytes("input.max-bytes", "50MB"), integer("input.max-rows", 100_000, 1, 10_000_000));
         this.retentionDays = integer("retention.days", 90, 1, 36_500);
         this.routing = RoutingSettings.read(source);
+        this.report = ReportSettings.from(source);
     }
 
     private DaemonSettings readDaemon() {
@@ -130,6 +132,7 @@ public final class Settings {
     public int retentionDays() { return retentionDays; }
     /** Pools, rules, weights, working days and the absences file. */
     public RoutingSettings routing() { return routing; }
+    public ReportSettings report() { return report; }
 
     /** The daily cap of one advisor: {@code allocation.cap.<user_name>} when set, else the default. */
     public int capFor(String userName) {
@@ -151,7 +154,8 @@ public final class Settings {
                 integer("vtiger.retry.attempts", 4, 1, 20),
                 duration("vtiger.retry.initial-backoff", "1s"),
                 duration("vtiger.retry.max-backoff", "30s"),
-                trustStore());
+                trustStore(),
+                integer("vtiger.max-concurrency", 4, 1, 16));
     }
 
     private Optional<TrustStore> trustStore() {

@@ -22,6 +22,7 @@ public final class DistributionBatch {
     private final List<String> notes = new ArrayList<>();
     private Roster roster;
     private String rotationAfter;
+    private final java.util.concurrent.atomic.AtomicReference<Exception> halt = new java.util.concurrent.atomic.AtomicReference<>();
 
     public DistributionBatch(DistributionRequest request, LeadFile file, String contentHash) {
         this.request = Objects.requireNonNull(request, "request == null");
@@ -87,6 +88,19 @@ public final class DistributionBatch {
     public void stopped(String reason) {
         rows.forEach(r -> r.unfinished(reason, apply()));
         notes.add(reason);
+    }
+
+    /**
+     * Creating must stop (VTiger unavailable, the login refused, a stop requested): rows not yet begun are left
+     * unsent, rows in flight finish. The first reason is kept.
+     */
+    void halt(Exception reason) {
+        halt.compareAndSet(null, reason);
+    }
+
+    /** Why creating stopped, or null. */
+    Exception haltReason() {
+        return halt.get();
     }
 
     void note(String note) {

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import org.apache.camel.Processor;
 import org.leadrouter.availability.Availability;
+import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -27,11 +28,13 @@ public final class DistributionSteps {
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
+    private final Processor haltCreating = new HaltCreating();
     private final Processor rememberRotation;
     private final Processor writeReport;
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
     private final Availability availability;
+    private final ReportSettings reportSettings;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -57,7 +60,8 @@ public final class DistributionSteps {
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
-        this.writeReport = new WriteReport();
+        this.writeReport = new WriteReport(settings.report());
+        this.reportSettings = settings.report();
         this.recordOutcome = new RecordOutcome(journal);
     }
 
@@ -68,6 +72,7 @@ public final class DistributionSteps {
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
+    public Processor haltCreating() { return haltCreating; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
     public Processor recordOutcome() { return recordOutcome; }
@@ -75,4 +80,6 @@ public final class DistributionSteps {
     public TodayLoads todayLoads() { return todayLoads; }
     /** Routing rules, weights, calendar and absences in force. */
     public Availability availability() { return availability; }
+    /** How reports are written ({@code report.format}, {@code report.delimiter}). */
+    public ReportSettings reportSettings() { return reportSettings; }
 }

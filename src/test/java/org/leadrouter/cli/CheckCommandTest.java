@@ -106,6 +106,40 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnknownUserNameIsARefusedLoginThatNamesTheSettingToFix() throws IOException {
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=" + KEY, "rw-------", "nobody");
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.VTIGER_UNAVAILABLE);
+        assertThat(err.toString()).contains("VTiger refused the login (ACCESS_DENIED)").contains("fix vtiger.username")
+                .doesNotContain("admin");
+        assertTheKeyNeverShows();
+    }
+
+    @Test
+    void anInactiveUserIsARefusedLoginThatSaysSo() throws IOException {
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=pedro-demo-key", "rw-------", "asesor.pedro");
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.VTIGER_UNAVAILABLE);
+        assertThat(err.toString()).contains("VTiger refused the login (INVALID_USER_CREDENTIALS)")
+                .contains("vtiger.access-key").contains("inactive");
+    }
+
+    @Test
+    void anApiUserWhoIsNotAnAdminExitsTwoSayingItMustBe() throws IOException {
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=juan-demo-key", "rw-------", "asesor.juan");
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("vtiger.username").contains("the API user must be a VTiger admin");
+        assertThat(out.toString()).contains("VTiger: logged in as asesor.juan").doesNotContain("Advisors for");
+    }
+
+    @Test
     void anUnreachableVtigerExitsThree() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -203,10 +237,14 @@ class CheckCommandTest {
     }
 
     private Path config(String url, String keyLine, String permissions) throws IOException {
+        return config(url, keyLine, permissions, "admin");
+    }
+
+    private Path config(String url, String keyLine, String permissions, String user) throws IOException {
         Path config = dir.resolve("leadrouter.properties");
         Files.writeString(config, String.join("\n",
                 "vtiger.url=" + url,
-                "vtiger.username=admin",
+                "vtiger.username=" + user,
                 keyLine,
                 "vtiger.server-timezone=Europe/Madrid",
                 "vtiger.retry.attempts=1",
