@@ -120,6 +120,25 @@ class RoutingTest {
                 + " reached the daily cap for " + TODAY + ", so overflow to pool default; ");
     }
 
+    @Test
+    void changingTheRulesAfterwardsNeverMovesOrRecreatesWhatWasCreated() throws Exception {
+        Path input = file();
+        Harness.Run first = h.apply(input);
+        assertThat(first.report()).extracting(r -> r.get("Status")).containsOnly("created");
+        int created = h.sandbox.records("Leads").size();
+
+        h.set("routing.pool.sanidad", "asesor.carlos");
+        h.set("routing.rule.2.provincia", null);
+        h.set("routing.rule.2.pool", null);
+        h.set("routing.pool.norte", null);
+        Harness.Run again = h.apply(input);
+
+        assertThat(again.exitCode()).as(again.printed()).isZero();
+        assertThat(h.sandbox.records("Leads")).hasSize(created);
+        assertThat(again.report()).extracting(r -> r.get("AssignedToName"))
+                .isEqualTo(first.report().stream().map(r -> r.get("AssignedToName")).toList());
+    }
+
     private static String name(DayOfWeek d) {
         return d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
     }
