@@ -262,6 +262,30 @@ class DaemonTest {
         }
     }
 
+    @Test
+    void inboxFilesAreTakenOldestFirstWhateverTheirDirectoryOrder() throws Exception {
+        Files.createDirectories(harness.inbox());
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            // f0 is the newest, f19 the oldest; names and creation order say nothing about age
+            Path file = harness.inbox().resolve("f" + i + ".csv");
+            Files.writeString(file, HEADER + "Persona Orden" + i + " García;orden" + i + "@example.com;;Salud;28/07/2025;Web\n",
+                    StandardCharsets.UTF_8);
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(now.minus(Duration.ofMinutes(10 + i))));
+        }
+
+        harness.start(Map.of());
+        Await.until("all archived", WAIT, () -> DaemonHarness.files(harness.archive()).size() == 20);
+
+        List<String> order = harness.sandbox.records("Leads").stream().map(l -> l.get("email"))
+                .filter(e -> e.startsWith("orden")).toList();
+        List<String> oldestFirst = new java.util.ArrayList<>();
+        for (int i = 19; i >= 0; i--) {
+            oldestFirst.add("orden" + i + "@example.com");
+        }
+        assertThat(order).containsExactlyElementsOf(oldestFirst);
+    }
+
     /** Stands for the process dying at a chosen point. */
     static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {
