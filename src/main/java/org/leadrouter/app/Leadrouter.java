@@ -62,10 +62,11 @@ public final class Leadrouter implements AutoCloseable {
             Journal journal = new Journal(state, clock);
             VtigerSettings vs = settings.vtiger();
             VtigerClient vtiger = new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
-                    new RetryPolicy(vs.retryAttempts(), vs.initialBackoff(), vs.maxBackoff()), Sleeper.REAL, listener);
+                    new RetryPolicy(vs.retryAttempts(), vs.initialBackoff(), vs.maxBackoff()), Sleeper.REAL, listener,
+                    vs.maxConcurrency());
             ShutdownSignal shutdown = new ShutdownSignal();
             DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
-            camel.addRoutes(new DistributionRoute(steps));
+            camel.addRoutes(new DistributionRoute(steps, vs.maxConcurrency()));
             return new Leadrouter(camel, state, journal, vtiger, steps, shutdown);
         } catch (Exception | Error e) {
             state.close();
@@ -104,7 +105,7 @@ public final class Leadrouter implements AutoCloseable {
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
             try {
-                BatchReport.write(batch);
+                BatchReport.write(batch, steps.reportSettings());
             } catch (IOException e) {
                 LOG.error("cannot write the report {}: {}", request.report(), e.getMessage());
                 failure.addSuppressed(e);

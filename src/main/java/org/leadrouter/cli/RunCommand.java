@@ -24,8 +24,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Create the leads in VTiger (default: dry-run, nothing is written to the CRM).")
     private boolean apply;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "<csv>", defaultValue = "leads_asignados.csv",
-            description = "Where to write the result report (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "<csv>",
+            description = "Where to write the result report (default: leads_asignados.csv, or .xlsx with report.format=xlsx).")
     private Path output;
 
     @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
@@ -41,7 +41,9 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         KeyOrigin.warnIfExposed(settings.source());
-        return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, output,
+        Path report = output != null ? output
+                : Path.of("leads_asignados." + settings.report().format().extension());
+        return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, report,
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }
