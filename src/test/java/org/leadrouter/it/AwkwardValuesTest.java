@@ -97,7 +97,7 @@ class AwkwardValuesTest {
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.row(2).get("Status")).isEqualTo("created");
         assertThat(lead(run.row(2).get("LeadID"))).containsEntry("industry", "Educación Infantil");
-        assertThat(run.row(2).get("Detail")).isNullOrEmpty();
+        assertThat(run.row(2).get("Detail")).doesNotContain("VTiger kept", "did not store", "cut to");
     }
 
     @Test
@@ -109,7 +109,7 @@ class AwkwardValuesTest {
         assertThat(run.exitCode()).as(run.printed()).isZero();
         Map<String, String> ana = lead(run.row(2).get("LeadID"));
         assertThat(ana.get("firstname") + " " + ana.get("lastname")).isEqualTo(full);
-        assertThat(run.row(2).get("Detail")).isNullOrEmpty();
+        assertThat(run.row(2).get("Detail")).doesNotContain("VTiger kept", "did not store", "cut to");
     }
 
     @Test
