@@ -61,7 +61,7 @@ public final class Leadrouter implements AutoCloseable {
             VtigerClient vtiger = VtigerClient.of(vs, listener);
             ShutdownSignal shutdown = new ShutdownSignal();
             DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
-            camel.addRoutes(new DistributionRoute(steps));
+            camel.addRoutes(new DistributionRoute(steps, vs.maxConcurrency()));
             return new Leadrouter(camel, state, journal, vtiger, steps, shutdown);
         } catch (Exception | Error e) {
             state.close();

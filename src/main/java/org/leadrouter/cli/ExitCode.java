@@ -23,11 +23,8 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /**
-     * The exit code for {@code failure}, after saying on {@code err}, in one line, what the user can do about it.
-     * {@code refusedHint} is added when VTiger refused a request other than the login.
-     */
-    static int of(Throwable failure, PrintWriter err, String refusedHint) {
+    /** The exit code for {@code failure}, after saying on {@code err}, in one line, what the user can do about it. */
+    static int of(Throwable failure, PrintWriter err) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnreadableFileException) {
                 err.println("error: the file cannot be used: " + t.getMessage());
@@ -37,12 +34,8 @@ public final class ExitCode {
                 err.println("error: VTiger is unreachable: " + t.getMessage());
                 return VTIGER_UNAVAILABLE;
             }
-            if (t instanceof VtigerException v && v.isLoginRefused()) {
-                err.println("error: VTiger refused the login (" + v.code() + "): check vtiger.username and the access key");
-                return VTIGER_UNAVAILABLE;
-            }
             if (t instanceof VtigerException v) {
-                err.println("error: VTiger refused a request (" + v.code() + "): " + v.vtigerMessage() + refusedHint);
+                err.println("error: " + v.explanation());
                 return VTIGER_UNAVAILABLE;
             }
             if (t instanceof ConfigException) {
@@ -52,9 +45,5 @@ public final class ExitCode {
         }
         err.println("error: internal failure: " + failure);
         return INTERNAL;
-    }
-
-    static int of(Throwable failure, PrintWriter err) {
-        return of(failure, err, "");
     }
 }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.availability.Availability;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.pipeline.LeadFieldsCheck;
@@ -36,11 +37,12 @@ final class VtigerCheck {
                     new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                     settings::capFor, settings.allocationZone(), vs.serverZone()).load(clock);
             printRoster(out, roster);
+            boolean routingOk = RoutingCheck.print(out, err, roster, vtiger.activeUsers(), new Availability(settings.routing()));
             new LeadFieldsCheck(vtiger, settings.fieldMapping()).verify();
             out.println("Lead fields: all configured fields exist in VTiger's Leads module");
-            return ExitCode.OK;
+            return routingOk ? ExitCode.OK : ExitCode.USAGE;
         } catch (RuntimeException e) {
-            return ExitCode.of(e, err, " (the API user must be a VTiger admin)");
+            return ExitCode.of(e, err);
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.apache.camel.Processor;
+import org.leadrouter.availability.Availability;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -25,10 +26,12 @@ public final class DistributionSteps {
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
+    private final Processor haltCreating = new HaltCreating();
     private final Processor rememberRotation;
     private final Processor writeReport;
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
+    private final Availability availability;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -47,7 +50,8 @@ public final class DistributionSteps {
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
-        this.allocate = new AllocateLeads(todayLoads, state);
+        this.availability = new Availability(settings.routing());
+        this.allocate = new AllocateLeads(todayLoads, state, availability);
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
@@ -62,9 +66,12 @@ public final class DistributionSteps {
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
+    public Processor haltCreating() { return haltCreating; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
     public Processor recordOutcome() { return recordOutcome; }
     /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
     public TodayLoads todayLoads() { return todayLoads; }
+    /** Routing rules, weights, calendar and absences in force. */
+    public Availability availability() { return availability; }
 }

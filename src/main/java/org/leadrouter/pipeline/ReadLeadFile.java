@@ -13,17 +13,15 @@ import org.leadrouter.csv.LeadFile;
 /** Step 1: reads the CSV named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
 public final class ReadLeadFile implements Processor {
     private final LeadCsvReader reader;
-    private final InputLimits limits;
 
     public ReadLeadFile(InputLimits limits) {
         this.reader = new LeadCsvReader(limits);
-        this.limits = limits;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
-        if (Files.size(request.file()) > limits.maxBytes()) {
+        if (Files.size(request.file()) > reader.maxBytes()) {
             reader.read(request.file()); // refuses it, saying the size and the limit, without reading it
         }
         byte[] content = Files.readAllBytes(request.file());
