@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import org.leadrouter.allocation.RoutingPlanner;
 import org.leadrouter.allocation.WorkingCalendar;
@@ -100,7 +101,9 @@ public final class DeferredRelease {
 
     private void release(String why) throws Exception {
         int queued = journal.deferredCount();
-        LOG.info("offering {} deferred lead(s) again: {}", queued, why);
+        StringJoiner byPool = new StringJoiner(", ");
+        journal.deferredByPool().forEach((pool, n) -> byPool.add((pool.isEmpty() ? "no pool" : pool) + " " + n));
+        LOG.info("offering {} deferred lead(s) again ({}): {}", queued, byPool, why);
         DistributionBatch batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
         state.putValue(LAST_OFFERED, today().toString());
         String pools = batch.poolSummary();
