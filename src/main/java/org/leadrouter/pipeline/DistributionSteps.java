@@ -27,6 +27,7 @@ public final class DistributionSteps {
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
+    private final ReportProgress progress = new ReportProgress();
     private final Processor rememberRotation;
     private final Processor writeReport;
     private final Processor recordOutcome;
@@ -68,6 +69,8 @@ public final class DistributionSteps {
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
+    /** After each create, tells the run's {@link RunProgress} (see {@link ReportProgress#listenWith}). */
+    public ReportProgress progress() { return progress; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
     public Processor recordOutcome() { return recordOutcome; }

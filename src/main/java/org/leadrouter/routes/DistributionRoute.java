@@ -42,6 +42,7 @@ public final class DistributionRoute extends RouteBuilder {
             .filter(simple("${body.apply}"))
                 .split(simple("${body.plannedRows}")).stopOnException()
                     .process(steps.create()).id("create-lead")
+                    .process(steps.progress()).id("progress")
                 .end()
                 .process(steps.rememberRotation()).id("remember-rotation")
             .end()
