@@ -62,10 +62,11 @@ public final class Leadrouter implements AutoCloseable {
             Journal journal = new Journal(state, clock);
             VtigerSettings vs = settings.vtiger();
             VtigerClient vtiger = new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
-                    new RetryPolicy(vs.retryAttempts(), vs.initialBackoff(), vs.maxBackoff()), Sleeper.REAL, listener);
+                    new RetryPolicy(vs.retryAttempts(), vs.initialBackoff(), vs.maxBackoff()), Sleeper.REAL, listener,
+                    vs.maxConcurrency());
             ShutdownSignal shutdown = new ShutdownSignal();
             DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
-            camel.addRoutes(new DistributionRoute(steps));
+            camel.addRoutes(new DistributionRoute(steps, vs.maxConcurrency()));
             return new Leadrouter(camel, state, journal, vtiger, steps, shutdown);
         } catch (Exception | Error e) {
             state.close();

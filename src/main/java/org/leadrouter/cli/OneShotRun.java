@@ -69,12 +69,8 @@ final class OneShotRun {
                 err.println("error: VTiger is unreachable: " + t.getMessage());
                 return ExitCode.VTIGER_UNAVAILABLE;
             }
-            if (t instanceof VtigerException v && v.isLoginRefused()) {
-                err.println("error: VTiger refused the login (" + v.code() + "): check vtiger.username and the access key");
-                return ExitCode.VTIGER_UNAVAILABLE;
-            }
             if (t instanceof VtigerException v) {
-                err.println("error: VTiger refused a request (" + v.code() + "): " + v.vtigerMessage());
+                err.println("error: " + v.explanation());
                 return ExitCode.VTIGER_UNAVAILABLE;
             }
             if (t instanceof ConfigException) {

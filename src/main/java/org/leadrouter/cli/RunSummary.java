@@ -23,6 +23,10 @@ final class RunSummary {
                 out.printf("  %-10s %5d%n", s.label(), n);
             }
         }
+        String pools = batch.poolSummary();
+        if (!pools.isEmpty()) {
+            out.println("Pools: " + pools);
+        }
         Map<String, Integer> perAdvisor = new TreeMap<>();
         for (LeadRow r : batch.rows()) {
             if (r.advisor() != null && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {

@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.camel.impl.DefaultCamelContext;
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.availability.Availability;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.config.ConfigException;
@@ -47,9 +48,10 @@ final class VtigerCheck {
                     new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                     settings::capFor, settings.allocationZone(), vs.serverZone()).load(clock);
             printRoster(out, roster);
+            boolean routingOk = RoutingCheck.print(out, err, roster, vtiger.activeUsers(), new Availability(settings.routing()));
             new LeadFieldsCheck(vtiger, settings.fieldMapping()).verify();
             out.println("Lead fields: all configured fields exist in VTiger's Leads module");
-            return ExitCode.OK;
+            return routingOk ? ExitCode.OK : ExitCode.USAGE;
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE;
@@ -57,12 +59,7 @@ final class VtigerCheck {
             err.println("error: VTiger is unreachable: " + e.getMessage());
             return ExitCode.VTIGER_UNAVAILABLE;
         } catch (VtigerException e) {
-            if (e.isLoginRefused()) {
-                err.println("error: VTiger refused the login (" + e.code() + "): check vtiger.username and the access key");
-            } else {
-                err.println("error: VTiger refused a request (" + e.code() + "): " + e.vtigerMessage()
-                        + " (the API user must be a VTiger admin)");
-            }
+            err.println("error: " + e.explanation());
             return ExitCode.VTIGER_UNAVAILABLE;
         } finally {
             camel.stop();

@@ -46,6 +46,7 @@ public final class Settings {
     private final ManagementSettings management;
     private final InputLimits inputLimits;
     private final int retentionDays;
+    private final RoutingSettings routing;
     private final ReportSettings report;
     private final Language language;
 
@@ -71,6 +72,7 @@ public final class Settings {
                 source.get("management.host").orElse("127.0.0.1"), integer("management.port", 9876, 0, 65535));
         this.inputLimits = new InputLimits(bytes("input.max-bytes", "50MB"), integer("input.max-rows", 100_000, 1, 10_000_000));
         this.retentionDays = integer("retention.days", 90, 1, 36_500);
+        this.routing = RoutingSettings.read(source);
         this.report = ReportSettings.from(source);
         this.language = readLanguage();
     }
@@ -131,6 +133,8 @@ public final class Settings {
     public ManagementSettings management() { return management; }
     public InputLimits inputLimits() { return inputLimits; }
     public int retentionDays() { return retentionDays; }
+    /** Pools, rules, weights, working days and the absences file. */
+    public RoutingSettings routing() { return routing; }
     public ReportSettings report() { return report; }
     /** The language of what the sales team reads ({@code language=es|en}, Spanish by default). */
     public Language language() { return language; }
@@ -160,7 +164,8 @@ public final class Settings {
                 integer("vtiger.retry.attempts", 4, 1, 20),
                 duration("vtiger.retry.initial-backoff", "1s"),
                 duration("vtiger.retry.max-backoff", "30s"),
-                trustStore());
+                trustStore(),
+                integer("vtiger.max-concurrency", 4, 1, 16));
     }
 
     private Optional<TrustStore> trustStore() {

@@ -41,20 +41,48 @@ public final class LeadCsvReader {
     /** Java cannot hold a larger array; limits beyond it are capped here. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+    /**
+     * Heap one lead takes on its way through a run (its cells, the lead made of them, its row in the batch and in the
+     * report), with room to spare: measured at about 1 KB with the benchmark's 100,000-row file.
+     */
+    static final long HEAP_PER_ROW = 1_500;
+    /** Heap per byte of file while it is read: the bytes, the decoded text (up to two bytes a character), the cells. */
+    static final long HEAP_PER_BYTE = 5;
+
     private final InputLimits limits;
+    private final long heap;
+    private final long heapRows;
+    private final long heapBytes;
 
     /** A reader with the {@link #DEFAULT_LIMITS}. */
     public LeadCsvReader() {
         this(DEFAULT_LIMITS);
     }
 
-    /** A reader that refuses files larger than {@code limits.maxBytes()} or with more than {@code maxRows} rows. */
+    /**
+     * A reader that refuses files larger than {@code limits.maxBytes()} or with more than {@code maxRows} rows, and
+     * files this JVM's heap could not hold, whatever the limits say: those are refused, saying so, instead of
+     * running out of memory.
+     */
     public LeadCsvReader(InputLimits limits) {
+        this(limits, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As above, for a heap of {@code heapBytes}. */
+    LeadCsvReader(InputLimits limits, long heapBytes) {
         Objects.requireNonNull(limits, "limits == null");
         if (limits.maxBytes() < 1 || limits.maxRows() < 1) {
             throw new IllegalArgumentException("input limits must be positive: " + limits);
         }
         this.limits = limits;
+        this.heap = heapBytes;
+        this.heapRows = Math.max(1, heapBytes / HEAP_PER_ROW);
+        this.heapBytes = Math.max(1, heapBytes / HEAP_PER_BYTE);
+    }
+
+    /** The largest file read, in bytes: {@code input.max-bytes}, or less when the heap could not hold that much. */
+    public long maxBytes() {
+        return Math.min(limits.maxBytes(), heapBytes);
     }
 
     public InputLimits limits() {
@@ -65,7 +93,7 @@ public final class LeadCsvReader {
     public LeadFile read(Path file) throws IOException, UnreadableFileException {
         Objects.requireNonNull(file, "file == null");
         Path name = file.getFileName();
-        long maxBytes = Math.min(limits.maxBytes(), MAX_ARRAY);
+        long maxBytes = Math.min(maxBytes(), MAX_ARRAY);
         long size = Files.size(file);
         if (size > maxBytes) {
             throw tooLarge(size, maxBytes);
@@ -83,8 +111,8 @@ public final class LeadCsvReader {
     public LeadFile read(byte[] content, String fileName) throws UnreadableFileException {
         Objects.requireNonNull(content, "content == null");
         Objects.requireNonNull(fileName, "fileName == null");
-        if (content.length > limits.maxBytes()) {
-            throw tooLarge(content.length, limits.maxBytes());
+        if (content.length > maxBytes()) {
+            throw tooLarge(content.length, maxBytes());
         }
         if (content.length == 0) {
             throw new UnreadableFileException("the file is empty (0 bytes): it holds no header and no leads. "
@@ -98,45 +126,35 @@ public final class LeadCsvReader {
             throw onlyBlankLines();
         }
         char delimiter = DelimiterSniffer.detect(headerLine);
-        Parsed parsed = parse(text, delimiter);
-        if (parsed.records.isEmpty()) {
-            throw onlyBlankLines();
-        }
-        if (parsed.dataRows > limits.maxRows()) {
-            throw new UnreadableFileException("the file has " + number(parsed.dataRows) + " rows of leads, more "
-                    + "than the " + number(limits.maxRows()) + " this program accepts in one file: split it into "
-                    + "files of at most " + number(limits.maxRows()) + " rows (each with the header row) and drop "
-                    + "them one at a time");
-        }
-
         List<String> warnings = new ArrayList<>();
         if (decoded.mixed()) {
             warnings.add("the file mixes two character encodings (Windows-1252 and UTF-8); both were read, but "
                     + "check the accents in the report and save the file as CSV UTF-8 next time");
         }
-        List<String> header = parsed.records.get(0).stream().map(LeadCsvReader::headerName).toList();
-        ColumnMap columns = ColumnMap.of(header, warnings);
-        rejectSwallowedRows(parsed, delimiter, header.size());
-        List<RawLead> rows = new ArrayList<>(parsed.records.size() - 1);
-        for (int i = 1; i < parsed.records.size(); i++) {
-            rows.add(toRawLead(parsed.lines.get(i), parsed.records.get(i), columns));
+        Parsed parsed = parse(text, delimiter, warnings);
+        if (parsed.header == null) {
+            throw onlyBlankLines();
         }
-        warnUnnamedColumns(parsed.records, columns, warnings);
-        return new LeadFile(fileName, decoded.charset(), delimiter, header, rows, warnings);
+        warnUnnamedColumns(parsed, warnings);
+        return new LeadFile(fileName, decoded.charset(), delimiter, parsed.header, parsed.rows, warnings);
     }
 
     /**
-     * The non-blank records of a text (header first), the spreadsheet row each is shown on, and the data row count.
-     * A spreadsheet shows each record on one row, blank lines included, and a quoted cell's line breaks inside its
-     * row: so the row is the record's number, not the physical line it starts on.
+     * The header and the leads of a text, each lead made from its record as soon as it is read (so the parsed
+     * records are never all held at once), with the spreadsheet row it is shown on. A spreadsheet shows each record
+     * on one row, blank lines included, and a quoted cell's line breaks inside its row: so the row is the record's
+     * number, not the physical line it starts on.
      */
     private static final class Parsed {
-        final List<List<String>> records = new ArrayList<>();
-        final List<Integer> lines = new ArrayList<>();
-        long dataRows;
+        List<String> header;
+        ColumnMap columns;
+        List<Integer> unnamed;
+        final List<RawLead> rows = new ArrayList<>();
+        /** Filled cells under each nameless column. */
+        final java.util.Map<Integer, Integer> unnamedFilled = new java.util.TreeMap<>();
     }
 
-    private Parsed parse(String text, char delimiter) throws UnreadableFileException {
+    private Parsed parse(String text, char delimiter, List<String> warnings) throws UnreadableFileException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)        // blank records are skipped below, keeping line numbers exact
@@ -145,23 +163,43 @@ public final class LeadCsvReader {
                 .get();
         LineIndex lineIndex = new LineIndex(text);
         Parsed parsed = new Parsed();
+        long dataRows = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 List<String> values = record.toList();
                 if (isBlank(values)) {
                     continue;
                 }
-                if (parsed.records.isEmpty()) {
-                    parsed.records.add(values);
-                    parsed.lines.add(Math.toIntExact(record.getRecordNumber()));
+                int line = Math.toIntExact(record.getRecordNumber());
+                if (parsed.header == null) {
+                    parsed.header = values.stream().map(LeadCsvReader::headerName).toList();
+                    parsed.columns = ColumnMap.of(parsed.header, warnings);
+                    parsed.unnamed = parsed.columns.unnamedColumns();
+                    rejectSwallowedRows(values, line, delimiter, parsed.header.size());
                     continue;
                 }
-                parsed.dataRows++;
-                if (parsed.dataRows <= limits.maxRows()) { // past the limit, rows are only counted
-                    parsed.records.add(values);
-                    parsed.lines.add(Math.toIntExact(record.getRecordNumber()));
+                if (++dataRows > heapRows && heapRows < limits.maxRows()) {
+                    throw new UnreadableFileException("the file has more than " + number(heapRows) + " rows of "
+                            + "leads, more than this program can hold in its memory (" + size(heap) + " of Java heap): "
+                            + "split it into files of at most " + number(heapRows) + " rows (each with the header row) "
+                            + "and drop them one at a time, or give leadrouter more memory (JAVA_OPTS=-Xmx…)");
                 }
+                if (dataRows > limits.maxRows()) { // refused as soon as the row past the limit is read
+                    throw new UnreadableFileException("the file has more than " + number(limits.maxRows())
+                            + " rows of leads, the most this program accepts in one file: split it into files of at "
+                            + "most " + number(limits.maxRows()) + " rows (each with the header row) and drop them "
+                            + "one at a time");
+                }
+                rejectSwallowedRows(values, line, delimiter, parsed.header.size());
+                for (int position : parsed.unnamed) {
+                    if (position < values.size() && !Texts.strip(values.get(position)).isEmpty()) {
+                        parsed.unnamedFilled.merge(position, 1, Integer::sum);
+                    }
+                }
+                parsed.rows.add(toRawLead(line, values, parsed.columns));
             }
+        } catch (UnreadableFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) { // commons-csv also throws UncheckedIOException, ISE
             throw unreadable(e, text, delimiter, lineIndex);
         }
@@ -201,28 +239,26 @@ public final class LeadCsvReader {
      * A quotation mark left open in a row and closed only by a stray one further down turns the rows in between
      * into one value, and those leads would vanish without a word: such a file is refused.
      */
-    private static void rejectSwallowedRows(Parsed parsed, char delimiter, int columns)
+    private static void rejectSwallowedRows(List<String> record, int line, char delimiter, int columns)
             throws UnreadableFileException {
         int threshold = Math.max(2, columns - 1);
-        for (int r = 0; r < parsed.records.size(); r++) {
-            int breaksBefore = 0;
-            for (String value : parsed.records.get(r)) {
-                if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-                    continue;
-                }
-                String[] valueLines = value.split("\r\n|\r|\n", -1);
-                for (int k = 1; k < valueLines.length; k++) {
-                    if (count(valueLines[k], delimiter) >= threshold) {
-                        int start = parsed.lines.get(r) + breaksBefore;
-                        int end = start + valueLines.length - 1;
-                        throw new UnreadableFileException("a quotation mark (\") opened on line " + start
-                                + " is only closed on line " + end + ", so lines " + (start + 1) + " to " + end
-                                + ", which look like rows of leads, would be read as a single value: close or "
-                                + "remove the quotation mark on line " + start + " and drop the file again");
-                    }
-                }
-                breaksBefore += valueLines.length - 1;
+        int breaksBefore = 0;
+        for (String value : record) {
+            if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                continue;
             }
+            String[] valueLines = value.split("\r\n|\r|\n", -1);
+            for (int k = 1; k < valueLines.length; k++) {
+                if (count(valueLines[k], delimiter) >= threshold) {
+                    int start = line + breaksBefore;
+                    int end = start + valueLines.length - 1;
+                    throw new UnreadableFileException("a quotation mark (\") opened on line " + start
+                            + " is only closed on line " + end + ", so lines " + (start + 1) + " to " + end
+                            + ", which look like rows of leads, would be read as a single value: close or "
+                            + "remove the quotation mark on line " + start + " and drop the file again");
+                }
+            }
+            breaksBefore += valueLines.length - 1;
         }
     }
 
@@ -239,12 +275,18 @@ public final class LeadCsvReader {
                 + "Export the leads again and drop the new file");
     }
 
-    private static UnreadableFileException tooLarge(long size, long limit) {
+    private UnreadableFileException tooLarge(long size, long limit) {
         String shown = size(size);
         String max = size(limit);
         if (shown.equals(max)) {
             shown = number(size) + " bytes";
             max = number(limit) + " bytes";
+        }
+        if (limit < limits.maxBytes()) {
+            return new UnreadableFileException("the file is " + shown + ", larger than the " + max + " this program "
+                    + "can hold in its memory (" + size(heap) + " of Java heap): split it into smaller files (for "
+                    + "example by date or by campaign) and drop them one at a time, or give leadrouter more memory "
+                    + "(JAVA_OPTS=-Xmx…)");
         }
         return new UnreadableFileException("the file is " + shown + ", larger than the " + max + " this program "
                 + "accepts: split it into smaller files (for example by date or by campaign) and drop them one "
@@ -313,7 +355,7 @@ public final class LeadCsvReader {
                     + String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60))
                     .toList()) + (missing.size() == 1 ? " was" : " were") + " taken as empty");
         }
-        return new RawLead(line, name, email, phone, course, entryDate, source, notes);
+        return new RawLead(line, name, email, phone, course, entryDate, source, notes, columns.otherValues(record));
     }
 
     /**
@@ -369,6 +411,11 @@ public final class LeadCsvReader {
         return out == null ? value : out.toString();
     }
 
+    private static void warnUnnamedColumns(Parsed parsed, List<String> warnings) {
+        parsed.unnamedFilled.forEach((position, filled) -> warnings.add(unnamedColumn(position, filled)));
+    }
+
+    /** The same warning for rows already held in memory (a workbook's sheet, header first). */
     static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
         for (int position : columns.unnamedColumns()) {
             int filled = 0;
@@ -379,11 +426,15 @@ public final class LeadCsvReader {
                 }
             }
             if (filled > 0) {
-                warnings.add("column " + ColumnMap.letters(position) + " has no name in the header row, so its "
-                        + "values (in " + filled + (filled == 1 ? " row" : " rows") + ") were ignored: give it a "
-                        + "name such as Email or Teléfono if it holds leads' data");
+                warnings.add(unnamedColumn(position, filled));
             }
         }
+    }
+
+    private static String unnamedColumn(int position, int filled) {
+        return "column " + ColumnMap.letters(position) + " has no name in the header row, so its values (in "
+                + filled + (filled == 1 ? " row" : " rows") + ") were ignored: give it a name such as Email or "
+                + "Teléfono if it holds leads' data";
     }
 
     private static String swapped(ColumnMap columns, LeadColumn a, LeadColumn b) {

@@ -23,9 +23,14 @@ public final class LeadFileReader {
         this.workbooks = new WorkbookReader(limits);
     }
 
+    /** The largest file read, in bytes: {@code input.max-bytes}, or less when the heap could not hold that much. */
+    public long maxBytes() {
+        return csv.maxBytes();
+    }
+
     /** Reads a file, refusing one larger than {@code input.max-bytes} before reading any of it. */
     public LeadFile read(Path file) throws IOException, UnreadableFileException {
-        if (Files.size(file) > limits.maxBytes()) {
+        if (Files.size(file) > maxBytes()) {
             return csv.read(file); // refuses it, saying the size and the limit
         }
         return read(file, Files.readAllBytes(file));

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running service: Camel Main holding the distribution routes, the inbox route and the timers. On a stop
- * request (SIGTERM) the row in flight finishes and the file waits in the inbox for the next start.
+ * request (SIGTERM) the creates in flight finish and the file waits in the inbox for the next start.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -67,7 +67,7 @@ public final class Daemon {
     public void run() throws Exception {
         DaemonSettings d = settings.daemon();
         Folders.prepare(d);
-        // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the row in flight is done,
+        // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the creates in flight are done,
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {
             stop();
@@ -161,7 +161,7 @@ public final class Daemon {
 
         @Override
         public void beforeStop(BaseMainSupport support) {
-            LOG.info("leadrouter stopping: finishing the row in flight");
+            LOG.info("leadrouter stopping: finishing the creates in flight");
             if (app != null) {
                 app.shutdown().request();
             }

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 5 (apply only), once per planned row: creates the Lead in VTiger with its advisor. A row VTiger refuses
- * ends as {@code error: <VTiger's message>} and the other rows go on; VTiger being unreachable stops the run.
+ * Step 5 (apply only), once per planned row, on several rows at once when {@code vtiger.max-concurrency} allows:
+ * creates the Lead in VTiger with its advisor, journalled as being sent before it is sent. A row VTiger refuses ends
+ * as {@code error: <VTiger's message>} and the other rows go on; VTiger being unreachable, the login refused or a stop
+ * request halt the batch: no further row is begun, those in flight finish, then {@link HaltCreating} stops the run.
  */
 public final class CreateLead implements Processor {
     private static final Logger LOG = LoggerFactory.getLogger(CreateLead.class);
@@ -41,11 +43,24 @@ public final class CreateLead implements Processor {
     @Override
     public void process(Exchange exchange) throws Exception {
         LeadRow row = exchange.getMessage().getMandatoryBody(LeadRow.class);
-        if (shutdown.requested()) {
-            throw new ShutdownSignal.StopRequested();
-        }
-        fieldsCheck.verify();
         DistributionBatch batch = exchange.getProperty(BATCH, DistributionBatch.class);
+        if (batch.haltReason() != null) {
+            return; // creating has stopped: this row is not begun
+        }
+        if (shutdown.requested()) {
+            batch.halt(new ShutdownSignal.StopRequested());
+            return;
+        }
+        try {
+            create(row, batch);
+        } catch (Exception e) {
+            // rows already in flight on other sessions finish; the run stops once they have (see HaltCreating)
+            batch.halt(e);
+        }
+    }
+
+    private void create(LeadRow row, DistributionBatch batch) throws InterruptedException {
+        fieldsCheck.verify();
         LocalDate day = batch.roster().day().date();
         Advisor advisor = row.advisor();
         Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());

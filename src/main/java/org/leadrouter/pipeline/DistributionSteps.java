@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.apache.camel.Processor;
+import org.leadrouter.availability.Availability;
 import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
@@ -28,10 +29,12 @@ public final class DistributionSteps {
     private final Processor allocate;
     private final Processor create;
     private final ReportProgress progress = new ReportProgress();
+    private final Processor haltCreating = new HaltCreating();
     private final Processor rememberRotation;
     private final Processor writeReport;
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
+    private final Availability availability;
     private final ReportSettings reportSettings;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
@@ -53,7 +56,8 @@ public final class DistributionSteps {
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
-        this.allocate = new AllocateLeads(todayLoads, state);
+        this.availability = new Availability(settings.routing());
+        this.allocate = new AllocateLeads(todayLoads, state, availability);
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
@@ -71,11 +75,14 @@ public final class DistributionSteps {
     public Processor create() { return create; }
     /** After each create, tells the run's {@link RunProgress} (see {@link ReportProgress#listenWith}). */
     public ReportProgress progress() { return progress; }
+    public Processor haltCreating() { return haltCreating; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
     public Processor recordOutcome() { return recordOutcome; }
     /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
     public TodayLoads todayLoads() { return todayLoads; }
+    /** Routing rules, weights, calendar and absences in force. */
+    public Availability availability() { return availability; }
     /** How reports are written ({@code report.format}, {@code report.delimiter}). */
     public ReportSettings reportSettings() { return reportSettings; }
 }

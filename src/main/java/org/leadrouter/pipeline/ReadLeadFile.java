@@ -13,17 +13,15 @@ import org.leadrouter.csv.LeadFileReader;
 /** Step 1: reads the lead file (CSV or Excel workbook) named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
 public final class ReadLeadFile implements Processor {
     private final LeadFileReader reader;
-    private final InputLimits limits;
 
     public ReadLeadFile(InputLimits limits) {
         this.reader = new LeadFileReader(limits);
-        this.limits = limits;
     }
 
     @Override
     public void process(Exchange exchange) throws Exception {
         DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
-        if (Files.size(request.file()) > limits.maxBytes()) {
+        if (Files.size(request.file()) > reader.maxBytes()) {
             reader.read(request.file()); // refuses it, saying the size and the limit, without reading it
         }
         byte[] content = Files.readAllBytes(request.file());

@@ -12,10 +12,12 @@ import org.leadrouter.journal.JournalRow;
 import org.leadrouter.journal.JournalStatus;
 
 /**
- * Apply runs only, right after reading: settles the rows this content already produced. After a crash, rows whose
- * lead exists in VTiger (found by import marker) are {@code created} and not sent again; when the same file comes
- * back after it was finished, those rows are {@code duplicate}s of what it created then; rows still waiting in the
- * deferred queue stay there.
+ * Apply runs only, right after reading: settles the rows this content already produced. VTiger is asked for the
+ * file's import markers every time (one paged query per file), whether or not this state knows the file. After a
+ * crash, rows whose lead exists in VTiger are {@code created} and not sent again; when the same file comes back
+ * after it was finished, those rows are {@code duplicate}s of what it created then; a lead VTiger has although this
+ * state never sent it (another instance, {@code run} elsewhere, a lost state) makes its row a {@code duplicate};
+ * rows still waiting in the deferred queue stay there.
  */
 public final class RecallJournal implements Processor {
     private final Journal journal;
@@ -35,14 +37,28 @@ public final class RecallJournal implements Processor {
         String hash = batch.contentHash();
         Optional<Journal.FileRun> last = journal.lastRun(hash);
         Map<Integer, JournalRow> known = journal.rows(hash);
-        if (last.isPresent() || !known.isEmpty()) {
-            boolean again = last.isPresent() && last.get().finished();
-            Map<Integer, JournalMarkers.Found> inCrm = markers.leadsOf(hash);
-            for (LeadRow row : batch.rows()) {
-                settle(row, known.get(row.rowNumber()), inCrm.get(row.rowNumber()), again ? last.get() : null);
+        // VTiger is the ledger: even a file this state never saw may have been sent by another instance, by
+        // `run` elsewhere, or before the state was lost; one paged query finds every lead carrying its markers
+        Map<Integer, JournalMarkers.Found> inCrm = markers.leadsOf(hash);
+        boolean again = last.isPresent() && last.get().finished();
+        for (LeadRow row : batch.rows()) {
+            JournalRow journalled = known.get(row.rowNumber());
+            JournalMarkers.Found found = inCrm.get(row.rowNumber());
+            if (journalled == null && found != null && last.isEmpty()) {
+                settleFromCrm(row, found);
+            } else {
+                settle(row, journalled, found, again ? last.get() : null);
             }
         }
         batch.journalRun(journal.fileStarted(hash, batch.file().displayName(), Mode.APPLY.label()));
+    }
+
+    /** A lead VTiger has for this row although this state never sent it: it is not created again. */
+    private void settleFromCrm(LeadRow row, JournalMarkers.Found found) {
+        String note = "already in VTiger as " + found.leadId() + " (found by its import marker: sent earlier by another"
+                + " leadrouter, or before this state was lost); not sent again";
+        row.settled(RowStatus.DUPLICATE, advisorOf(null, found), found.leadId(), note);
+        journal.outcome(row.origin(), JournalStatus.DUPLICATE, note);
     }
 
     private void settle(LeadRow row, JournalRow journalled, JournalMarkers.Found found, Journal.FileRun finishedRun) {

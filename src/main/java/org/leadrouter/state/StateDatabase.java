@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,20 +18,10 @@ import org.leadrouter.files.FilePermissions;
 
 /**
  * The durable state of leadrouter in {@code state.dir}: an embedded H2 database (pure Java, one file, crash-safe
- * MVStore, plain SQL). Holds the mirror of CRM contact keys used for duplicate checks and small named values.
+ * MVStore, plain SQL). Holds the mirror of CRM contact keys used for duplicate checks, small named values and the
+ * journal; its schema is versioned by {@link StateSchema}.
  */
 public final class StateDatabase implements AutoCloseable {
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS state_value (name VARCHAR(200) PRIMARY KEY, val VARCHAR(4000))",
-        "CREATE TABLE IF NOT EXISTS crm_key (module VARCHAR(40) NOT NULL, record_id VARCHAR(40) NOT NULL,"
-                + " field VARCHAR(40) NOT NULL, kind VARCHAR(8) NOT NULL, key_value VARCHAR(255) NOT NULL,"
-                + " PRIMARY KEY (record_id, field))",
-        "CREATE INDEX IF NOT EXISTS crm_key_by_value ON crm_key (kind, key_value)",
-        "CREATE INDEX IF NOT EXISTS crm_key_by_module ON crm_key (module)",
-        "CREATE TABLE IF NOT EXISTS crm_sync (module VARCHAR(40) PRIMARY KEY, watermark VARCHAR(32),"
-                + " full_sync_at TIMESTAMP WITH TIME ZONE)"
-    };
-
     private final Path directory;
     private final Connection connection;
 
@@ -55,12 +44,13 @@ public final class StateDatabase implements AutoCloseable {
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         try {
             Connection connection = DriverManager.getConnection(url, "leadrouter", "");
-            try (Statement st = connection.createStatement()) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
-                }
+            try {
+                StateSchema.migrate(url, "leadrouter", directory);
+                restrictFiles(directory);
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
             }
-            restrictFiles(directory);
             return new StateDatabase(directory, connection);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
