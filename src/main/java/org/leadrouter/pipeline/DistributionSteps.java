@@ -27,6 +27,7 @@ public final class DistributionSteps {
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
+    private final ReportProgress progress = new ReportProgress();
     private final Processor haltCreating = new HaltCreating();
     private final Processor rememberRotation;
     private final Processor writeReport;
@@ -69,6 +70,8 @@ public final class DistributionSteps {
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
+    /** After each create, tells the run's {@link RunProgress} (see {@link ReportProgress#listenWith}). */
+    public ReportProgress progress() { return progress; }
     public Processor haltCreating() { return haltCreating; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
