@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.Mode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,6 +29,9 @@ final class RunCommand implements Callable<Integer> {
             description = "Where to write the result report (default: leads_asignados.csv, or .xlsx with report.format=xlsx).")
     private Path output;
 
+    @Option(names = {"-q", "--quiet"}, description = "Show no progress while the leads are being created.")
+    private boolean quiet;
+
     @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
     private Path config;
 
@@ -41,9 +45,12 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         KeyOrigin.warnIfExposed(settings.source());
+        Messages.use(settings.language());
         Path report = output != null ? output
                 : Path.of("leads_asignados." + settings.report().format().extension());
+        ProgressDisplay progress = ProgressDisplay.choose(quiet, System.console() != null,
+                spec.commandLine().getErr());
         return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, report,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+                spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
     }
 }
