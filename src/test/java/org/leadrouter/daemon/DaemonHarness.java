@@ -155,7 +155,9 @@ final class DaemonHarness implements AutoCloseable {
     }
 
     List<Path> reports() {
-        return files(outbox()).stream().filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+        // the outbox also holds the "today at a glance" page, which is no report
+        return files(outbox()).stream().filter(p -> !p.getFileName().toString().startsWith(".")
+                && p.getFileName().toString().endsWith("_report.csv")).toList();
     }
 
     long leadsWithEmail(String email) {
