@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.leadrouter.config.Settings;
-import org.leadrouter.daemon.Daemon;
+import org.leadrouter.app.Daemon;
 import org.leadrouter.metrics.LeadrouterMetrics;
 import org.leadrouter.metrics.ManagementServer;
 import org.leadrouter.metrics.MetricsEvents;

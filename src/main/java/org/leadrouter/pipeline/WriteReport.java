@@ -1,13 +1,12 @@
 package org.leadrouter.pipeline;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import java.io.IOException;
 
 /** Last step: writes the result report where the request asked. */
-public final class WriteReport implements Processor {
+public final class WriteReport {
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        BatchReport.write(exchange.getMessage().getMandatoryBody(DistributionBatch.class));
+    public DistributionBatch write(DistributionBatch batch) throws IOException {
+        BatchReport.write(batch);
+        return batch;
     }
 }

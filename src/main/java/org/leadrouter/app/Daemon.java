@@ -1,19 +1,28 @@
-package org.leadrouter.daemon;
+package org.leadrouter.app;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
+import org.leadrouter.daemon.DaemonEvents;
+import org.leadrouter.daemon.DeferredRelease;
+import org.leadrouter.daemon.FileOutcomes;
+import org.leadrouter.daemon.Folders;
+import org.leadrouter.daemon.InboxFilter;
+import org.leadrouter.daemon.InboxProcessing;
+import org.leadrouter.daemon.Retention;
+import org.leadrouter.daemon.RetryGate;
 import org.leadrouter.pipeline.Mode;
+import org.leadrouter.routes.DaemonErrorPolicy;
 import org.leadrouter.routes.HousekeepingRoute;
 import org.leadrouter.routes.InboxRoute;
 import org.leadrouter.state.StateDatabase;
@@ -120,13 +129,19 @@ public final class Daemon {
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
-                DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
+                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
+                        settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
-                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing));
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, mode, events);
+                // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
+                ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "distribution");
+                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, gate));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing,
+                        distributionThread));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, d.deferredCheck()));
+                        gate, d.deferredCheck(), distributionThread));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();
