@@ -53,7 +53,8 @@ public final class ExplanationText {
             String prefix = d.routed().rulesConfigured() ? pool(d.routed()) + "; " : "";
             return prefix + day(d.day()) + " is not a working day" + again;
         }
-        return deferredWhy(d) + (d.routed().rulesConfigured() ? again : "");
+        String overflow = d.overflowFailed() ? ", and nobody in pool " + Pool.DEFAULT + " can take it either" : "";
+        return deferredWhy(d) + overflow + (d.routed().rulesConfigured() ? again : "");
     }
 
     /** Why a pool could not take a lead today. */

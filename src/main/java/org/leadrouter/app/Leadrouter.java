@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The application's parts, built from the settings inside one Camel context: the VTiger client, the state
  * database and journal, and the distribution routes. The one-shot command runs a file through them with
- * {@link #distribute}; the {@link Daemon} adds its own routes, which call the distribution routes.
+ * {@link #distribute}; the daemon adds its own routes, which call the distribution routes.
  */
 public final class Leadrouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leadrouter.class);
@@ -104,7 +104,7 @@ public final class Leadrouter implements AutoCloseable {
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
             try {
-                BatchReport.write(batch);
+                BatchReport.write(batch, steps.reportSettings());
             } catch (IOException e) {
                 LOG.error("cannot write the report {}: {}", request.report(), e.getMessage());
                 failure.addSuppressed(e);

@@ -20,6 +20,12 @@ final class OneShotRun {
     }
 
     static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err) {
+        return execute(settings, csv, mode, report, out, err, new ProgressDisplay.Silent());
+    }
+
+    /** As above, showing the progress of the creates on {@code progress}. */
+    static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err,
+                       ProgressDisplay progress) {
         if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
             err.println("error: " + csv + " is not a readable file");
             return ExitCode.USAGE;
@@ -31,7 +37,8 @@ final class OneShotRun {
         }
         CallCounter calls = new CallCounter();
         DistributionResult result;
-        try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls)) {
+        try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls); progress) {
+            app.steps().progress().listenWith(progress);
             result = app.distribute(new DistributionRequest(csv, mode, report));
         } catch (Exception e) {
             return ExitCode.of(e, err);

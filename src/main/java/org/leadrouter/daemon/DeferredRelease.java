@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import org.leadrouter.allocation.RoutingPlanner;
 import org.leadrouter.allocation.WorkingCalendar;
@@ -53,8 +54,21 @@ public final class DeferredRelease {
      * deferred on a non-working day goes out first thing on the next working day). Cheap.
      */
     public boolean dueForNewDay() {
-        return journal.deferredCount() > 0 && !today().toString().equals(state.value(LAST_OFFERED).orElse(""))
-                && calendar().isWorkingDay(today());
+        LocalDate today = today();
+        return journal.deferredCount() > 0 && !today.toString().equals(state.value(LAST_OFFERED).orElse(""))
+                && calendar().isWorkingDay(today);
+    }
+
+    /** The first offer of the day, saying why it is made. */
+    public DistributionRequest offerForNewDay() {
+        return offer(firstOfferToday(today()));
+    }
+
+    /** Why the queue is offered at the first look of the day: leads of an earlier day, or only of today's runs. */
+    private String firstOfferToday(LocalDate today) {
+        boolean fromEarlierDay = journal.deferredQueue().stream().anyMatch(d -> d.deferredOn().isBefore(today));
+        return fromEarlierDay ? "a new business day" : "first check today of leads deferred earlier today (e.g. by"
+                + " 'leadrouter run') while advisors may have capacity";
     }
 
     /**
@@ -63,6 +77,11 @@ public final class DeferredRelease {
      */
     public boolean capacityLeft() {
         return journal.deferredCount() > 0 && calendar().isWorkingDay(today()) && someLeadFits();
+    }
+
+    /** The offer made because capacity is available. */
+    public DistributionRequest offerForCapacity() {
+        return offer("capacity is available");
     }
 
     /** Plans the queue against today's roster, without consuming anything: would any lead be given out? */
@@ -86,9 +105,11 @@ public final class DeferredRelease {
     }
 
     /** The run that offers the queue again, with its own report in the outbox; {@code why} is logged. */
-    public DistributionRequest offer(String why) {
+    private DistributionRequest offer(String why) {
         int queued = journal.deferredCount();
-        LOG.info("offering {} deferred lead(s) again: {}", queued, why);
+        StringJoiner byPool = new StringJoiner(", ");
+        journal.deferredByPool().forEach((pool, n) -> byPool.add((pool.isEmpty() ? "no pool" : pool) + " " + n));
+        LOG.info("offering {} deferred lead(s) again ({}): {}", queued, byPool, why);
         return DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv"));
     }
 

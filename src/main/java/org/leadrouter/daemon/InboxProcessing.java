@@ -89,7 +89,7 @@ public final class InboxProcessing {
         String reason = plainReason(cause);
         Path target = outcomes.reject(input, reason, unreadable(cause).isPresent());
         LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
-        events.fileRejected();
+        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.leadrouter.allocation.Assignment;
 import org.leadrouter.allocation.ExplanationText;
 import org.leadrouter.allocation.LeadAttributes;
+import org.leadrouter.allocation.RoutingDay;
 import org.leadrouter.allocation.RoutingPlanner;
 import org.leadrouter.availability.Availability;
 import org.leadrouter.lead.RawLead;
@@ -39,7 +40,8 @@ public final class AllocateLeads {
         today.notes().forEach(batch::note);
         availability.absencesProblem().ifPresent(p -> batch.note("the absences file is not in force (" + p
                 + "); the last good version is used"));
-        RoutingPlanner planner = new RoutingPlanner(availability.day(today), availability.rules(),
+        RoutingDay day = availability.day(today);
+        RoutingPlanner planner = new RoutingPlanner(day, availability.rules(),
                 state.value(ROTATION_KEY).orElse(null));
         for (LeadRow row : pending) {
             Assignment a = planner.plan(attributes(row.raw()));
@@ -50,7 +52,7 @@ public final class AllocateLeads {
                 row.deferred(a.explanation().pool(), detail);
             }
         }
-        batch.allocated(today, planner.lastPicked());
+        batch.allocated(today, planner.lastPicked(), day);
         return batch;
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.leadrouter.availability.Availability;
+import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -25,12 +26,14 @@ public final class DistributionSteps {
     private final FindDuplicates findDuplicates;
     private final AllocateLeads allocate;
     private final CreateLead create;
+    private final ReportProgress progress = new ReportProgress();
     private final HaltCreating haltCreating = new HaltCreating();
     private final RememberRotation rememberRotation;
     private final WriteReport writeReport;
     private final RecordOutcome recordOutcome;
     private final TodayLoads todayLoads;
     private final Availability availability;
+    private final ReportSettings reportSettings;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -54,7 +57,8 @@ public final class DistributionSteps {
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
-        this.writeReport = new WriteReport();
+        this.writeReport = new WriteReport(settings.report());
+        this.reportSettings = settings.report();
         this.recordOutcome = new RecordOutcome(journal);
     }
 
@@ -65,6 +69,8 @@ public final class DistributionSteps {
     public FindDuplicates findDuplicates() { return findDuplicates; }
     public AllocateLeads allocate() { return allocate; }
     public CreateLead create() { return create; }
+    /** After each create, tells the run's {@link RunProgress} (see {@link ReportProgress#listenWith}). */
+    public ReportProgress progress() { return progress; }
     public HaltCreating haltCreating() { return haltCreating; }
     public RememberRotation rememberRotation() { return rememberRotation; }
     public WriteReport writeReport() { return writeReport; }
@@ -73,4 +79,6 @@ public final class DistributionSteps {
     public TodayLoads todayLoads() { return todayLoads; }
     /** Routing rules, weights, calendar and absences in force. */
     public Availability availability() { return availability; }
+    /** How reports are written ({@code report.format}, {@code report.delimiter}). */
+    public ReportSettings reportSettings() { return reportSettings; }
 }

@@ -58,6 +58,7 @@ public final class DistributionRoute extends RouteBuilder {
             .filter(simple("${body.apply}"))
                 .split(method(steps.create(), "planned")).executorService(createThreads()).parallelProcessing(createConcurrency > 1)
                     .bean(steps.create(), "create").id("create-lead")
+                    .bean(steps.progress(), "rowSent").id("progress")
                 .end()
                 .bean(steps.haltCreating(), "haltIfStopped").id("halt-creating")
                 .bean(steps.rememberRotation(), "remember").id("remember-rotation")

@@ -1,4 +1,4 @@
-package org.leadrouter.routes;
+package org.leadrouter.daemon;
 
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
@@ -6,8 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
 import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointConsumerBuilder;
 import org.leadrouter.config.DaemonSettings;
-import org.leadrouter.daemon.InboxFilter;
-import org.leadrouter.daemon.InboxProcessing;
+import org.leadrouter.routes.DistributionRoute;
 
 /**
  * The daemon's inbox: polls the folder, takes one complete file at a time (oldest first), offers the deferred queue
@@ -56,9 +55,11 @@ public final class InboxRoute extends EndpointRouteBuilder {
             // trouble is being waited out
             .filter(filter)
             .readLock("none")
-            // oldest first, one file per poll
+            // oldest first, one file per poll: the whole inbox is sorted first, then one is taken (by default camel-file
+            // would stop scanning at the first file found, in directory order, and sort only that one)
             .sortBy("file:modified")
             .maxMessagesPerPoll(1)
+            .eagerMaxMessagesPerPoll(false)
             .initialDelay(0)
             .delay(settings.pollInterval().toMillis())
             // one batch at a time: the thread that polls is the one the deferred timer runs on, and it waits for the

@@ -1,4 +1,4 @@
-package org.leadrouter.routes;
+package org.leadrouter.daemon;
 
 import java.util.Objects;
 
@@ -7,8 +7,6 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.csv.UnreadableFileException;
-import org.leadrouter.daemon.InboxProcessing;
-import org.leadrouter.daemon.RetryGate;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.state.StateException;
 import org.leadrouter.vtiger.VtigerException;

@@ -1,4 +1,4 @@
-package org.leadrouter.app;
+package org.leadrouter.daemon;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,20 +11,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
-import org.leadrouter.daemon.DaemonEvents;
-import org.leadrouter.daemon.DeferredRelease;
-import org.leadrouter.daemon.FileOutcomes;
-import org.leadrouter.daemon.Folders;
-import org.leadrouter.daemon.InboxFilter;
-import org.leadrouter.daemon.InboxProcessing;
-import org.leadrouter.daemon.Retention;
-import org.leadrouter.daemon.RetryGate;
+import org.leadrouter.glance.Glance;
+import org.leadrouter.glance.VtigerReachability;
+import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.metrics.VtigerCallListeners;
 import org.leadrouter.pipeline.Mode;
-import org.leadrouter.routes.DaemonErrorPolicy;
-import org.leadrouter.routes.HousekeepingRoute;
-import org.leadrouter.routes.InboxRoute;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.slf4j.Logger;
@@ -43,10 +37,14 @@ public final class Daemon {
     private final DaemonEvents events;
     private final Main main = new Main();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Where the management server serves the "today at a glance" page. */
+    public static final String GLANCE_PATH = "/hoy";
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Leadrouter app;
+    private volatile Glance glance;
+    private final VtigerReachability reachability;
     private volatile Exception startFailure;
 
     public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
@@ -54,6 +52,7 @@ public final class Daemon {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
+        this.reachability = new VtigerReachability(Clock.systemUTC());
         main.configure().setName("leadrouter");
         main.addMainListener(new Lifecycle());
     }
@@ -123,12 +122,16 @@ public final class Daemon {
             CamelContext camel = support.getCamelContext();
             DaemonSettings d = settings.daemon();
             try {
-                app = Leadrouter.assemble(camel, settings, clock, calls);
+                app = Leadrouter.assemble(camel, settings, clock, VtigerCallListeners.all(calls, reachability));
                 StateDatabase state = app.state();
                 // waiting and file ages are measured on the system clock; the injected clock decides business days
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
+                glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
+                        settings.allocationZone());
+                DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
+                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
+                        settings.report().format().extension());
                 DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
                         settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
@@ -154,6 +157,10 @@ public final class Daemon {
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
                     settings.vtiger().username(), settings.stateDir());
+            if (settings.management().enabled()) {
+                Glance page = glance;
+                ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
+            }
             started.countDown();
         }
 

@@ -1,13 +1,11 @@
-package org.leadrouter.routes;
+package org.leadrouter.daemon;
 
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
-import org.leadrouter.daemon.DeferredRelease;
-import org.leadrouter.daemon.Retention;
-import org.leadrouter.daemon.RetryGate;
+import org.leadrouter.routes.DistributionRoute;
 
 /**
  * The daemon's timers and the deferred queue: offer deferred leads when a new business day starts (before any new
@@ -50,14 +48,14 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
         // the two ways the queue is offered; a failure goes back to the route that asked, for its policy to judge
         from(DEFERRED_IF_NEW_DAY).routeId("deferred-if-new-day").errorHandler(noErrorHandler())
             .filter(method(deferred, "dueForNewDay"))
-                .bean(deferred, "offer('a new business day')")
+                .bean(deferred, "offerForNewDay")
                 .to(DistributionRoute.DEFERRED_ENDPOINT)
                 .bean(deferred, "released");
 
         from(DEFERRED_IF_CAPACITY).routeId("deferred-if-capacity").errorHandler(noErrorHandler())
             .to(DEFERRED_IF_NEW_DAY)
             .filter(method(deferred, "capacityLeft"))
-                .bean(deferred, "offer('capacity is available')")
+                .bean(deferred, "offerForCapacity")
                 .to(DistributionRoute.DEFERRED_ENDPOINT)
                 .bean(deferred, "released");
     }
