@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.daemon.Daemon;
 import org.leadrouter.metrics.LeadrouterMetrics;
 import org.leadrouter.metrics.ManagementServer;
@@ -34,6 +34,7 @@ final class DaemonCommand implements Callable<Integer> {
         try {
             Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
             KeyOrigin.warnIfExposed(settings.source());
+            Messages.use(settings.language());
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();
@@ -44,12 +45,8 @@ final class DaemonCommand implements Callable<Integer> {
             }
             daemon.run();
             return ExitCode.OK;
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCode.USAGE;
         } catch (Exception e) {
-            spec.commandLine().getErr().println("error: leadrouter stopped: " + e);
-            return ExitCode.ROW_ERRORS;
+            return ExitCode.of(e, spec.commandLine().getErr());
         }
     }
 }

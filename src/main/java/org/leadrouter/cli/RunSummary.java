@@ -1,10 +1,14 @@
 package org.leadrouter.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.leadrouter.allocation.Absence;
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.allocation.RoutingDay;
+import org.leadrouter.allocation.Weight;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.LeadRow;
 import org.leadrouter.pipeline.RowStatus;
@@ -23,6 +27,10 @@ final class RunSummary {
                 out.printf("  %-10s %5d%n", s.label(), n);
             }
         }
+        String pools = batch.poolSummary();
+        if (!pools.isEmpty()) {
+            out.println("Pools: " + pools);
+        }
         Map<String, Integer> perAdvisor = new TreeMap<>();
         for (LeadRow r : batch.rows()) {
             if (r.advisor() != null && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {
@@ -34,7 +42,7 @@ final class RunSummary {
             for (Advisor a : batch.roster().advisors()) {
                 int before = batch.roster().loadToday().getOrDefault(a.id(), 0);
                 int added = perAdvisor.getOrDefault(a.userName(), 0);
-                out.printf("  %-24s +%-4d %d/%d%n", a.userName(), added, before + added, a.dailyCap());
+                out.printf("  %-24s +%-4d %d/%d%s%n", a.userName(), added, before + added, a.dailyCap(), routing(batch, a));
             }
         }
         batch.notes().forEach(n -> out.println("Note: " + n));
@@ -43,6 +51,17 @@ final class RunSummary {
             out.println("VTiger calls: " + vtigerCalls);
         }
         out.flush();
+    }
+
+    /** Weight and absence as routing saw them: {@code  weight 2}, {@code  absent until 2026-12-04}. */
+    private static String routing(DistributionBatch batch, Advisor a) {
+        RoutingDay day = batch.routingDay();
+        if (day == null) {
+            return "";
+        }
+        Weight weight = day.weightOf(a.userName());
+        Absence absence = day.absences().on(day.date()).get(a.userName().toLowerCase(Locale.ROOT));
+        return (weight.isOne() ? "" : "  weight " + weight) + (absence == null ? "" : "  absent until " + absence.to());
     }
 
     private static String printable(char c) {

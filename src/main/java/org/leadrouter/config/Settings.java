@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.leadrouter.i18n.Language;
 
 /** The typed, validated settings of leadrouter, read once from a {@link ConfigSource}. */
 public final class Settings {
@@ -45,6 +46,9 @@ public final class Settings {
     private final ManagementSettings management;
     private final InputLimits inputLimits;
     private final int retentionDays;
+    private final RoutingSettings routing;
+    private final ReportSettings report;
+    private final Language language;
 
     private Settings(ConfigSource source) {
         this.source = source;
@@ -68,6 +72,9 @@ public final class Settings {
                 source.get("management.host").orElse("127.0.0.1"), integer("management.port", 9876, 0, 65535));
         this.inputLimits = new InputLimits(bytes("input.max-bytes", "50MB"), integer("input.max-rows", 100_000, 1, 10_000_000));
         this.retentionDays = integer("retention.days", 90, 1, 36_500);
+        this.routing = RoutingSettings.read(source);
+        this.report = ReportSettings.from(source);
+        this.language = readLanguage();
     }
 
     private DaemonSettings readDaemon() {
@@ -126,6 +133,16 @@ public final class Settings {
     public ManagementSettings management() { return management; }
     public InputLimits inputLimits() { return inputLimits; }
     public int retentionDays() { return retentionDays; }
+    /** Pools, rules, weights, working days and the absences file. */
+    public RoutingSettings routing() { return routing; }
+    public ReportSettings report() { return report; }
+    /** The language of what the sales team reads ({@code language=es|en}, Spanish by default). */
+    public Language language() { return language; }
+
+    private Language readLanguage() {
+        String value = source.get("language").orElse("es");
+        return Language.of(value).orElseThrow(() -> new ConfigException("language", "'" + value + "' is not es or en"));
+    }
 
     /** The daily cap of one advisor: {@code allocation.cap.<user_name>} when set, else the default. */
     public int capFor(String userName) {

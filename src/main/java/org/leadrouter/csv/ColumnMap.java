@@ -2,6 +2,7 @@ package org.leadrouter.csv;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,16 +15,19 @@ final class ColumnMap {
     private static final int FOUND_SHOWN = 10;
 
     private final Map<LeadColumn, Integer> positions;
+    private final Map<String, Integer> others;
     private final List<String> header;
 
-    private ColumnMap(Map<LeadColumn, Integer> positions, List<String> header) {
+    private ColumnMap(Map<LeadColumn, Integer> positions, Map<String, Integer> others, List<String> header) {
         this.positions = positions;
+        this.others = others;
         this.header = header;
     }
 
     /** Maps the header, adding warnings for ignored and duplicate columns; refuses headers that cannot work. */
     static ColumnMap of(List<String> header, List<String> warnings) throws UnreadableFileException {
         Map<LeadColumn, Integer> positions = new EnumMap<>(LeadColumn.class);
+        Map<String, Integer> others = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             if (name.isEmpty()) {
@@ -32,6 +36,7 @@ final class ColumnMap {
             Optional<LeadColumn> column = HeaderAliases.match(name);
             if (column.isEmpty()) {
                 warnings.add("column " + CsvTexts.quote(name) + " is not one the lead router knows; ignored");
+                others.putIfAbsent(name, i);
             } else if (positions.containsKey(column.get())) {
                 warnings.add("column " + CsvTexts.quote(name) + " repeats column "
                         + CsvTexts.quote(header.get(positions.get(column.get()))) + "; only the first one is used");
@@ -53,7 +58,7 @@ final class ColumnMap {
         if (!positions.containsKey(LeadColumn.NAME)) {
             warnings.add("there is no Nombre column, so every row will be rejected for having no name");
         }
-        return new ColumnMap(positions, List.copyOf(header));
+        return new ColumnMap(positions, others, List.copyOf(header));
     }
 
     boolean has(LeadColumn column) {
@@ -70,6 +75,20 @@ final class ColumnMap {
     String value(List<String> record, LeadColumn column) {
         Integer i = positions.get(column);
         return i == null || i >= record.size() ? "" : record.get(i);
+    }
+
+    /** The values of the columns that are not a lead's own (routing rules may test them), by header. */
+    Map<String, String> otherValues(List<String> record) {
+        if (others.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        others.forEach((name, i) -> {
+            String value = i < record.size() ? record.get(i) : "";
+            values.put(name, Texts.strip(value.length() > LeadCsvReader.MAX_VALUE_LENGTH
+                    ? value.substring(0, LeadCsvReader.MAX_VALUE_LENGTH) : value));
+        });
+        return values;
     }
 
     /** How many non-empty values sit beyond the header's last column; Excel's empty trailing cells don't count. */

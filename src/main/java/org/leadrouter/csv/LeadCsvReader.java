@@ -316,11 +316,11 @@ public final class LeadCsvReader {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    private static String headerName(String raw) {
+    static String headerName(String raw) {
         return Texts.strip(withoutControls(Mojibake.repair(cap(Texts.strip(raw)))));
     }
 
-    private static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
+    static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
         List<String> notes = new ArrayList<>();
         String name = value(record, columns, LeadColumn.NAME, notes);
         String email = value(record, columns, LeadColumn.EMAIL, notes);
@@ -355,7 +355,7 @@ public final class LeadCsvReader {
                     + String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60))
                     .toList()) + (missing.size() == 1 ? " was" : " were") + " taken as empty");
         }
-        return new RawLead(line, name, email, phone, course, entryDate, source, notes);
+        return new RawLead(line, name, email, phone, course, entryDate, source, notes, columns.otherValues(record));
     }
 
     /**
@@ -412,9 +412,29 @@ public final class LeadCsvReader {
     }
 
     private static void warnUnnamedColumns(Parsed parsed, List<String> warnings) {
-        parsed.unnamedFilled.forEach((position, filled) -> warnings.add("column " + ColumnMap.letters(position)
-                + " has no name in the header row, so its values (in " + filled + (filled == 1 ? " row" : " rows")
-                + ") were ignored: give it a name such as Email or Teléfono if it holds leads' data"));
+        parsed.unnamedFilled.forEach((position, filled) -> warnings.add(unnamedColumn(position, filled)));
+    }
+
+    /** The same warning for rows already held in memory (a workbook's sheet, header first). */
+    static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
+        for (int position : columns.unnamedColumns()) {
+            int filled = 0;
+            for (int r = 1; r < records.size(); r++) {
+                List<String> record = records.get(r);
+                if (position < record.size() && !Texts.strip(record.get(position)).isEmpty()) {
+                    filled++;
+                }
+            }
+            if (filled > 0) {
+                warnings.add(unnamedColumn(position, filled));
+            }
+        }
+    }
+
+    private static String unnamedColumn(int position, int filled) {
+        return "column " + ColumnMap.letters(position) + " has no name in the header row, so its values (in "
+                + filled + (filled == 1 ? " row" : " rows") + ") were ignored: give it a name such as Email or "
+                + "Teléfono if it holds leads' data";
     }
 
     private static String swapped(ColumnMap columns, LeadColumn a, LeadColumn b) {

@@ -13,6 +13,10 @@ import org.apache.camel.main.MainListenerSupport;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
+import org.leadrouter.glance.Glance;
+import org.leadrouter.glance.VtigerReachability;
+import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.metrics.VtigerCallListeners;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.routes.HousekeepingRoute;
 import org.leadrouter.routes.InboxRoute;
@@ -34,10 +38,14 @@ public final class Daemon {
     private final DaemonEvents events;
     private final Main main = new Main();
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Where the management server serves the "today at a glance" page. */
+    public static final String GLANCE_PATH = "/hoy";
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Leadrouter app;
+    private volatile Glance glance;
+    private final VtigerReachability reachability;
     private volatile Exception startFailure;
 
     public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
@@ -45,6 +53,7 @@ public final class Daemon {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
+        this.reachability = new VtigerReachability(Clock.systemUTC());
         main.configure().setName("leadrouter");
         main.addMainListener(new Lifecycle());
     }
@@ -114,12 +123,16 @@ public final class Daemon {
             CamelContext camel = support.getCamelContext();
             DaemonSettings d = settings.daemon();
             try {
-                app = Leadrouter.assemble(camel, settings, clock, calls);
+                app = Leadrouter.assemble(camel, settings, clock, VtigerCallListeners.all(calls, reachability));
                 StateDatabase state = app.state();
                 // waiting and file ages are measured on the system clock; the injected clock decides business days
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
+                glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
+                        settings.allocationZone());
+                DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
+                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
+                        settings.report().format().extension());
                 DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
@@ -139,6 +152,10 @@ public final class Daemon {
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
                     settings.vtiger().username(), settings.stateDir());
+            if (settings.management().enabled()) {
+                Glance page = glance;
+                ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
+            }
             started.countDown();
         }
 

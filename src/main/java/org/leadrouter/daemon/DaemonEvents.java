@@ -19,6 +19,11 @@ public interface DaemonEvents {
     default void fileRejected() {
     }
 
+    /** A file went to error/, with the reason written beside it; by default the same as {@link #fileRejected()}. */
+    default void fileRejected(String fileName, String reason) {
+        fileRejected();
+    }
+
     default void fileRetried() {
     }
 }

@@ -34,8 +34,15 @@ public final class FileOutcomes {
     private final DaemonSettings folders;
     private final Clock clock;
     private final ZoneId zone;
+    private final String reportExtension;
 
     public FileOutcomes(DaemonSettings folders, Clock clock, ZoneId zone) {
+        this(folders, clock, zone, "csv");
+    }
+
+    /** As above, with reports named {@code …_report.<reportExtension>}. */
+    public FileOutcomes(DaemonSettings folders, Clock clock, ZoneId zone, String reportExtension) {
+        this.reportExtension = Objects.requireNonNull(reportExtension, "reportExtension == null");
         this.folders = Objects.requireNonNull(folders, "folders == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.zone = Objects.requireNonNull(zone, "zone == null");
@@ -45,7 +52,7 @@ public final class FileOutcomes {
     public Path reportFor(String inputName) {
         String base = FileNames.safe(stripExtension(inputName));
         String stamp = STAMP.format(LocalDateTime.now(clock.withZone(zone)));
-        return unique(folders.outbox().resolve(base + "_" + stamp + "_report.csv"));
+        return unique(folders.outbox().resolve(base + "_" + stamp + "_report." + reportExtension));
     }
 
     /** Moves a processed input to {@code archive/yyyy/MM/dd/}; returns where it went. */

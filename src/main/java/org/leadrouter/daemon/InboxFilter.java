@@ -22,7 +22,7 @@ import org.apache.camel.component.file.GenericFileFilter;
  */
 public final class InboxFilter implements GenericFileFilter<Object> {
     static final String DONE = ".done";
-    private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xls", "ods");
+    private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods");
 
     private final Duration stableTime;
     private final RetryGate gate;

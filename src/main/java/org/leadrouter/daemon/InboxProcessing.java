@@ -81,8 +81,10 @@ public final class InboxProcessing {
                 counts.add(s.label() + " " + n);
             }
         }
-        LOG.info("{}: {} rows ({}) [{}]; report {}; archived as {}", FileNames.safe(archived.getFileName().toString()),
-                batch.rows().size(), counts, mode.label(), batch.request().report().getFileName(), archived);
+        String pools = batch.poolSummary();
+        LOG.info("{}: {} rows ({}) [{}]{}; report {}; archived as {}", FileNames.safe(archived.getFileName().toString()),
+                batch.rows().size(), counts, mode.label(), pools.isEmpty() ? "" : " pools: " + pools,
+                batch.request().report().getFileName(), archived);
         events.fileProcessed(batch);
     }
 
@@ -98,7 +100,7 @@ public final class InboxProcessing {
         String reason = plainReason(cause);
         Path target = outcomes.reject(input, reason, unreadable(cause).isPresent());
         LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
-        events.fileRejected();
+        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason);
     }
 
     /**

@@ -125,12 +125,30 @@ public final class Journal {
 
     /** Puts a lead in the deferred queue (or keeps it there), with what is needed to offer it again. */
     public void deferred(RowOrigin origin, RawLead raw, LocalDate day) {
+        deferred(origin, raw, day, "");
+    }
+
+    /** As {@link #deferred(RowOrigin, RawLead, LocalDate)}, noting the routing pool the lead waits for. */
+    public void deferred(RowOrigin origin, RawLead raw, LocalDate day, String pool) {
         Optional<LocalDate> since = query("SELECT business_day FROM journal_row WHERE content_hash = ? AND row_number = ?"
                 + " AND status = 'DEFERRED'", ps -> {
                     ps.setString(1, origin.contentHash());
                     ps.setInt(2, origin.row());
                 }, rs -> rs.getObject(1, LocalDate.class)).stream().findFirst();
         upsert(origin, JournalStatus.DEFERRED, null, null, null, since.orElse(day), null, toJson(raw));
+        update("UPDATE journal_row SET pool = ? WHERE content_hash = ? AND row_number = ?", ps -> {
+            ps.setString(1, pool == null ? "" : pool);
+            ps.setString(2, origin.contentHash());
+            ps.setInt(3, origin.row());
+        });
+    }
+
+    /** Deferred leads waiting, by the pool they wait for ("" for leads deferred before pools existed). */
+    public Map<String, Integer> deferredByPool() {
+        Map<String, Integer> byPool = new java.util.TreeMap<>();
+        query("SELECT COALESCE(pool, ''), COUNT(*) FROM journal_row WHERE " + IN_QUEUE + " GROUP BY COALESCE(pool, '')",
+                ps -> { }, rs -> byPool.put(rs.getString(1), rs.getInt(2)));
+        return byPool;
     }
 
     /** A final outcome that created nothing (duplicate, invalid, refused by VTiger), kept for the record. */

@@ -12,20 +12,24 @@ final class CrmText {
 
     /**
      * Removes what VTiger would damage or hide: characters outside the Basic Multilingual Plane (stored as
-     * "????"), control characters, invisible format characters, backslashes; line breaks and tabs become spaces.
+     * "????"), control characters, invisible format characters (zero-width spaces, BOMs); line breaks and tabs
+     * become spaces. Each kind of change is noted. Backslashes are kept: VTiger stores them as sent.
      */
     static String clean(String value, String what, List<String> notes) {
         StringBuilder out = new StringBuilder(value.length());
         boolean astral = false;
         boolean controls = false;
-        boolean backslash = false;
+        boolean invisible = false;
+        boolean breaks = false;
         boolean afterRemoved = false; // the last visible character was a removed emoji
         boolean joined = false;       // a zero-width joiner follows a removed emoji
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == ZWJ || isVariationSelector(cp) || Character.getType(cp) == Character.FORMAT) {
-                // invisible joiners and selectors glue emoji sequences; nothing visible is lost with them
+                // joiners and selectors glue emoji sequences (the emoji note covers them); others are noted
+                boolean partOfEmoji = afterRemoved && (cp == ZWJ || isVariationSelector(cp));
+                invisible |= !partOfEmoji;
                 joined |= cp == ZWJ && afterRemoved;
                 continue;
             }
@@ -38,13 +42,13 @@ final class CrmText {
             }
             afterRemoved = false;
             joined = false;
-            if (Texts.isSpace(cp)) {
+            if (isBreakOrTab(cp)) {
+                breaks = true;
+                out.append(' ');
+            } else if (Texts.isSpace(cp)) {
                 out.append(' ');
             } else if (Character.isISOControl(cp)) {
                 controls = true;
-            } else if (cp == '\\') {
-                backslash = true; // PHP's quoting in VTiger drops or doubles it; no name or course needs one
-                out.append(' ');
             } else {
                 out.appendCodePoint(cp);
             }
@@ -57,8 +61,11 @@ final class CrmText {
         if (controls) {
             notes.add(what + ": removed invisible control characters");
         }
-        if (backslash) {
-            notes.add(what + ": removed backslashes (\\), which the CRM would drop or double");
+        if (invisible) {
+            notes.add(invisibleNote(what));
+        }
+        if (breaks) {
+            notes.add(what + ": tabs or line breaks replaced by spaces");
         }
         if (cleaned.indexOf('\uFFFD') >= 0) {
             notes.add(what + " '" + cleaned + "' contains unreadable characters (\uFFFD); "
@@ -75,6 +82,21 @@ final class CrmText {
         String kept = Texts.strip(value.substring(0, max));
         notes.add(what + " cut to " + max + " characters (CRM limit): '" + value + "' became '" + kept + "'");
         return kept;
+    }
+
+    /** The note for invisible characters (zero-width spaces, BOMs, direction marks) removed from a value. */
+    static String invisibleNote(String what) {
+        return what + ": removed invisible characters (such as zero-width spaces)";
+    }
+
+    /** Whether the value holds invisible format characters that normalising it removes. */
+    static boolean hasInvisibles(String value) {
+        return value.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT);
+    }
+
+    private static boolean isBreakOrTab(int cp) {
+        return cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85
+                || cp == 0x2028 || cp == 0x2029;
     }
 
     private static boolean isVariationSelector(int cp) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 
 import org.apache.camel.Processor;
+import org.leadrouter.availability.Availability;
+import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmKeyMirror;
@@ -13,7 +15,6 @@ import org.leadrouter.lead.PhoneNormaliser;
 import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.RosterLoader;
 import org.leadrouter.state.StateDatabase;
-import org.leadrouter.vtiger.RetryPolicy;
 import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
 
@@ -26,11 +27,14 @@ public final class DistributionSteps {
     private final Processor findDuplicates;
     private final Processor allocate;
     private final Processor create;
+    private final ReportProgress progress = new ReportProgress();
     private final Processor haltCreating = new HaltCreating();
     private final Processor rememberRotation;
     private final Processor writeReport;
     private final Processor recordOutcome;
     private final TodayLoads todayLoads;
+    private final Availability availability;
+    private final ReportSettings reportSettings;
 
     public DistributionSteps(Settings settings, VtigerClient vtiger, StateDatabase state, Journal journal,
                              ShutdownSignal shutdown, Clock clock) {
@@ -42,20 +46,20 @@ public final class DistributionSteps {
         RosterLoader roster = new RosterLoader(vtiger,
                 new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                 settings::capFor, settings.allocationZone(), settings.vtiger().serverZone());
-        RetryPolicy retry = new RetryPolicy(settings.vtiger().retryAttempts(), settings.vtiger().initialBackoff(),
-                settings.vtiger().maxBackoff());
         this.todayLoads = new TodayLoads(roster, journal, clock);
         this.read = new ReadLeadFile(settings.inputLimits());
         this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
-        LeadCreator creator = new LeadCreator(vtiger, retry, Sleeper.REAL);
+        LeadCreator creator = new LeadCreator(vtiger, vtiger.retryPolicy(), Sleeper.REAL);
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));
-        this.allocate = new AllocateLeads(todayLoads, state);
+        this.availability = new Availability(settings.routing());
+        this.allocate = new AllocateLeads(todayLoads, state, availability);
         this.create = new CreateLead(creator, settings.fieldMapping(),
                 new LeadFieldsCheck(vtiger, settings.fieldMapping()), journal, shutdown);
         this.rememberRotation = new RememberRotation(state);
-        this.writeReport = new WriteReport();
+        this.writeReport = new WriteReport(settings.report());
+        this.reportSettings = settings.report();
         this.recordOutcome = new RecordOutcome(journal);
     }
 
@@ -66,10 +70,16 @@ public final class DistributionSteps {
     public Processor findDuplicates() { return findDuplicates; }
     public Processor allocate() { return allocate; }
     public Processor create() { return create; }
+    /** After each create, tells the run's {@link RunProgress} (see {@link ReportProgress#listenWith}). */
+    public ReportProgress progress() { return progress; }
     public Processor haltCreating() { return haltCreating; }
     public Processor rememberRotation() { return rememberRotation; }
     public Processor writeReport() { return writeReport; }
     public Processor recordOutcome() { return recordOutcome; }
     /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
     public TodayLoads todayLoads() { return todayLoads; }
+    /** Routing rules, weights, calendar and absences in force. */
+    public Availability availability() { return availability; }
+    /** How reports are written ({@code report.format}, {@code report.delimiter}). */
+    public ReportSettings reportSettings() { return reportSettings; }
 }

@@ -7,15 +7,15 @@ import java.util.HexFormat;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.leadrouter.config.InputLimits;
-import org.leadrouter.csv.LeadCsvReader;
 import org.leadrouter.csv.LeadFile;
+import org.leadrouter.csv.LeadFileReader;
 
-/** Step 1: reads the CSV named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
+/** Step 1: reads the lead file (CSV or Excel workbook) named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
 public final class ReadLeadFile implements Processor {
-    private final LeadCsvReader reader;
+    private final LeadFileReader reader;
 
     public ReadLeadFile(InputLimits limits) {
-        this.reader = new LeadCsvReader(limits);
+        this.reader = new LeadFileReader(limits);
     }
 
     @Override
@@ -25,7 +25,7 @@ public final class ReadLeadFile implements Processor {
             reader.read(request.file()); // refuses it, saying the size and the limit, without reading it
         }
         byte[] content = Files.readAllBytes(request.file());
-        LeadFile file = reader.read(content, request.file().getFileName().toString());
+        LeadFile file = reader.read(request.file(), content);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         DistributionBatch batch = new DistributionBatch(request, file, hash);
         exchange.setProperty(CreateLead.BATCH, batch);

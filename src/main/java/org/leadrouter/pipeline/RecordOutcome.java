@@ -31,7 +31,7 @@ public final class RecordOutcome implements Processor {
             String detail = String.join("; ", row.details());
             switch (row.status()) {
                 case DEFERRED -> journal.deferred(row.origin(), row.raw(),
-                        batch.roster() != null ? batch.roster().day().date() : null);
+                        batch.roster() != null ? batch.roster().day().date() : null, row.pool());
                 case DUPLICATE -> journal.outcome(row.origin(), JournalStatus.DUPLICATE, detail);
                 case INVALID -> journal.outcome(row.origin(), JournalStatus.INVALID, detail);
                 default -> { }

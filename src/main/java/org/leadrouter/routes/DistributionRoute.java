@@ -56,6 +56,7 @@ public final class DistributionRoute extends RouteBuilder {
             .filter(simple("${body.apply}"))
                 .split(simple("${body.plannedRows}")).executorService(createThreads()).parallelProcessing(createConcurrency > 1)
                     .process(steps.create()).id("create-lead")
+                    .process(steps.progress()).id("progress")
                 .end()
                 .process(steps.haltCreating()).id("halt-creating")
                 .process(steps.rememberRotation()).id("remember-rotation")

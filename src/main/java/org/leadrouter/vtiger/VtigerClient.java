@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadrouter.config.Secret;
+import org.leadrouter.config.VtigerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * each) renewed one at a time when VTiger drops one,
  * {@code success:false} turned into {@link VtigerException}, transient failures retried with back-off.
  */
-public final class VtigerClient {
+public final class VtigerClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VtigerClient.class);
     /** VTiger returns at most this many rows per query, whatever LIMIT says. */
     public static final int PAGE_SIZE = 100;
@@ -52,6 +53,8 @@ public final class VtigerClient {
     private final SessionPool sessions;
     private final ExecutorService pagers;
     private volatile String userId;
+    /** {@code is_admin} from the last login answer; null when VTiger did not say. */
+    private volatile Boolean apiUserAdmin;
 
     public VtigerClient(VtigerTransport transport, String username, Secret accessKey, RetryPolicy retry,
                         Sleeper sleeper, VtigerCallListener listener) {
@@ -77,6 +80,22 @@ public final class VtigerClient {
         this.listener = Objects.requireNonNull(listener, "listener == null");
     }
 
+    /** The client of the service: over HTTP to {@code settings}' endpoint, retrying as {@code vtiger.retry.*} says. */
+    public static VtigerClient of(VtigerSettings settings, VtigerCallListener listener) {
+        return of(settings, RetryPolicy.of(settings), listener);
+    }
+
+    /** A client over HTTP to {@code settings}' endpoint with its own retry bounds (e.g. {@link RetryPolicy#ONCE}). */
+    public static VtigerClient of(VtigerSettings settings, RetryPolicy retry, VtigerCallListener listener) {
+        return new VtigerClient(new HttpClientTransport(settings), settings.username(), settings.accessKey(), retry,
+                Sleeper.REAL, listener, settings.maxConcurrency());
+    }
+
+    /** The bounds this client retries a request within; callers that reconcile a lost answer wait by them too. */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     /** The logged-in user's webservice id (e.g. {@code 19x1}); logs in when needed. */
     public String userId() {
         String id = userId;
@@ -85,6 +104,12 @@ public final class VtigerClient {
             id = userId;
         }
         return id;
+    }
+
+    /** Whether the API user is a VTiger admin, as the login answer said (logs in when needed); empty if it did not say. */
+    public java.util.Optional<Boolean> apiUserIsAdmin() {
+        userId();
+        return java.util.Optional.ofNullable(apiUserAdmin);
     }
 
     /** Threads asking for the pages of one query at once; they end when idle, so nothing needs closing. */
@@ -115,14 +140,22 @@ public final class VtigerClient {
      */
     private Session openSession() {
         synchronized (sessions.loginLock) {
+            JsonNode result;
+            try {
                 JsonNode challenge = withRetry("getchallenge", true,
-                    () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
-            String token = challenge.path("token").asText();
-            Map<String, String> form = new LinkedHashMap<>();
-            form.put("operation", "login");
-            form.put("username", username);
-            form.put("accessKey", md5(token + accessKey.reveal()));
-            JsonNode result = withRetry("login", true, () -> send("login", true, form));
+                        () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
+                String token = challenge.path("token").asText();
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("operation", "login");
+                form.put("username", username);
+                form.put("accessKey", md5(token + accessKey.reveal()));
+                result = withRetry("login", true, () -> send("login", true, form));
+            } catch (VtigerException e) {
+                // any refusal here is about our credentials (an unknown user is refused at getchallenge already)
+                throw e.asLoginRefusal();
+            }
+            JsonNode admin = result.path("is_admin");
+            apiUserAdmin = admin.isMissingNode() || admin.isNull() ? null : "on".equalsIgnoreCase(admin.asText());
             Session opened = new Session(result.path("sessionName").asText(), result.path("userId").asText());
             userId = opened.userId();
             LOG.debug("logged in to VTiger as {} ({})", username, opened.userId());
@@ -367,6 +400,18 @@ public final class VtigerClient {
             return HexFormat.of().formatHex(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required by VTiger's login and missing from this JVM", e);
+        }
+    }
+
+    /** Releases the HTTP connections. */
+    @Override
+    public void close() {
+        if (transport instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client: {}", e.getMessage());
+            }
         }
     }
 

@@ -1,0 +1,38 @@
+package org.leadrouter.pipeline;
+
+import java.util.Objects;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/** After each create: counts the batch's rows sent and created, and tells the {@link RunProgress} listener. */
+public final class ReportProgress implements Processor {
+    private volatile RunProgress listener = RunProgress.NONE;
+    private DistributionBatch batch;
+    private int done;
+    private int created;
+
+    /** From now on, progress goes to {@code listener}. */
+    public void listenWith(RunProgress listener) {
+        this.listener = Objects.requireNonNull(listener, "listener == null");
+    }
+
+    @Override
+    public void process(Exchange exchange) throws Exception {
+        LeadRow row = exchange.getMessage().getMandatoryBody(LeadRow.class);
+        DistributionBatch current = exchange.getProperty(CreateLead.BATCH, DistributionBatch.class);
+        int sent;
+        int ok;
+        synchronized (this) { // batches go one at a time; rows of one batch may be created in parallel
+            if (current != batch) {
+                batch = current;
+                done = 0;
+                created = 0;
+            }
+            sent = ++done;
+            ok = row.status() == RowStatus.CREATED ? ++created : created;
+        }
+        Integer total = exchange.getProperty(Exchange.SPLIT_SIZE, Integer.class); // the split's list of planned rows
+        listener.rowSent(sent, ok, total == null ? sent : Math.max(total, sent));
+    }
+}
