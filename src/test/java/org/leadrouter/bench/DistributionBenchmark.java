@@ -164,8 +164,8 @@ public final class DistributionBenchmark {
     private static void cpuPath(String title, VtigerSandbox sandbox, Path big, int rows, Path config) throws Exception {
         Path report = big.resolveSibling("report_" + big.getFileName().toString().replace(".csv", "") + "_" + System.nanoTime() + ".csv");
         sandbox.resetCallCounts();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, CPU_HEAP, "-cp", System.getProperty("java.class.path"),
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(javaBinary, CPU_HEAP, "-cp", System.getProperty("java.class.path"),
                 CpuPathProbe.class.getName(), "run", big.toString(), "--output", report.toString(),
                 "--config", config.toString());
         long start = System.nanoTime();
@@ -192,6 +192,14 @@ public final class DistributionBenchmark {
         System.out.printf(Locale.ROOT, "  in-process          %7d ms  %,9.0f rows/s (read, normalise, dedupe, allocate, report)%n",
                 millis, rows * 1000.0 / millis);
         System.out.printf(Locale.ROOT, "  with JVM start      %7d ms  %,9.0f rows/s%n", withJvm, rows * 1000.0 / withJvm);
+        long threadCpu = Long.parseLong(p[4]);
+        long processCpu = Long.parseLong(p[5]);
+        System.out.printf(Locale.ROOT, "  pipeline CPU        %7d ms  %,9.0f rows per CPU second (the run's own thread, "
+                + "whatever the machine's load)%n", threadCpu, rows * 1000.0 / Math.max(1, threadCpu));
+        System.out.printf(Locale.ROOT, "  process CPU         %7d ms  (with the JIT compiler and the garbage collector; "
+                + "load average %.1f on %d cores)%n", processCpu,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  peak heap           %7.1f MB of %s (sampled every 5 ms)%n", heap / 1048576.0, CPU_HEAP);
     }
 
