@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.leadrouter.i18n.Messages;
 
 /**
  * {@code leadrouter demo}: the whole job against the embedded VTiger sandbox, with a bundled sample file
@@ -55,11 +56,11 @@ final class DemoCommand implements Callable<Integer> {
                     "vtiger.access-key", DEMO_KEY,
                     "vtiger.server-timezone", fixture.serverTimezone().getId(),
                     "state.dir", work.resolve("state").toString())));
-            spec.commandLine().getOut().println("VTiger sandbox listening on " + sandbox.baseUrl() + " (demo data)");
+            Messages.use(settings.language());
+            spec.commandLine().getOut().println(Messages.t("demo.sandbox-listening", sandbox.baseUrl().toString()));
             int exit = OneShotRun.execute(settings, input, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
-            spec.commandLine().getOut().println("The sandbox now holds " + sandbox.records("Leads").size()
-                    + " leads; it is discarded when the demo ends.");
+            spec.commandLine().getOut().println(Messages.t("demo.sandbox-holds", sandbox.records("Leads").size()));
             return exit;
         } finally {
             deleteRecursively(work);

@@ -10,6 +10,7 @@ import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.pipeline.Mode;
@@ -30,13 +31,14 @@ final class OneShotRun {
     /** As above, showing the progress of the creates on {@code progress}. */
     static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err,
                        ProgressDisplay progress) {
+        Messages.use(settings.language()); // the summary, the report's Detail and the messages below
         if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
-            err.println("error: " + csv + " is not a readable file");
+            err.println(Messages.t("run.not-readable", csv));
             return ExitCode.USAGE;
         }
         Optional<String> reportProblem = ReportTarget.problem(report, csv);
         if (reportProblem.isPresent()) {
-            err.println("error: " + reportProblem.get());
+            err.println(Messages.t("run.error", reportProblem.get()));
             return ExitCode.USAGE;
         }
         CallCounter calls = new CallCounter();
@@ -48,7 +50,7 @@ final class OneShotRun {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE;
         } catch (Exception e) {
-            err.println("error: leadrouter could not start: " + e.getMessage());
+            err.println(Messages.t("run.could-not-start", e.getMessage()));
             return ExitCode.USAGE;
         }
         if (result.succeeded()) {
@@ -61,12 +63,12 @@ final class OneShotRun {
 
     private static int failure(Exception failure, PrintWriter err) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnreadableFileException) {
-                err.println("error: the file cannot be used: " + t.getMessage());
+            if (t instanceof UnreadableFileException u) {
+                err.println(Messages.t("run.file-unusable", u.plainReason()));
                 return ExitCode.USAGE;
             }
             if (t instanceof VtigerUnavailableException) {
-                err.println("error: VTiger is unreachable: " + t.getMessage());
+                err.println(Messages.t("run.vtiger-unreachable", t.getMessage()));
                 return ExitCode.VTIGER_UNAVAILABLE;
             }
             if (t instanceof VtigerException v) {

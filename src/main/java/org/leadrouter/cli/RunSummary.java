@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.LeadRow;
 import org.leadrouter.pipeline.RowStatus;
@@ -15,17 +16,18 @@ final class RunSummary {
     }
 
     static void print(PrintWriter out, DistributionBatch batch, Map<String, Integer> vtigerCalls) {
-        out.printf("%s: %s, %d rows (%s, delimiter '%s')%n", batch.file().displayName(), batch.request().mode().label(),
-                batch.rows().size(), batch.file().charset().name(), printable(batch.file().delimiter()));
+        out.println(Messages.t("summary.file", batch.file().displayName(),
+                Messages.t("summary.mode." + batch.request().mode().label()), batch.rows().size(),
+                batch.file().charset().name(), printable(batch.file().delimiter())));
         for (RowStatus s : RowStatus.values()) {
             long n = batch.count(s);
             if (n > 0) {
-                out.printf("  %-10s %5d%n", s.label(), n);
+                out.printf("  %-26s %5d%n", Messages.t("summary.status." + s.label()), n);
             }
         }
         String pools = batch.poolSummary();
         if (!pools.isEmpty()) {
-            out.println("Pools: " + pools);
+            out.println(Messages.t("summary.pools", pools));
         }
         Map<String, Integer> perAdvisor = new TreeMap<>();
         for (LeadRow r : batch.rows()) {
@@ -34,17 +36,17 @@ final class RunSummary {
             }
         }
         if (batch.roster() != null) {
-            out.printf("Advisors (%s, load today / cap):%n", batch.roster().day().date());
+            out.println(Messages.t("summary.advisors", batch.roster().day().date().toString()));
             for (Advisor a : batch.roster().advisors()) {
                 int before = batch.roster().loadToday().getOrDefault(a.id(), 0);
                 int added = perAdvisor.getOrDefault(a.userName(), 0);
                 out.printf("  %-24s +%-4d %d/%d%n", a.userName(), added, before + added, a.dailyCap());
             }
         }
-        batch.notes().forEach(n -> out.println("Note: " + n));
-        out.println("Report: " + batch.request().report().toAbsolutePath());
+        batch.notes().forEach(n -> out.println(Messages.t("summary.note", n)));
+        out.println(Messages.t("summary.report", batch.request().report().toAbsolutePath().toString()));
         if (!vtigerCalls.isEmpty()) {
-            out.println("VTiger calls: " + vtigerCalls);
+            out.println(Messages.t("summary.vtiger-calls", vtigerCalls.toString()));
         }
         out.flush();
     }

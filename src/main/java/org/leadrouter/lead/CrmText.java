@@ -2,6 +2,8 @@ package org.leadrouter.lead;
 
 import java.util.List;
 
+import org.leadrouter.i18n.Messages;
+
 /** Makes free text safe for VTiger's utf8 (3-byte) columns, noting every change a user should know about. */
 final class CrmText {
 
@@ -50,19 +52,18 @@ final class CrmText {
             }
         }
         String cleaned = Texts.collapse(out.toString());
+        String field = Messages.t("field." + what);
         if (astral) {
-            notes.add(what + ": removed emoji or symbols the CRM cannot store ('" + Texts.collapse(value)
-                    + "' became '" + cleaned + "')");
+            notes.add(Messages.t("note.emoji-removed", field, Texts.collapse(value), cleaned));
         }
         if (controls) {
-            notes.add(what + ": removed invisible control characters");
+            notes.add(Messages.t("note.controls-removed", field));
         }
         if (backslash) {
-            notes.add(what + ": removed backslashes (\\), which the CRM would drop or double");
+            notes.add(Messages.t("note.backslashes-removed", field));
         }
         if (cleaned.indexOf('\uFFFD') >= 0) {
-            notes.add(what + " '" + cleaned + "' contains unreadable characters (\uFFFD); "
-                    + "check the file's encoding or the original value");
+            notes.add(Messages.t("note.unreadable-characters", field, cleaned));
         }
         return cleaned;
     }
@@ -73,7 +74,7 @@ final class CrmText {
             return value;
         }
         String kept = Texts.strip(value.substring(0, max));
-        notes.add(what + " cut to " + max + " characters (CRM limit): '" + value + "' became '" + kept + "'");
+        notes.add(Messages.t("note.cut", Messages.t("field." + what), max, value, kept));
         return kept;
     }
 
