@@ -29,9 +29,12 @@ public sealed interface Explanation {
         }
     }
 
-    /** Kept for later. {@code unavailable} names pool members who cannot receive leads today, with why. */
+    /**
+     * Kept for later. {@code unavailable} names pool members who cannot receive leads today, with why;
+     * {@code overflowFailed}: the rule allowed overflow, and the default pool had nobody below the cap either.
+     */
     record Deferred(PoolChoice routed, Reason reason, LocalDate day, LocalDate nextWorkingDay,
-                    List<Unavailable> unavailable, List<String> rosterNotes) implements Explanation {
+                    List<Unavailable> unavailable, List<String> rosterNotes, boolean overflowFailed) implements Explanation {
         public Deferred {
             unavailable = List.copyOf(unavailable);
             rosterNotes = List.copyOf(rosterNotes);

@@ -46,9 +46,9 @@ public final class ExplanationText {
                     ? Messages.t("route.non-working-day-pool", day(d.day()), day(d.nextWorkingDay()), pool(d.routed()))
                     : Messages.t("route.non-working-day", day(d.day()), day(d.nextWorkingDay()));
         }
-        return d.routed().rulesConfigured()
-                ? Messages.t("route.offered-again", deferredWhy(d), day(d.nextWorkingDay()))
+        String why = d.overflowFailed() ? Messages.t("route.overflow-failed", deferredWhy(d), Pool.DEFAULT)
                 : deferredWhy(d);
+        return d.routed().rulesConfigured() ? Messages.t("route.offered-again", why, day(d.nextWorkingDay())) : why;
     }
 
     /** Why a pool could not take a lead today. */

@@ -9,6 +9,7 @@ public final class LeadAttributes {
     public static final String SOURCE = "source";
 
     private final Map<String, String> values;
+    private final Map<String, String> folded = new HashMap<>(4);
 
     private LeadAttributes(Map<String, String> values) {
         this.values = values;
@@ -24,6 +25,16 @@ public final class LeadAttributes {
         values.put(COURSE, course == null ? "" : course);
         values.put(SOURCE, source == null ? "" : source);
         return new LeadAttributes(values);
+    }
+
+    /** The value in a column as {@link Folding#value} compares it, folded once per column and lead. */
+    public String folded(String columnKey) {
+        String f = folded.get(columnKey);
+        if (f == null) {
+            f = Folding.value(value(columnKey));
+            folded.put(columnKey, f);
+        }
+        return f;
     }
 
     /** The value in a column, "" when the lead has none. */

@@ -99,8 +99,12 @@ public final class RoutingPlanner {
         if (pick.isPresent()) {
             return assigned(routed, overflowFrom, pick.get());
         }
-        PoolChoice reported = overflowFrom == null ? routed : PoolChoice.defaultPool(true);
-        return deferred(reported, availableIds.isEmpty() ? Reason.POOL_EMPTY : Reason.POOL_FULL, absentAdvisors);
+        if (overflowFrom != null) {
+            // the lead waits for its own pool, saying that the default pool could not take it either
+            return new Assignment(Optional.empty(), new Deferred(routed, overflowFrom.reason(), day.date(),
+                    day.nextWorkingDay(), overflowFrom.unavailable(), day.rosterNotes(), true));
+        }
+        return deferred(routed, availableIds.isEmpty() ? Reason.POOL_EMPTY : Reason.POOL_FULL, absentAdvisors);
     }
 
     private Assignment assigned(PoolChoice routed, Deferred overflowFrom, Allocator.Pick pick) {
@@ -111,7 +115,7 @@ public final class RoutingPlanner {
 
     private Assignment deferred(PoolChoice routed, Reason reason, List<Unavailable> unavailable) {
         return new Assignment(Optional.empty(), new Deferred(routed, reason, day.date(), day.nextWorkingDay(),
-                unavailable, day.rosterNotes()));
+                unavailable, day.rosterNotes(), false));
     }
 
     /** Plans every lead, in order. */

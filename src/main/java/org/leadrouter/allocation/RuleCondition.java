@@ -17,13 +17,13 @@ public record RuleCondition(String column, List<ValuePattern> values) {
 
     /** The lead's value when it matches, else empty. */
     public Optional<String> match(LeadAttributes lead) {
-        String value = lead.value(column);
-        if (value.isEmpty()) {
+        String folded = lead.folded(column);
+        if (folded.isEmpty()) {
             return Optional.empty();
         }
         for (ValuePattern p : values) {
-            if (p.matches(value)) {
-                return Optional.of(value);
+            if (p.matchesFolded(folded)) {
+                return Optional.of(lead.value(column));
             }
         }
         return Optional.empty();

@@ -3,17 +3,40 @@ package org.leadrouter.allocation;
 import java.util.Objects;
 
 /** One value of a rule: matched ignoring case, accents and spaces; {@code *} stands for any text ({@code Feria*}). */
-public record ValuePattern(String text) {
+public final class ValuePattern {
+    private final String text;
+    private final String folded;
 
-    public ValuePattern {
-        Objects.requireNonNull(text, "text == null");
-        if (Folding.value(text).isEmpty()) {
+    public ValuePattern(String text) {
+        this.text = Objects.requireNonNull(text, "text == null");
+        this.folded = Folding.value(text);
+        if (folded.isEmpty()) {
             throw new IllegalArgumentException("an empty value cannot be matched");
         }
     }
 
+    /** The value as configured. */
+    public String text() {
+        return text;
+    }
+
+    /** Whether a value already folded with {@link Folding#value} matches. */
+    public boolean matchesFolded(String foldedValue) {
+        return glob(folded, foldedValue);
+    }
+
     public boolean matches(String value) {
-        return glob(Folding.value(text), Folding.value(value));
+        return matchesFolded(Folding.value(value));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ValuePattern p && p.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
     }
 
     private static boolean glob(String pattern, String value) {

@@ -20,9 +20,6 @@ import org.leadrouter.pipeline.DistributionSteps;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.routes.DistributionRoute;
 import org.leadrouter.state.StateDatabase;
-import org.leadrouter.vtiger.CamelHttpTransport;
-import org.leadrouter.vtiger.RetryPolicy;
-import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.leadrouter.vtiger.VtigerClient;
 import org.slf4j.Logger;
@@ -61,9 +58,7 @@ public final class Leadrouter implements AutoCloseable {
         try {
             Journal journal = new Journal(state, clock);
             VtigerSettings vs = settings.vtiger();
-            VtigerClient vtiger = new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
-                    new RetryPolicy(vs.retryAttempts(), vs.initialBackoff(), vs.maxBackoff()), Sleeper.REAL, listener,
-                    vs.maxConcurrency());
+            VtigerClient vtiger = VtigerClient.of(vs, listener);
             ShutdownSignal shutdown = new ShutdownSignal();
             DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
             camel.addRoutes(new DistributionRoute(steps, vs.maxConcurrency()));
@@ -153,6 +148,7 @@ public final class Leadrouter implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
         } finally {
+            vtiger.close();
             state.close();
         }
     }

@@ -3,7 +3,6 @@ package org.leadrouter.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -66,11 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         if ("root".equals(user)) {
             out.println("  Note: root can write anywhere; run the check as the service user to see what it can do.");
         }
-        Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("paths.inbox", settings.daemon().inbox());
-        folders.put("paths.outbox", settings.daemon().outbox());
-        folders.put("paths.archive", settings.daemon().archive());
-        folders.put("paths.error", settings.daemon().error());
+        Map<String, Path> folders = settings.daemon().folders();
         folders.put("state.dir", settings.stateDir());
         boolean ok = true;
         for (Map.Entry<String, Path> f : folders.entrySet()) {

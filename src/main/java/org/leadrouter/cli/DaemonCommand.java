@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.daemon.Daemon;
 import org.leadrouter.metrics.LeadrouterMetrics;
@@ -44,12 +43,8 @@ final class DaemonCommand implements Callable<Integer> {
             }
             daemon.run();
             return ExitCode.OK;
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCode.USAGE;
         } catch (Exception e) {
-            spec.commandLine().getErr().println("error: leadrouter stopped: " + e);
-            return ExitCode.ROW_ERRORS;
+            return ExitCode.of(e, spec.commandLine().getErr());
         }
     }
 }

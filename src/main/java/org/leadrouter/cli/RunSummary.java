@@ -1,11 +1,15 @@
 package org.leadrouter.cli;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.leadrouter.allocation.Absence;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.i18n.Messages;
+import org.leadrouter.allocation.RoutingDay;
+import org.leadrouter.allocation.Weight;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.LeadRow;
 import org.leadrouter.pipeline.RowStatus;
@@ -40,7 +44,7 @@ final class RunSummary {
             for (Advisor a : batch.roster().advisors()) {
                 int before = batch.roster().loadToday().getOrDefault(a.id(), 0);
                 int added = perAdvisor.getOrDefault(a.userName(), 0);
-                out.printf("  %-24s +%-4d %d/%d%n", a.userName(), added, before + added, a.dailyCap());
+                out.printf("  %-24s +%-4d %d/%d%s%n", a.userName(), added, before + added, a.dailyCap(), routing(batch, a));
             }
         }
         batch.notes().forEach(n -> out.println(Messages.t("summary.note", n)));
@@ -49,6 +53,18 @@ final class RunSummary {
             out.println(Messages.t("summary.vtiger-calls", vtigerCalls.toString()));
         }
         out.flush();
+    }
+
+    /** Weight and absence as routing saw them: {@code  weight 2}, {@code  absent until 2026-12-04}. */
+    private static String routing(DistributionBatch batch, Advisor a) {
+        RoutingDay day = batch.routingDay();
+        if (day == null) {
+            return "";
+        }
+        Weight weight = day.weightOf(a.userName());
+        Absence absence = day.absences().on(day.date()).get(a.userName().toLowerCase(Locale.ROOT));
+        return (weight.isOne() ? "" : Messages.t("summary.weight", weight.toString()))
+                + (absence == null ? "" : Messages.t("summary.absent-until", absence.to().toString()));
     }
 
     private static String printable(char c) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 import org.leadrouter.allocation.RoutingPlanner;
 import org.leadrouter.allocation.WorkingCalendar;
@@ -53,10 +54,18 @@ public final class DeferredRelease {
      * deferred on a non-working day goes out first thing on the next working day). Cheap otherwise.
      */
     public synchronized void releaseIfNewDay() throws Exception {
-        if (journal.deferredCount() > 0 && !today().toString().equals(state.value(LAST_OFFERED).orElse(""))
-                && calendar().isWorkingDay(today())) {
-            release("a new business day");
+        LocalDate today = today();
+        if (journal.deferredCount() > 0 && !today.toString().equals(state.value(LAST_OFFERED).orElse(""))
+                && calendar().isWorkingDay(today)) {
+            release(firstOfferToday(today));
         }
+    }
+
+    /** Why the queue is offered at the first look of the day: leads of an earlier day, or only of today's runs. */
+    private String firstOfferToday(LocalDate today) {
+        boolean fromEarlierDay = journal.deferredQueue().stream().anyMatch(d -> d.deferredOn().isBefore(today));
+        return fromEarlierDay ? "a new business day" : "first check today of leads deferred earlier today (e.g. by"
+                + " 'leadrouter run') while advisors may have capacity";
     }
 
     /**
@@ -92,7 +101,9 @@ public final class DeferredRelease {
 
     private void release(String why) throws Exception {
         int queued = journal.deferredCount();
-        LOG.info("offering {} deferred lead(s) again: {}", queued, why);
+        StringJoiner byPool = new StringJoiner(", ");
+        journal.deferredByPool().forEach((pool, n) -> byPool.add((pool.isEmpty() ? "no pool" : pool) + " " + n));
+        LOG.info("offering {} deferred lead(s) again ({}): {}", queued, byPool, why);
         DistributionBatch batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
         state.putValue(LAST_OFFERED, today().toString());
         String pools = batch.poolSummary();

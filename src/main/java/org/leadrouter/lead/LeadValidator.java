@@ -10,7 +10,10 @@ import org.leadrouter.i18n.Messages;
 /** Decides whether a row can become a lead and normalises its values for the CRM. */
 public final class LeadValidator {
 
-    /** VTiger's column lengths for vtiger_leaddetails.firstname and lastname. */
+    /**
+     * VTiger's column lengths for vtiger_leaddetails.firstname and lastname, to split a name before sending it
+     * (describe does not give lengths); whatever VTiger still cuts is noted from its create answer.
+     */
     static final int FIRSTNAME_MAX = 40;
     static final int LASTNAME_MAX = 80;
 
@@ -49,7 +52,14 @@ public final class LeadValidator {
             notes.add(Messages.t("note.phone-ignored", raw.phone(), phoneReason(raw.phone())));
         }
 
-        PersonName name = PersonName.split(fullName);
+        if (email.isPresent() && CrmText.hasInvisibles(raw.email())) {
+            notes.add(CrmText.invisibleNote("email"));
+        }
+        if (phone.isPresent() && CrmText.hasInvisibles(raw.phone())) {
+            notes.add(CrmText.invisibleNote("phone"));
+        }
+
+        PersonName name = fit(PersonName.split(fullName));
         String firstname = CrmText.cut(name.firstname(), FIRSTNAME_MAX, "first-name", notes);
         String lastname = CrmText.cut(name.lastname(), LASTNAME_MAX, "last-name", notes);
         String course = CrmText.clean(raw.course(), "course", notes);
@@ -58,6 +68,34 @@ public final class LeadValidator {
 
         return new Validation.Valid(new Lead(raw, firstname, lastname, email.orElse(""), phone.orElse(""),
                 course, entryDate, source, notes));
+    }
+
+    /**
+     * Moves whole words across the split so that both parts fit their columns when the name fits at all: the last
+     * words of a long first name join the last name while it has room, and the other way round.
+     */
+    static PersonName fit(PersonName name) {
+        String first = name.firstname();
+        String last = name.lastname();
+        while (first.length() > FIRSTNAME_MAX && first.indexOf(' ') > 0) {
+            int space = first.lastIndexOf(' ');
+            String moved = first.substring(space + 1) + " " + last;
+            if (moved.length() > LASTNAME_MAX) {
+                break;
+            }
+            first = first.substring(0, space);
+            last = moved;
+        }
+        while (last.length() > LASTNAME_MAX && last.indexOf(' ') > 0) {
+            int space = last.indexOf(' ');
+            String moved = first.isEmpty() ? last.substring(0, space) : first + " " + last.substring(0, space);
+            if (moved.length() > FIRSTNAME_MAX) {
+                break;
+            }
+            first = moved;
+            last = last.substring(space + 1);
+        }
+        return new PersonName(first, last);
     }
 
     private static String entryDate(String raw, List<String> notes) {

@@ -8,6 +8,7 @@ import org.apache.camel.Processor;
 import org.leadrouter.allocation.Assignment;
 import org.leadrouter.allocation.ExplanationText;
 import org.leadrouter.allocation.LeadAttributes;
+import org.leadrouter.allocation.RoutingDay;
 import org.leadrouter.allocation.RoutingPlanner;
 import org.leadrouter.availability.Availability;
 import org.leadrouter.lead.RawLead;
@@ -43,7 +44,8 @@ public final class AllocateLeads implements Processor {
         Roster today = loads.load();
         today.notes().forEach(batch::note);
         availability.absencesProblem().ifPresent(p -> batch.note(Messages.t("note.absences-not-in-force", p)));
-        RoutingPlanner planner = new RoutingPlanner(availability.day(today), availability.rules(),
+        RoutingDay day = availability.day(today);
+        RoutingPlanner planner = new RoutingPlanner(day, availability.rules(),
                 state.value(ROTATION_KEY).orElse(null));
         for (LeadRow row : pending) {
             Assignment a = planner.plan(attributes(row.raw()));
@@ -54,7 +56,7 @@ public final class AllocateLeads implements Processor {
                 row.deferred(a.explanation().pool(), detail);
             }
         }
-        batch.allocated(today, planner.lastPicked());
+        batch.allocated(today, planner.lastPicked(), day);
     }
 
     /** What routing rules can test in a row. */

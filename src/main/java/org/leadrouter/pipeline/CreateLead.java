@@ -69,6 +69,7 @@ public final class CreateLead implements Processor {
             LeadCreator.Created created = creator.create(element, row.origin().marker());
             journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);
             row.created(created.id(), created.note());
+            KeptValues.notes(element, created.stored(), fields).forEach(row::note);
             LOG.debug("row {} created as {} for {}", row.rowNumber(), created.id(), advisor.userName());
         } catch (VtigerException e) {
             if (e.isSessionLost() || e.isLoginRefused()) {

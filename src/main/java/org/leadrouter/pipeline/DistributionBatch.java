@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 
+import org.leadrouter.allocation.RoutingDay;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.RowOrigin;
 import org.leadrouter.roster.Roster;
@@ -22,6 +23,7 @@ public final class DistributionBatch {
     private final List<String> notes = new ArrayList<>();
     private Roster roster;
     private String rotationAfter;
+    private RoutingDay routingDay;
     private final java.util.concurrent.atomic.AtomicReference<Exception> halt = new java.util.concurrent.atomic.AtomicReference<>();
 
     public DistributionBatch(DistributionRequest request, LeadFile file, String contentHash) {
@@ -110,5 +112,15 @@ public final class DistributionBatch {
     void allocated(Roster roster, String rotationAfter) {
         this.roster = roster;
         this.rotationAfter = rotationAfter;
+    }
+
+    void allocated(Roster roster, String rotationAfter, RoutingDay routingDay) {
+        allocated(roster, rotationAfter);
+        this.routingDay = routingDay;
+    }
+
+    /** The day as routing saw it (weights, absences, working day), or null when nothing was allocated. */
+    public RoutingDay routingDay() {
+        return routingDay;
     }
 }

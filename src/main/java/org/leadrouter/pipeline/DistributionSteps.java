@@ -15,7 +15,6 @@ import org.leadrouter.lead.PhoneNormaliser;
 import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.RosterLoader;
 import org.leadrouter.state.StateDatabase;
-import org.leadrouter.vtiger.RetryPolicy;
 import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
 
@@ -47,12 +46,10 @@ public final class DistributionSteps {
         RosterLoader roster = new RosterLoader(vtiger,
                 new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                 settings::capFor, settings.allocationZone(), settings.vtiger().serverZone());
-        RetryPolicy retry = new RetryPolicy(settings.vtiger().retryAttempts(), settings.vtiger().initialBackoff(),
-                settings.vtiger().maxBackoff());
         this.todayLoads = new TodayLoads(roster, journal, clock);
         this.read = new ReadLeadFile(settings.inputLimits());
         this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
-        LeadCreator creator = new LeadCreator(vtiger, retry, Sleeper.REAL);
+        LeadCreator creator = new LeadCreator(vtiger, vtiger.retryPolicy(), Sleeper.REAL);
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));

@@ -31,14 +31,18 @@ final class LeadCreator {
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     }
 
-    /** The created (or found) record's id and, when it was found rather than created, a note saying so. */
-    record Created(String id, String note) {
+    /**
+     * The created (or found) record's id, when it was found rather than created a note saying so, and the record
+     * as VTiger stored it (empty when it was found).
+     */
+    record Created(String id, String note, Map<String, String> stored) {
     }
 
     Created create(Map<String, String> element, String marker) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return new Created(vtiger.create("Leads", element).get("id"), null);
+                Map<String, String> stored = vtiger.create("Leads", element);
+                return new Created(stored.get("id"), null, stored);
             } catch (VtigerUnavailableException e) {
                 if (!e.mayHaveArrived()) {
                     throw e; // never sent: the client has already retried it as often as configured
@@ -48,7 +52,8 @@ final class LeadCreator {
                 String found = findByMarker(marker);
                 if (found != null) {
                     LOG.info("a lead whose answer was lost had been created ({}); not sending it again", found);
-                    return new Created(found, Messages.t("note.created-answer-lost"));
+                    return new Created(found, Messages.t("note.created-answer-lost"),
+                            Map.of());
                 }
                 if (attempt >= retry.attempts()) {
                     throw e;

@@ -46,8 +46,11 @@ public final class InboxRoute extends RouteBuilder {
             .handled(true).process(e -> processing.unexpected(e.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class), e));
 
         getCamelContext().getRegistry().bind("inboxFilter", filter);
+        // eagerMaxMessagesPerPoll=false: sort the whole inbox first, then take one; by default camel-file would stop
+        // scanning at the first file found (directory order) and sort only that one
         fromF("file:%s?noop=true&idempotent=false&recursive=false&filter=#inboxFilter&sortBy=file:modified"
-                + "&initialDelay=0&delay=%d&maxMessagesPerPoll=1&readLock=none&autoCreate=false",
+                + "&initialDelay=0&delay=%d&maxMessagesPerPoll=1&eagerMaxMessagesPerPoll=false&readLock=none"
+                + "&autoCreate=false",
                 settings.inbox().toAbsolutePath(), settings.pollInterval().toMillis())
             .routeId(ROUTE_ID)
             .process(processing::deferredFirst).id("deferred-first")

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadrouter.config.Secret;
+import org.leadrouter.config.VtigerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * each) renewed one at a time when VTiger drops one,
  * {@code success:false} turned into {@link VtigerException}, transient failures retried with back-off.
  */
-public final class VtigerClient {
+public final class VtigerClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VtigerClient.class);
     /** VTiger returns at most this many rows per query, whatever LIMIT says. */
     public static final int PAGE_SIZE = 100;
@@ -77,6 +78,22 @@ public final class VtigerClient {
         this.retry = Objects.requireNonNull(retry, "retry == null");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
         this.listener = Objects.requireNonNull(listener, "listener == null");
+    }
+
+    /** The client of the service: over HTTP to {@code settings}' endpoint, retrying as {@code vtiger.retry.*} says. */
+    public static VtigerClient of(VtigerSettings settings, VtigerCallListener listener) {
+        return of(settings, RetryPolicy.of(settings), listener);
+    }
+
+    /** A client over HTTP to {@code settings}' endpoint with its own retry bounds (e.g. {@link RetryPolicy#ONCE}). */
+    public static VtigerClient of(VtigerSettings settings, RetryPolicy retry, VtigerCallListener listener) {
+        return new VtigerClient(new HttpClientTransport(settings), settings.username(), settings.accessKey(), retry,
+                Sleeper.REAL, listener, settings.maxConcurrency());
+    }
+
+    /** The bounds this client retries a request within; callers that reconcile a lost answer wait by them too. */
+    public RetryPolicy retryPolicy() {
+        return retry;
     }
 
     /** The logged-in user's webservice id (e.g. {@code 19x1}); logs in when needed. */
@@ -383,6 +400,18 @@ public final class VtigerClient {
             return HexFormat.of().formatHex(md5.digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required by VTiger's login and missing from this JVM", e);
+        }
+    }
+
+    /** Releases the HTTP connections. */
+    @Override
+    public void close() {
+        if (transport instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client: {}", e.getMessage());
+            }
         }
     }
 

@@ -16,7 +16,9 @@ public final class VtigerException extends RuntimeException {
     }
 
     private VtigerException(String code, String vtigerMessage, boolean loginRefused) {
-        super(code + ": " + vtigerMessage);
+        // a refused login says what to fix, wherever its message is logged (the daemon's retry log included)
+        super(loginRefused ? LoginRefusal.explain(code) + " (VTiger said: " + vtigerMessage + ")"
+                : code + ": " + vtigerMessage);
         this.code = Objects.requireNonNull(code, "code == null");
         this.vtigerMessage = vtigerMessage == null ? "" : vtigerMessage;
         this.loginRefused = loginRefused;

@@ -86,6 +86,14 @@ class RoutingPlannerTest {
         assertThat(overflowed.explanation().pool()).isEqualTo("default");
         assertThat(ExplanationText.detail(overflowed.explanation())).startsWith("pool sanidad (rule 1: course \"Salud\"): every member"
                 + " has reached the daily cap for 2026-11-30, so overflow to pool default; asesor.juan 0→1 of 25");
+
+        Map<String, Integer> everyoneFull = Map.of("19x5", 25, "19x6", 25, "19x7", 25, "19x8", 25);
+        Assignment nowhere = new RoutingPlanner(day(MONDAY, TEAM, everyoneFull), example(true), null).plan(course("Salud"));
+        assertThat(nowhere.advisor()).isEmpty();
+        assertThat(nowhere.explanation().pool()).isEqualTo("sanidad");
+        assertThat(ExplanationText.detail(nowhere.explanation())).isEqualTo("pool sanidad (rule 1: course \"Salud\"): every member"
+                + " has reached the daily cap for 2026-11-30, and nobody in pool default can take it either;"
+                + " offered again on 2026-12-01 (Tuesday)");
     }
 
     @Test

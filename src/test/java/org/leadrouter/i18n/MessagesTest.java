@@ -56,7 +56,8 @@ class MessagesTest {
         for (String s : new String[] {"created", "planned", "duplicate", "deferred", "invalid", "error"}) {
             used.add("glance.status." + s);
         }
-        for (String f : new String[] {"name", "course", "source", "entry-date", "first-name", "last-name"}) {
+        for (String f : new String[] {"name", "course", "source", "entry-date", "first-name", "last-name", "email",
+                "phone", "description"}) {
             used.add("field." + f);
         }
         used.add("key.email");

@@ -10,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import org.leadrouter.sandbox.VtigerSandbox;
 /** Several sessions of one user, one request at a time on each: never more than allowed, pages in order. */
 class SessionPoolTest {
     private VtigerSandbox sandbox;
-    private DefaultCamelContext camel;
 
     @BeforeEach
     void start() throws Exception {
@@ -32,20 +30,17 @@ class SessionPoolTest {
             fixture.lead(Map.of("lastname", "Lead " + i, "email", "lead" + i + "@example.com", "assigned_user_id", "19x2"));
         }
         sandbox = VtigerSandbox.start(0, fixture.build());
-        camel = new DefaultCamelContext();
-        camel.start();
     }
 
     @AfterEach
     void stop() throws Exception {
-        camel.close();
         sandbox.close();
     }
 
     private VtigerClient client(int maxConcurrency) {
         VtigerSettings vs = Settings.from(ConfigSource.of(Map.of("vtiger.url", sandbox.baseUrl().toString(),
                 "vtiger.username", "api", "vtiger.access-key", "k3y"))).vtiger();
-        return new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
+        return new VtigerClient(new HttpClientTransport(vs), vs.username(), vs.accessKey(),
                 new RetryPolicy(1, Duration.ofMillis(5), Duration.ofMillis(20)), d -> { }, new CallCounter(), maxConcurrency);
     }
 
