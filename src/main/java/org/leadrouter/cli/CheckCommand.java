@@ -3,7 +3,6 @@ package org.leadrouter.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -14,6 +13,8 @@ import org.leadrouter.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.leadrouter.i18n.Language;
+import org.leadrouter.i18n.Messages;
 
 /** {@code leadrouter check}: is this installation ready? Configuration, folders and VTiger, changing nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -29,6 +30,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages.use(Language.EN); // check is the administrator's: everything it prints stays in English
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = System.getenv();
@@ -63,11 +65,7 @@ final class CheckCommand implements Callable<Integer> {
         if ("root".equals(user)) {
             out.println("  Note: root can write anywhere; run the check as the service user to see what it can do.");
         }
-        Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("paths.inbox", settings.daemon().inbox());
-        folders.put("paths.outbox", settings.daemon().outbox());
-        folders.put("paths.archive", settings.daemon().archive());
-        folders.put("paths.error", settings.daemon().error());
+        Map<String, Path> folders = settings.daemon().folders();
         folders.put("state.dir", settings.stateDir());
         boolean ok = true;
         for (Map.Entry<String, Path> f : folders.entrySet()) {

@@ -31,6 +31,8 @@ final class ConfigurationReport {
         line(out, "vtiger.truststore", v.trustStore().map(Object::toString).orElse("(the JVM's trusted CAs)"));
         line(out, "vtiger timeouts", "connect " + human(v.connectTimeout()) + ", read " + human(v.readTimeout())
                 + "; " + v.retryAttempts() + " attempts, back-off " + human(v.initialBackoff()) + ".." + human(v.maxBackoff()));
+        line(out, "vtiger.max-concurrency", v.maxConcurrency() + (v.maxConcurrency() == 1 ? " (one request at a time)"
+                : " requests at a time, each on its own session"));
         line(out, "allocation.daily-cap", s.dailyCap() + capOverrides(s.source()));
         line(out, "allocation.timezone", s.allocationZone().getId());
         line(out, "advisors.include", list(s.advisorsInclude(), "(everyone)"));

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
-import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.daemon.Daemon;
 import org.leadrouter.daemon.DaemonEvents;
@@ -36,7 +35,7 @@ final class DaemonCommand implements Callable<Integer> {
         try {
             Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
             KeyOrigin.warnIfExposed(settings.source());
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();
             DiskHealthCheck disk = new DiskHealthCheck();
@@ -48,12 +47,8 @@ final class DaemonCommand implements Callable<Integer> {
             }
             daemon.run();
             return ExitCode.OK;
-        } catch (ConfigException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCode.USAGE;
         } catch (Exception e) {
-            spec.commandLine().getErr().println("error: leadrouter stopped: " + e);
-            return ExitCode.ROW_ERRORS;
+            return ExitCode.of(e, spec.commandLine().getErr());
         }
     }
 }

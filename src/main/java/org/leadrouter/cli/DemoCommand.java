@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -19,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.leadrouter.i18n.Messages;
 
 /**
  * {@code leadrouter demo}: the whole job against the embedded VTiger sandbox, with a bundled sample file
@@ -49,21 +54,39 @@ final class DemoCommand implements Callable<Integer> {
         SandboxFixture fixture = SandboxFixture.demo();
         try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
             Path input = csv != null ? csv : extractSample(work);
-            Settings settings = Settings.from(ConfigSource.of(Map.of(
-                    "vtiger.url", sandbox.baseUrl().toString(),
-                    "vtiger.username", DEMO_USER,
-                    "vtiger.access-key", DEMO_KEY,
-                    "vtiger.server-timezone", fixture.serverTimezone().getId(),
-                    "state.dir", work.resolve("state").toString())));
-            spec.commandLine().getOut().println("VTiger sandbox listening on " + sandbox.baseUrl() + " (demo data)");
+            Map<String, String> config = new LinkedHashMap<>(DEMO_ROUTING);
+            config.put("availability.absences-file", demoAbsences(work).toString());
+            config.put("vtiger.url", sandbox.baseUrl().toString());
+            config.put("vtiger.username", DEMO_USER);
+            config.put("vtiger.access-key", DEMO_KEY);
+            config.put("vtiger.server-timezone", fixture.serverTimezone().getId());
+            config.put("state.dir", work.resolve("state").toString());
+            Settings settings = Settings.from(ConfigSource.of(config));
+            Messages.use(settings.language());
+            spec.commandLine().getOut().println(Messages.t("demo.sandbox-listening", sandbox.baseUrl().toString()));
+            spec.commandLine().getOut().println(Messages.t("demo.routing"));
             int exit = OneShotRun.execute(settings, input, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
-            spec.commandLine().getOut().println("The sandbox now holds " + sandbox.records("Leads").size()
-                    + " leads; it is discarded when the demo ends.");
+            spec.commandLine().getOut().println(Messages.t("demo.sandbox-holds", sandbox.records("Leads").size()));
             return exit;
         } finally {
             deleteRecursively(work);
         }
+    }
+
+    /** The example of the README: nursing courses to two advisors, fairs to one, a senior of weight 2, one absence. */
+    private static final Map<String, String> DEMO_ROUTING = Map.of(
+            "routing.pool.sanidad", "asesor.ana,asesor.luis",
+            "routing.pool.eventos", "asesor.marta",
+            "routing.rule.1.course", "Enfermería|Auxiliar de Enfermería|Salud",
+            "routing.rule.1.pool", "sanidad",
+            "routing.rule.2.source", "Feria*",
+            "routing.rule.2.pool", "eventos",
+            "allocation.weight.asesor.juan", "2");
+    private static Path demoAbsences(Path work) throws IOException {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Madrid"));
+        return Files.writeString(work.resolve("ausencias.csv"), "Asesor;Desde;Hasta;Motivo\r\nasesor.luis;"
+                + today.minusDays(2) + ";" + today.plusDays(5) + ";Vacaciones\r\n", StandardCharsets.UTF_8);
     }
 
     private static Path extractSample(Path work) throws IOException {

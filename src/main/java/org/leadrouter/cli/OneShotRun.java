@@ -8,18 +8,14 @@ import java.time.Clock;
 import java.util.Optional;
 
 import org.leadrouter.app.Leadrouter;
-import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
-import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.files.FileClaim;
-import org.leadrouter.pipeline.CreateUnsettledException;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.pipeline.RowStatus;
 import org.leadrouter.vtiger.CallCounter;
-import org.leadrouter.vtiger.VtigerException;
-import org.leadrouter.vtiger.VtigerUnavailableException;
 
 /** Runs one file through the pipeline and turns the outcome into a summary and an exit code. */
 final class OneShotRun {
@@ -27,13 +23,20 @@ final class OneShotRun {
     }
 
     static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err) {
+        return execute(settings, csv, mode, report, out, err, new ProgressDisplay.Silent());
+    }
+
+    /** As above, showing the progress of the creates on {@code progress}. */
+    static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err,
+                       ProgressDisplay progress) {
+        Messages.use(settings.language()); // the summary, the report's Detail and the messages below
         if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
-            err.println("error: " + csv + " is not a readable file");
+            err.println(Messages.t("run.not-readable", csv));
             return ExitCode.USAGE;
         }
         Optional<String> reportProblem = ReportTarget.problem(report, csv);
         if (reportProblem.isPresent()) {
-            err.println("error: " + reportProblem.get());
+            err.println(Messages.t("run.error", reportProblem.get()));
             return ExitCode.USAGE;
         }
         // a daemon (or another run) may be taking this very file: exactly one process sends its leads
@@ -42,27 +45,22 @@ final class OneShotRun {
             try {
                 claim = FileClaim.tryClaim(csv, FileClaim.owner("run"), Clock.systemUTC());
             } catch (IOException e) {
-                err.println("error: cannot claim " + csv + " for this run (" + e.getClass().getSimpleName() + " in its"
-                        + " folder): its folder must be writable, so that no other leadrouter takes the file meanwhile");
+                err.println(Messages.t("run.cannot-claim", csv.toString(), e.getClass().getSimpleName()));
                 return ExitCode.USAGE;
             }
             if (claim.isEmpty()) {
-                err.println("error: " + csv + " is being processed by another leadrouter ("
-                        + FileClaim.holder(csv, Clock.systemUTC()).orElse("it has just finished with it")
-                        + "); nothing was sent. Look for its report instead");
+                err.println(Messages.t("run.file-claimed", csv.toString(),
+                        FileClaim.holder(csv, Clock.systemUTC()).orElse("?")));
                 return ExitCode.USAGE;
             }
         }
         CallCounter calls = new CallCounter();
         DistributionResult result;
-        try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls)) {
+        try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls); progress) {
+            app.steps().progress().listenWith(progress);
             result = app.distribute(new DistributionRequest(csv, mode, report));
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCode.USAGE;
         } catch (Exception e) {
-            err.println("error: leadrouter could not start: " + e.getMessage());
-            return ExitCode.USAGE;
+            return ExitCode.of(e, err);
         } finally {
             claim.ifPresent(FileClaim::close);
         }
@@ -71,38 +69,6 @@ final class OneShotRun {
             return result.batch().count(RowStatus.ERROR) > 0 ? ExitCode.ROW_ERRORS : ExitCode.OK;
         }
         result.batchIfRead().ifPresent(b -> RunSummary.print(out, b, calls.counts()));
-        return failure(result.failure(), err);
-    }
-
-    private static int failure(Exception failure, PrintWriter err) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnreadableFileException) {
-                err.println("error: the file cannot be used: " + t.getMessage());
-                return ExitCode.USAGE;
-            }
-            if (t instanceof CreateUnsettledException) {
-                err.println("error: " + t.getMessage() + ". Run the same command again later: the lead is looked up by"
-                        + " its import marker first, and is never created twice");
-                return ExitCode.VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof VtigerUnavailableException) {
-                err.println("error: VTiger is unreachable: " + t.getMessage());
-                return ExitCode.VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof VtigerException v && v.isLoginRefused()) {
-                err.println("error: VTiger refused the login (" + v.code() + "): check vtiger.username and the access key");
-                return ExitCode.VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof VtigerException v) {
-                err.println("error: VTiger refused a request (" + v.code() + "): " + v.vtigerMessage());
-                return ExitCode.VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof ConfigException) {
-                err.println("error: " + t.getMessage());
-                return ExitCode.USAGE;
-            }
-        }
-        err.println("error: " + failure);
-        return ExitCode.ROW_ERRORS;
+        return ExitCode.of(result.failure(), err);
     }
 }

@@ -24,9 +24,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Create the leads in VTiger (default: dry-run, nothing is written to the CRM).")
     private boolean apply;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "<csv>", defaultValue = "leads_asignados.csv",
-            description = "Where to write the result report (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "<csv>",
+            description = "Where to write the result report (default: leads_asignados.csv, or .xlsx with report.format=xlsx).")
     private Path output;
+
+    @Option(names = {"-q", "--quiet"}, description = "Show no progress while the leads are being created.")
+    private boolean quiet;
 
     @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
     private Path config;
@@ -41,7 +44,11 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         KeyOrigin.warnIfExposed(settings.source());
-        return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, output,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        Path report = output != null ? output
+                : Path.of("leads_asignados." + settings.report().format().extension());
+        ProgressDisplay progress = ProgressDisplay.choose(quiet, System.console() != null,
+                spec.commandLine().getErr());
+        return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, report,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
     }
 }

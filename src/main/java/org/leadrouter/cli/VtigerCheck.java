@@ -4,22 +4,17 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.apache.camel.impl.DefaultCamelContext;
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.availability.Availability;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
-import org.leadrouter.config.ConfigException;
 import org.leadrouter.pipeline.LeadFieldsCheck;
 import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.Roster;
 import org.leadrouter.roster.RosterLoader;
-import org.leadrouter.vtiger.CamelHttpTransport;
 import org.leadrouter.vtiger.RetryPolicy;
-import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.leadrouter.vtiger.VtigerClient;
-import org.leadrouter.vtiger.VtigerException;
-import org.leadrouter.vtiger.VtigerUnavailableException;
 
 /**
  * Logs in to VTiger and prints today's roster, without the state database: it must work beside a running
@@ -32,13 +27,8 @@ final class VtigerCheck {
     /** {@link ExitCode#OK}, or {@link ExitCode#VTIGER_UNAVAILABLE} with the reason on {@code err}. */
     static int run(Settings settings, Clock clock, PrintWriter out, PrintWriter err) {
         VtigerSettings vs = settings.vtiger();
-        DefaultCamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("leadrouter-check");
-        try {
-            // One attempt: a check reports what it sees now, at once, instead of backing off for a minute.
-            VtigerClient vtiger = new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
-                    new RetryPolicy(1, Duration.ZERO, Duration.ZERO), Sleeper.REAL, VtigerCallListener.NONE);
-            camel.start();
+        // One attempt: a check reports what it sees now, at once, instead of backing off for a minute.
+        try (VtigerClient vtiger = VtigerClient.of(vs, RetryPolicy.ONCE, VtigerCallListener.NONE)) {
             long start = System.nanoTime();
             String userId = vtiger.login();
             out.printf("VTiger: logged in as %s (%s) at %s in %d ms%n", vs.username(), userId, vs.endpoint().getHost(),
@@ -47,25 +37,12 @@ final class VtigerCheck {
                     new AdvisorSelection(settings.advisorsInclude(), settings.advisorsExclude(), settings.includeAdmins()),
                     settings::capFor, settings.allocationZone(), vs.serverZone()).load(clock);
             printRoster(out, roster);
+            boolean routingOk = RoutingCheck.print(out, err, roster, vtiger.activeUsers(), new Availability(settings.routing()));
             new LeadFieldsCheck(vtiger, settings.fieldMapping()).verify();
             out.println("Lead fields: all configured fields exist in VTiger's Leads module");
-            return ExitCode.OK;
-        } catch (ConfigException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCode.USAGE;
-        } catch (VtigerUnavailableException e) {
-            err.println("error: VTiger is unreachable: " + e.getMessage());
-            return ExitCode.VTIGER_UNAVAILABLE;
-        } catch (VtigerException e) {
-            if (e.isLoginRefused()) {
-                err.println("error: VTiger refused the login (" + e.code() + "): check vtiger.username and the access key");
-            } else {
-                err.println("error: VTiger refused a request (" + e.code() + "): " + e.vtigerMessage()
-                        + " (the API user must be a VTiger admin)");
-            }
-            return ExitCode.VTIGER_UNAVAILABLE;
-        } finally {
-            camel.stop();
+            return routingOk ? ExitCode.OK : ExitCode.USAGE;
+        } catch (RuntimeException e) {
+            return ExitCode.of(e, err);
         }
     }
 

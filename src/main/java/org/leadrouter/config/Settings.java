@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import org.leadrouter.i18n.Language;
 
 /** The typed, validated settings of leadrouter, read once from a {@link ConfigSource}. */
 public final class Settings {
@@ -46,6 +47,9 @@ public final class Settings {
     private final InputLimits inputLimits;
     private final int retentionDays;
     private final Duration createSettleTime;
+    private final RoutingSettings routing;
+    private final ReportSettings report;
+    private final Language language;
 
     private Settings(ConfigSource source) {
         this.source = source;
@@ -74,6 +78,9 @@ public final class Settings {
             throw new ConfigException("vtiger.create-settle-time", "must be longer than vtiger.read-timeout ("
                     + vtiger.readTimeout().toSeconds() + "s): VTiger may still be working on a create it did not answer");
         }
+        this.routing = RoutingSettings.read(source);
+        this.report = ReportSettings.from(source);
+        this.language = readLanguage();
     }
 
     private DaemonSettings readDaemon() {
@@ -137,6 +144,16 @@ public final class Settings {
      * its import marker but never sent again.
      */
     public Duration createSettleTime() { return createSettleTime; }
+    /** Pools, rules, weights, working days and the absences file. */
+    public RoutingSettings routing() { return routing; }
+    public ReportSettings report() { return report; }
+    /** The language of what the sales team reads ({@code language=es|en}, Spanish by default). */
+    public Language language() { return language; }
+
+    private Language readLanguage() {
+        String value = source.get("language").orElse("es");
+        return Language.of(value).orElseThrow(() -> new ConfigException("language", "'" + value + "' is not es or en"));
+    }
 
     /** The daily cap of one advisor: {@code allocation.cap.<user_name>} when set, else the default. */
     public int capFor(String userName) {
@@ -158,7 +175,8 @@ public final class Settings {
                 integer("vtiger.retry.attempts", 4, 1, 20),
                 duration("vtiger.retry.initial-backoff", "1s"),
                 duration("vtiger.retry.max-backoff", "30s"),
-                trustStore());
+                trustStore(),
+                integer("vtiger.max-concurrency", 4, 1, 16));
     }
 
     private Optional<TrustStore> trustStore() {

@@ -2,10 +2,13 @@ package org.leadrouter.csv;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.lead.Texts;
 
 /** Where each logical column sits in a file, worked out from its header row. */
@@ -14,16 +17,19 @@ final class ColumnMap {
     private static final int FOUND_SHOWN = 10;
 
     private final Map<LeadColumn, Integer> positions;
+    private final Map<String, Integer> others;
     private final List<String> header;
 
-    private ColumnMap(Map<LeadColumn, Integer> positions, List<String> header) {
+    private ColumnMap(Map<LeadColumn, Integer> positions, Map<String, Integer> others, List<String> header) {
         this.positions = positions;
+        this.others = others;
         this.header = header;
     }
 
     /** Maps the header, adding warnings for ignored and duplicate columns; refuses headers that cannot work. */
     static ColumnMap of(List<String> header, List<String> warnings) throws UnreadableFileException {
         Map<LeadColumn, Integer> positions = new EnumMap<>(LeadColumn.class);
+        Map<String, Integer> others = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
             if (name.isEmpty()) {
@@ -31,10 +37,11 @@ final class ColumnMap {
             }
             Optional<LeadColumn> column = HeaderAliases.match(name);
             if (column.isEmpty()) {
-                warnings.add("column " + CsvTexts.quote(name) + " is not one the lead router knows; ignored");
+                warnings.add(Messages.t("warning.unknown-column", CsvTexts.quote(name)));
+                others.putIfAbsent(name, i);
             } else if (positions.containsKey(column.get())) {
-                warnings.add("column " + CsvTexts.quote(name) + " repeats column "
-                        + CsvTexts.quote(header.get(positions.get(column.get()))) + "; only the first one is used");
+                warnings.add(Messages.t("warning.repeated-column", CsvTexts.quote(name),
+                        CsvTexts.quote(header.get(positions.get(column.get())))));
             } else {
                 positions.put(column.get(), i);
             }
@@ -42,20 +49,15 @@ final class ColumnMap {
         boolean contact = positions.containsKey(LeadColumn.EMAIL) || positions.containsKey(LeadColumn.PHONE);
         if (!positions.containsKey(LeadColumn.NAME) && !contact) {
             // the first row is probably data (or not leads at all): it is not quoted back
-            throw new UnreadableFileException("the first row is not a header this program recognises: expected "
-                    + "columns such as " + expected() + "; found " + counted(header) + " and none of them has a name"
-                    + " it knows (the first row's contents are not repeated here). Put the column names in the "
-                    + "first row and drop the file again");
+            throw new UnreadableFileException(new Text("file.no-header", expected(), counted(header)));
         }
         if (!contact) {
-            throw new UnreadableFileException("the file has neither an Email nor a Teléfono column, so no lead "
-                    + "could be contacted; found " + found(header, positions) + ". Add a column named Email or Teléfono "
-                    + "and drop the file again");
+            throw new UnreadableFileException(new Text("file.no-contact-column", found(header, positions)));
         }
         if (!positions.containsKey(LeadColumn.NAME)) {
-            warnings.add("there is no Nombre column, so every row will be rejected for having no name");
+            warnings.add(Messages.t("warning.no-name-column"));
         }
-        return new ColumnMap(positions, List.copyOf(header));
+        return new ColumnMap(positions, others, List.copyOf(header));
     }
 
     boolean has(LeadColumn column) {
@@ -72,6 +74,20 @@ final class ColumnMap {
     String value(List<String> record, LeadColumn column) {
         Integer i = positions.get(column);
         return i == null || i >= record.size() ? "" : record.get(i);
+    }
+
+    /** The values of the columns that are not a lead's own (routing rules may test them), by header. */
+    Map<String, String> otherValues(List<String> record) {
+        if (others.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        others.forEach((name, i) -> {
+            String value = i < record.size() ? record.get(i) : "";
+            values.put(name, Texts.strip(value.length() > LeadCsvReader.MAX_VALUE_LENGTH
+                    ? value.substring(0, LeadCsvReader.MAX_VALUE_LENGTH) : value));
+        });
+        return values;
     }
 
     /** How many non-empty values sit beyond the header's last column; Excel's empty trailing cells don't count. */
@@ -94,17 +110,20 @@ final class ColumnMap {
     }
 
     /** The recognised column names, quoted, and how many others there are (unknown ones are not quoted back). */
-    private static String found(List<String> header, Map<LeadColumn, Integer> positions) {
+    private static Text found(List<String> header, Map<LeadColumn, Integer> positions) {
         List<String> known = positions.values().stream().sorted().map(header::get).toList();
         long others = header.stream().filter(h -> !h.isEmpty()).count() - known.size();
         String names = known.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
-        String more = known.size() > FOUND_SHOWN ? " and " + (known.size() - FOUND_SHOWN) + " more" : "";
-        return names + more + (others > 0 ? " and " + others + " other column" + (others == 1 ? "" : "s") : "");
+        if (known.size() > FOUND_SHOWN) {
+            names = names + " …";
+        }
+        return others > 0 ? new Text("file.found-known-and-others", names, others) : new Text("file.found-names", names);
     }
 
-    private static String counted(List<String> header) {
+    /** How many columns the first row has: when none is known, the row is probably data and is not quoted back. */
+    private static Text counted(List<String> header) {
         long named = header.stream().filter(h -> !h.isEmpty()).count();
-        return named == 0 ? "no column names" : named == 1 ? "1 column" : named + " columns";
+        return named == 0 ? new Text("file.found-no-names") : new Text("file.found-count", named);
     }
 
     /** Positions (0-based) of the columns whose header is blank, left of the last named column. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadrouter.config.InputLimits;
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.lead.EntryDates;
 import org.leadrouter.lead.Mojibake;
 import org.leadrouter.lead.RawLead;
@@ -41,20 +42,48 @@ public final class LeadCsvReader {
     /** Java cannot hold a larger array; limits beyond it are capped here. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 16;
 
+    /**
+     * Heap one lead takes on its way through a run (its cells, the lead made of them, its row in the batch and in the
+     * report), with some room to spare: the benchmark's 100,000-row dry-run keeps about 190 MB in use.
+     */
+    static final long HEAP_PER_ROW = 2_400;
+    /** Heap per byte of file while it is read: the bytes, the decoded text (up to two bytes a character), the cells. */
+    static final long HEAP_PER_BYTE = 5;
+
     private final InputLimits limits;
+    private final long heap;
+    private final long heapRows;
+    private final long heapBytes;
 
     /** A reader with the {@link #DEFAULT_LIMITS}. */
     public LeadCsvReader() {
         this(DEFAULT_LIMITS);
     }
 
-    /** A reader that refuses files larger than {@code limits.maxBytes()} or with more than {@code maxRows} rows. */
+    /**
+     * A reader that refuses files larger than {@code limits.maxBytes()} or with more than {@code maxRows} rows, and
+     * files this JVM's heap could not hold, whatever the limits say: those are refused, saying so, instead of
+     * running out of memory.
+     */
     public LeadCsvReader(InputLimits limits) {
+        this(limits, Runtime.getRuntime().maxMemory());
+    }
+
+    /** As above, for a heap of {@code heapBytes}. */
+    LeadCsvReader(InputLimits limits, long heapBytes) {
         Objects.requireNonNull(limits, "limits == null");
         if (limits.maxBytes() < 1 || limits.maxRows() < 1) {
             throw new IllegalArgumentException("input limits must be positive: " + limits);
         }
         this.limits = limits;
+        this.heap = heapBytes;
+        this.heapRows = Math.max(1, heapBytes / HEAP_PER_ROW);
+        this.heapBytes = Math.max(1, heapBytes / HEAP_PER_BYTE);
+    }
+
+    /** The largest file read, in bytes: {@code input.max-bytes}, or less when the heap could not hold that much. */
+    public long maxBytes() {
+        return Math.min(limits.maxBytes(), heapBytes);
     }
 
     public InputLimits limits() {
@@ -65,7 +94,7 @@ public final class LeadCsvReader {
     public LeadFile read(Path file) throws IOException, UnreadableFileException {
         Objects.requireNonNull(file, "file == null");
         Path name = file.getFileName();
-        long maxBytes = Math.min(limits.maxBytes(), MAX_ARRAY);
+        long maxBytes = Math.min(maxBytes(), MAX_ARRAY);
         long size = Files.size(file);
         if (size > maxBytes) {
             throw tooLarge(size, maxBytes);
@@ -83,12 +112,11 @@ public final class LeadCsvReader {
     public LeadFile read(byte[] content, String fileName) throws UnreadableFileException {
         Objects.requireNonNull(content, "content == null");
         Objects.requireNonNull(fileName, "fileName == null");
-        if (content.length > limits.maxBytes()) {
-            throw tooLarge(content.length, limits.maxBytes());
+        if (content.length > maxBytes()) {
+            throw tooLarge(content.length, maxBytes());
         }
         if (content.length == 0) {
-            throw new UnreadableFileException("the file is empty (0 bytes): it holds no header and no leads. "
-                    + "Export the leads again and drop the new file");
+            throw new UnreadableFileException(new Text("file.empty"));
         }
         DecodedText decoded = DecodedText.decode(content);
         String text = decoded.text();
@@ -98,45 +126,34 @@ public final class LeadCsvReader {
             throw onlyBlankLines();
         }
         char delimiter = DelimiterSniffer.detect(headerLine);
-        Parsed parsed = parse(text, delimiter);
-        if (parsed.records.isEmpty()) {
-            throw onlyBlankLines();
-        }
-        if (parsed.dataRows > limits.maxRows()) {
-            throw new UnreadableFileException("the file has " + number(parsed.dataRows) + " rows of leads, more "
-                    + "than the " + number(limits.maxRows()) + " this program accepts in one file: split it into "
-                    + "files of at most " + number(limits.maxRows()) + " rows (each with the header row) and drop "
-                    + "them one at a time");
-        }
-
         List<String> warnings = new ArrayList<>();
         if (decoded.mixed()) {
-            warnings.add("the file mixes two character encodings (Windows-1252 and UTF-8); both were read, but "
-                    + "check the accents in the report and save the file as CSV UTF-8 next time");
+            warnings.add(Messages.t("warning.mixed-encodings"));
         }
-        List<String> header = parsed.records.get(0).stream().map(LeadCsvReader::headerName).toList();
-        ColumnMap columns = ColumnMap.of(header, warnings);
-        rejectSwallowedRows(parsed, delimiter, header.size());
-        List<RawLead> rows = new ArrayList<>(parsed.records.size() - 1);
-        for (int i = 1; i < parsed.records.size(); i++) {
-            rows.add(toRawLead(parsed.lines.get(i), parsed.records.get(i), columns));
+        Parsed parsed = parse(text, delimiter, warnings);
+        if (parsed.header == null) {
+            throw onlyBlankLines();
         }
-        warnUnnamedColumns(parsed.records, columns, warnings);
-        return new LeadFile(fileName, decoded.charset(), delimiter, header, rows, warnings);
+        warnUnnamedColumns(parsed, warnings);
+        return new LeadFile(fileName, decoded.charset(), delimiter, parsed.header, parsed.rows, warnings);
     }
 
     /**
-     * The non-blank records of a text (header first), the spreadsheet row each is shown on, and the data row count.
-     * A spreadsheet shows each record on one row, blank lines included, and a quoted cell's line breaks inside its
-     * row: so the row is the record's number, not the physical line it starts on.
+     * The header and the leads of a text, each lead made from its record as soon as it is read (so the parsed
+     * records are never all held at once), with the spreadsheet row it is shown on. A spreadsheet shows each record
+     * on one row, blank lines included, and a quoted cell's line breaks inside its row: so the row is the record's
+     * number, not the physical line it starts on.
      */
     private static final class Parsed {
-        final List<List<String>> records = new ArrayList<>();
-        final List<Integer> lines = new ArrayList<>();
-        long dataRows;
+        List<String> header;
+        ColumnMap columns;
+        List<Integer> unnamed;
+        final List<RawLead> rows = new ArrayList<>();
+        /** Filled cells under each nameless column. */
+        final java.util.Map<Integer, Integer> unnamedFilled = new java.util.TreeMap<>();
     }
 
-    private Parsed parse(String text, char delimiter) throws UnreadableFileException {
+    private Parsed parse(String text, char delimiter, List<String> warnings) throws UnreadableFileException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)        // blank records are skipped below, keeping line numbers exact
@@ -145,23 +162,37 @@ public final class LeadCsvReader {
                 .get();
         LineIndex lineIndex = new LineIndex(text);
         Parsed parsed = new Parsed();
+        long dataRows = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 List<String> values = record.toList();
                 if (isBlank(values)) {
                     continue;
                 }
-                if (parsed.records.isEmpty()) {
-                    parsed.records.add(values);
-                    parsed.lines.add(Math.toIntExact(record.getRecordNumber()));
+                int line = Math.toIntExact(record.getRecordNumber());
+                if (parsed.header == null) {
+                    parsed.header = values.stream().map(LeadCsvReader::headerName).toList();
+                    parsed.columns = ColumnMap.of(parsed.header, warnings);
+                    parsed.unnamed = parsed.columns.unnamedColumns();
+                    rejectSwallowedRows(values, line, delimiter, parsed.header.size());
                     continue;
                 }
-                parsed.dataRows++;
-                if (parsed.dataRows <= limits.maxRows()) { // past the limit, rows are only counted
-                    parsed.records.add(values);
-                    parsed.lines.add(Math.toIntExact(record.getRecordNumber()));
+                if (++dataRows > heapRows && heapRows < limits.maxRows()) {
+                    throw new UnreadableFileException(new Text("file.rows-beyond-memory", heapRows, size(heap)));
                 }
+                if (dataRows > limits.maxRows()) { // refused as soon as the row past the limit is read
+                    throw new UnreadableFileException(new Text("file.too-many-rows", limits.maxRows()));
+                }
+                rejectSwallowedRows(values, line, delimiter, parsed.header.size());
+                for (int position : parsed.unnamed) {
+                    if (position < values.size() && !Texts.strip(values.get(position)).isEmpty()) {
+                        parsed.unnamedFilled.merge(position, 1, Integer::sum);
+                    }
+                }
+                parsed.rows.add(toRawLead(line, values, parsed.columns));
             }
+        } catch (UnreadableFileException e) {
+            throw e;
         } catch (IOException | RuntimeException e) { // commons-csv also throws UncheckedIOException, ISE
             throw unreadable(e, text, delimiter, lineIndex);
         }
@@ -182,47 +213,38 @@ public final class LeadCsvReader {
         String message = String.valueOf(e.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
             int open = QuoteScanner.unclosedQuote(text, delimiter);
-            String where;
             if (open >= 0) {
-                where = " on line " + lines.lineOf(open);
-            } else {
-                Matcher m = START_LINE.matcher(message);
-                where = m.find() ? " on line " + m.group(1) : "";
+                return new UnreadableFileException(new Text("file.quote-unclosed-at", lines.lineOf(open)));
             }
-            return new UnreadableFileException("a quotation mark (\") opened" + where + " is never closed, so "
-                    + "the rest of the file cannot be read: close or remove that quotation mark"
-                    + where + " and drop the file again");
+            Matcher m = START_LINE.matcher(message);
+            return new UnreadableFileException(m.find()
+                    ? new Text("file.quote-unclosed-at", Integer.parseInt(m.group(1)))
+                    : new Text("file.quote-unclosed"));
         }
-        return new UnreadableFileException("the file is not a well-formed CSV (" + CsvTexts.oneLine(message, 200)
-                + "): open it in Excel, use File › Save As › CSV UTF-8 and drop the new file");
+        return new UnreadableFileException(new Text("file.malformed-csv", CsvTexts.oneLine(message, 200)));
     }
 
     /**
      * A quotation mark left open in a row and closed only by a stray one further down turns the rows in between
      * into one value, and those leads would vanish without a word: such a file is refused.
      */
-    private static void rejectSwallowedRows(Parsed parsed, char delimiter, int columns)
+    private static void rejectSwallowedRows(List<String> record, int line, char delimiter, int columns)
             throws UnreadableFileException {
         int threshold = Math.max(2, columns - 1);
-        for (int r = 0; r < parsed.records.size(); r++) {
-            int breaksBefore = 0;
-            for (String value : parsed.records.get(r)) {
-                if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
-                    continue;
-                }
-                String[] valueLines = value.split("\r\n|\r|\n", -1);
-                for (int k = 1; k < valueLines.length; k++) {
-                    if (count(valueLines[k], delimiter) >= threshold) {
-                        int start = parsed.lines.get(r) + breaksBefore;
-                        int end = start + valueLines.length - 1;
-                        throw new UnreadableFileException("a quotation mark (\") opened on line " + start
-                                + " is only closed on line " + end + ", so lines " + (start + 1) + " to " + end
-                                + ", which look like rows of leads, would be read as a single value: close or "
-                                + "remove the quotation mark on line " + start + " and drop the file again");
-                    }
-                }
-                breaksBefore += valueLines.length - 1;
+        int breaksBefore = 0;
+        for (String value : record) {
+            if (value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                continue;
             }
+            String[] valueLines = value.split("\r\n|\r|\n", -1);
+            for (int k = 1; k < valueLines.length; k++) {
+                if (count(valueLines[k], delimiter) >= threshold) {
+                    int start = line + breaksBefore;
+                    int end = start + valueLines.length - 1;
+                    throw new UnreadableFileException(new Text("file.quote-swallows-rows", start, end, start + 1));
+                }
+            }
+            breaksBefore += valueLines.length - 1;
         }
     }
 
@@ -235,26 +257,26 @@ public final class LeadCsvReader {
     }
 
     private static UnreadableFileException onlyBlankLines() {
-        return new UnreadableFileException("the file has only blank lines: it holds no header and no leads. "
-                + "Export the leads again and drop the new file");
+        return new UnreadableFileException(new Text("file.only-blank-lines"));
     }
 
-    private static UnreadableFileException tooLarge(long size, long limit) {
-        String shown = size(size);
-        String max = size(limit);
-        if (shown.equals(max)) {
-            shown = number(size) + " bytes";
-            max = number(limit) + " bytes";
+    private UnreadableFileException tooLarge(long size, long limit) {
+        Text shown = size(size);
+        Text max = size(limit);
+        if (shown.english().equals(max.english())) {
+            shown = new Text("size.bytes", size);
+            max = new Text("size.bytes", limit);
         }
-        return new UnreadableFileException("the file is " + shown + ", larger than the " + max + " this program "
-                + "accepts: split it into smaller files (for example by date or by campaign) and drop them one "
-                + "at a time");
+        if (limit < limits.maxBytes()) {
+            return new UnreadableFileException(new Text("file.too-large-for-memory", shown, max, size(heap)));
+        }
+        return new UnreadableFileException(new Text("file.too-large", shown, max));
     }
 
-    /** A size as people read it: "812 bytes", "3.4 KB", "63.2 MB", "50 MB". */
-    static String size(long bytes) {
+    /** A size as people read it: "812 bytes", "3.4 KB", "63.2 MB", "50 MB" (with the language's decimal mark). */
+    static Text size(long bytes) {
         if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
+            return new Text("size.bytes", bytes);
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double value = bytes / 1024.0;
@@ -263,22 +285,14 @@ public final class LeadCsvReader {
             value /= 1024;
             unit++;
         }
-        String shown = String.format(Locale.ROOT, "%.1f", value);
-        if (shown.endsWith(".0")) {
-            shown = shown.substring(0, shown.length() - 2);
-        }
-        return shown + " " + units[unit];
+        return new Text("size.unit", Math.round(value * 10) / 10.0, units[unit]);
     }
 
-    private static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    private static String headerName(String raw) {
+    static String headerName(String raw) {
         return Texts.strip(withoutControls(Mojibake.repair(cap(Texts.strip(raw)))));
     }
 
-    private static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
+    static RawLead toRawLead(int line, List<String> record, ColumnMap columns) {
         List<String> notes = new ArrayList<>();
         String name = value(record, columns, LeadColumn.NAME, notes);
         String email = value(record, columns, LeadColumn.EMAIL, notes);
@@ -303,17 +317,15 @@ public final class LeadCsvReader {
         }
         int extras = columns.extraValues(record);
         if (extras > 0) {
-            notes.add(extras == 1
-                    ? "1 value beyond the last column was ignored"
-                    : extras + " values beyond the last column were ignored");
+            notes.add(Messages.t("row.extra-values", extras));
         }
         List<LeadColumn> missing = columns.missingFrom(record.size());
         if (!missing.isEmpty()) {
-            notes.add("the row has only " + record.size() + " of the " + columns.size() + " columns; "
-                    + String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60))
-                    .toList()) + (missing.size() == 1 ? " was" : " were") + " taken as empty");
+            notes.add(Messages.t("row.missing-columns", record.size(), columns.size(),
+                    String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60)).toList()),
+                    missing.size()));
         }
-        return new RawLead(line, name, email, phone, course, entryDate, source, notes);
+        return new RawLead(line, name, email, phone, course, entryDate, source, notes, columns.otherValues(record));
     }
 
     /**
@@ -325,25 +337,26 @@ public final class LeadCsvReader {
         if (raw.isEmpty()) {
             return raw;
         }
-        String what = CsvTexts.oneLine(columns.headerOf(column), 60);
         String value = cap(raw);
         if (value.length() < raw.length()) {
-            notes.add(what + ": a value of " + number(raw.length()) + " characters was cut to its first "
-                    + number(MAX_VALUE_LENGTH) + " (no lead's data is that long: check this row)");
+            notes.add(Messages.t("row.value-cut", what(columns, column), raw.length(), MAX_VALUE_LENGTH));
         }
         String repaired = Mojibake.repair(value);
         if (!repaired.equals(value)) {
-            notes.add(what + ": garbled accents repaired (" + CsvTexts.quote(value) + " became "
-                    + CsvTexts.quote(repaired) + "; the file was saved with the wrong character encoding)");
+            notes.add(Messages.t("row.mojibake-repaired", what(columns, column), CsvTexts.quote(value), CsvTexts.quote(repaired)));
             value = repaired;
         }
         String clean = withoutControls(value);
         if (clean.length() < value.length()) {
             int removed = value.length() - clean.length();
-            notes.add(what + ": removed " + (removed == 1 ? "an invisible control character"
-                    : removed + " invisible control characters") + " (such as NUL)");
+            notes.add(Messages.t("row.controls-removed", what(columns, column), removed));
         }
         return Texts.strip(clean);
+    }
+
+    /** The column's header as a note names it; made only when a note needs it. */
+    private static String what(ColumnMap columns, LeadColumn column) {
+        return CsvTexts.oneLine(columns.headerOf(column), 60);
     }
 
     private static String cap(String value) {
@@ -369,7 +382,12 @@ public final class LeadCsvReader {
         return out == null ? value : out.toString();
     }
 
-    private static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
+    private static void warnUnnamedColumns(Parsed parsed, List<String> warnings) {
+        parsed.unnamedFilled.forEach((position, filled) -> warnings.add(unnamedColumn(position, filled)));
+    }
+
+    /** The same warning for rows already held in memory (a workbook's sheet, header first). */
+    static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
         for (int position : columns.unnamedColumns()) {
             int filled = 0;
             for (int r = 1; r < records.size(); r++) {
@@ -379,15 +397,17 @@ public final class LeadCsvReader {
                 }
             }
             if (filled > 0) {
-                warnings.add("column " + ColumnMap.letters(position) + " has no name in the header row, so its "
-                        + "values (in " + filled + (filled == 1 ? " row" : " rows") + ") were ignored: give it a "
-                        + "name such as Email or Teléfono if it holds leads' data");
+                warnings.add(unnamedColumn(position, filled));
             }
         }
     }
 
+    private static String unnamedColumn(int position, int filled) {
+        return Messages.t("warning.unnamed-column", ColumnMap.letters(position), filled);
+    }
+
     private static String swapped(ColumnMap columns, LeadColumn a, LeadColumn b) {
-        return CsvTexts.oneLine(columns.headerOf(a), 60) + " and " + CsvTexts.oneLine(columns.headerOf(b), 60)
-                + " were swapped; swapped back";
+        return Messages.t("row.swapped", CsvTexts.oneLine(columns.headerOf(a), 60),
+                CsvTexts.oneLine(columns.headerOf(b), 60));
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -14,9 +15,12 @@ import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.files.FileClaim;
+import org.leadrouter.glance.Glance;
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.glance.VtigerReachability;
+import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.metrics.VtigerCallListeners;
 import org.leadrouter.pipeline.Mode;
-import org.leadrouter.routes.HousekeepingRoute;
-import org.leadrouter.routes.InboxRoute;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.slf4j.Logger;
@@ -24,7 +28,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The long-running service: Camel Main holding the distribution routes, the inbox route and the timers. On a stop
- * request (SIGTERM) the row in flight finishes and the file waits in the inbox for the next start.
+ * request (SIGTERM) the creates in flight finish and the file waits in the inbox for the next start.
  */
 public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
@@ -37,10 +41,14 @@ public final class Daemon {
     /** Beyond the longest a create in flight may take (the read timeout, then a marker lookup) before stopping. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
     private final Duration stopTimeout;
+    /** Where the management server serves the "today at a glance" page. */
+    public static final String GLANCE_PATH = "/hoy";
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Leadrouter app;
+    private volatile Glance glance;
+    private final VtigerReachability reachability;
     private volatile Exception startFailure;
 
     public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
@@ -48,6 +56,8 @@ public final class Daemon {
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
+        this.reachability = new VtigerReachability(Clock.systemUTC());
+        Messages.use(settings.language()); // what the sales team reads: reports, .error.txt, the page
         main.configure().setName("leadrouter");
         // a stop waits for the create in flight as long as it may take; what is still unanswered then is settled by
         // its import marker at the next start (see LeadCreator). systemd's TimeoutStopSec must be longer still.
@@ -66,7 +76,7 @@ public final class Daemon {
     public void run() throws Exception {
         DaemonSettings d = settings.daemon();
         Folders.prepare(d);
-        // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the row in flight is done,
+        // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the creates in flight are done,
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {
             stop();
@@ -127,25 +137,36 @@ public final class Daemon {
             CamelContext camel = support.getCamelContext();
             DaemonSettings d = settings.daemon();
             try {
-                app = Leadrouter.assemble(camel, settings, clock, calls);
+                app = Leadrouter.assemble(camel, settings, clock, VtigerCallListeners.all(calls, reachability));
                 StateDatabase state = app.state();
                 // waiting and file ages are measured on the system clock; the injected clock decides business days
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone());
-                DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
+                glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
+                        settings.allocationZone());
+                DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
+                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
+                        settings.report().format().extension());
+                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
+                        settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 String role = "daemon of state " + settings.stateDir().toAbsolutePath();
                 // this state is ours alone now: claims with our name are left from a process that was killed
                 FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
-                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, waits, FileClaim.owner(role),
-                        deferred, mode, events);
-                deferred.copyQueue();
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing));
+                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox());
+                queueCopy.refresh();
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy,
+                        mode, events);
+                // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
+                ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "distribution");
+                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, gate));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing,
+                        distributionThread));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, d.deferredCheck()));
+                        gate, d.deferredCheck(), distributionThread));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();
@@ -163,12 +184,16 @@ public final class Daemon {
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
                     settings.vtiger().username(), settings.stateDir());
+            if (settings.management().enabled()) {
+                Glance page = glance;
+                ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
+            }
             started.countDown();
         }
 
         @Override
         public void beforeStop(BaseMainSupport support) {
-            LOG.info("leadrouter stopping: finishing the row in flight");
+            LOG.info("leadrouter stopping: finishing the creates in flight");
             if (app != null) {
                 app.shutdown().request();
             }

@@ -19,6 +19,11 @@ public interface DaemonEvents {
     default void fileRejected() {
     }
 
+    /** A file went to error/, with the reason written beside it; by default the same as {@link #fileRejected()}. */
+    default void fileRejected(String fileName, String reason) {
+        fileRejected();
+    }
+
     default void fileRetried() {
     }
 
@@ -37,6 +42,10 @@ public interface DaemonEvents {
             @Override public void fileProcessed(DistributionBatch b) { first.fileProcessed(b); second.fileProcessed(b); }
             @Override public void deferredProcessed(DistributionBatch b) { first.deferredProcessed(b); second.deferredProcessed(b); }
             @Override public void fileRejected() { first.fileRejected(); second.fileRejected(); }
+            @Override public void fileRejected(String name, String reason) {
+                first.fileRejected(name, reason);
+                second.fileRejected(name, reason);
+            }
             @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
             @Override public void diskTrouble(String reason) { first.diskTrouble(reason); second.diskTrouble(reason); }
             @Override public void diskRecovered() { first.diskRecovered(); second.diskRecovered(); }

@@ -4,14 +4,20 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.StringJoiner;
 
-import org.leadrouter.app.Leadrouter;
+import org.leadrouter.allocation.RoutingPlanner;
+import org.leadrouter.allocation.WorkingCalendar;
+import org.leadrouter.availability.Availability;
+import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
-import org.leadrouter.pipeline.CreateUnsettledException;
-import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.AllocateLeads;
 import org.leadrouter.pipeline.DistributionRequest;
+import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.DistributionSteps;
 import org.leadrouter.pipeline.LoadDeferred;
 import org.leadrouter.pipeline.RowStatus;
+import org.leadrouter.roster.Roster;
 import org.leadrouter.state.StateDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +30,7 @@ public final class DeferredRelease {
     private static final Logger LOG = LoggerFactory.getLogger(DeferredRelease.class);
     static final String LAST_OFFERED = "deferred.last-offered-day";
 
-    private final Leadrouter app;
+    private final DistributionSteps steps;
     private final Journal journal;
     private final StateDatabase state;
     private final FileOutcomes outcomes;
@@ -33,10 +39,10 @@ public final class DeferredRelease {
     private final DaemonEvents events;
     private final DeferredQueueCopy copy;
 
-    public DeferredRelease(Leadrouter app, StateDatabase state, FileOutcomes outcomes, ZoneId businessZone, Clock clock,
-                           DaemonEvents events) {
-        this.app = Objects.requireNonNull(app, "app == null");
-        this.journal = app.journal();
+    public DeferredRelease(DistributionSteps steps, Journal journal, StateDatabase state, FileOutcomes outcomes,
+                           ZoneId businessZone, Clock clock, DaemonEvents events) {
+        this.steps = Objects.requireNonNull(steps, "steps == null");
+        this.journal = Objects.requireNonNull(journal, "journal == null");
         this.state = Objects.requireNonNull(state, "state == null");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
@@ -50,37 +56,79 @@ public final class DeferredRelease {
         copy.refresh();
     }
 
-    /** Before each file: offers the queue when this business day has not seen it yet. Cheap otherwise. */
-    public synchronized void releaseIfNewDay() throws Exception {
-        if (journal.deferredCount() > 0 && !today().toString().equals(state.value(LAST_OFFERED).orElse(""))) {
-            release("a new business day");
-        }
+    /**
+     * Before each file: the queue is due when this business day has not offered it yet and is a working day (a lead
+     * deferred on a non-working day goes out first thing on the next working day). Cheap.
+     */
+    public boolean dueForNewDay() {
+        LocalDate today = today();
+        return journal.deferredCount() > 0 && !today.toString().equals(state.value(LAST_OFFERED).orElse(""))
+                && calendar().isWorkingDay(today);
     }
 
-    /** Periodically: offers the queue when advisors have capacity left today. Costs a roster query when queued. */
-    public synchronized void releaseIfCapacity() throws Exception {
-        releaseIfNewDay();
-        if (journal.deferredCount() > 0 && app.steps().todayLoads().load().remainingCapacity() > 0) {
-            release("capacity is available");
-        }
+    /** The first offer of the day, saying why it is made. */
+    public DistributionRequest offerForNewDay() {
+        return offer(firstOfferToday(today()));
     }
 
-    private void release(String why) throws Exception {
+    /** Why the queue is offered at the first look of the day: leads of an earlier day, or only of today's runs. */
+    private String firstOfferToday(LocalDate today) {
+        boolean fromEarlierDay = journal.deferredQueue().stream().anyMatch(d -> d.deferredOn().isBefore(today));
+        return fromEarlierDay ? "a new business day" : "first check today of leads deferred earlier today (e.g. by"
+                + " 'leadrouter run') while advisors may have capacity";
+    }
+
+    /**
+     * Periodically: the queue is due when at least one queued lead would now find an advisor of its pool (e.g. a cap
+     * was raised, or an advisor is back). Costs a roster query when leads are queued.
+     */
+    public boolean capacityLeft() {
+        return journal.deferredCount() > 0 && calendar().isWorkingDay(today()) && someLeadFits();
+    }
+
+    /** The offer made because capacity is available. */
+    public DistributionRequest offerForCapacity() {
+        return offer("capacity is available");
+    }
+
+    /** Plans the queue against today's roster, without consuming anything: would any lead be given out? */
+    private boolean someLeadFits() {
+        Roster roster = steps.todayLoads().load();
+        if (roster.remainingCapacity() == 0) {
+            return false;
+        }
+        Availability availability = steps.availability();
+        RoutingPlanner planner = new RoutingPlanner(availability.day(roster), availability.rules(), null);
+        for (DeferredLead lead : journal.deferredQueue()) {
+            if (planner.plan(AllocateLeads.attributes(lead.raw())).advisor().isPresent()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private WorkingCalendar calendar() {
+        return steps.availability().settings().calendar();
+    }
+
+    /** The run that offers the queue again, with its own report in the outbox; {@code why} is logged. */
+    private DistributionRequest offer(String why) {
         int queued = journal.deferredCount();
-        LOG.info("offering {} deferred lead(s) again: {}", queued, why);
-        DistributionBatch batch;
-        try {
-            batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
-        } catch (CreateUnsettledException e) {
-            // that lead stays queued and is looked up by its marker at the next offer; the others go on then
-            LOG.warn("deferred leads: stopped, {}", e.getMessage());
-            return;
-        }
+        StringJoiner byPool = new StringJoiner(", ");
+        journal.deferredByPool().forEach((pool, n) -> byPool.add((pool.isEmpty() ? "no pool" : pool) + " " + n));
+        LOG.info("offering {} deferred lead(s) again ({}): {}", queued, byPool, why);
+        return DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv"));
+    }
+
+    /** The queue went through the pipeline: remembered for today, and said in one line. */
+    public void released(DistributionBatch batch) {
         state.putValue(LAST_OFFERED, today().toString());
         copy.refresh();
-        LOG.info("deferred leads: {} created, {} still deferred, {} duplicate (report {})",
+        String pools = batch.poolSummary();
+        LOG.info("deferred leads: {} created, {} still deferred, {} duplicate{} (report {})",
                 batch.count(RowStatus.CREATED), batch.count(RowStatus.DEFERRED),
-                batch.count(RowStatus.DUPLICATE), batch.request().report().getFileName());
+                batch.count(RowStatus.DUPLICATE), pools.isEmpty() ? "" : "; pools: " + pools,
+                batch.request().report().getFileName());
         events.deferredProcessed(batch);
     }
 

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.files.FilePermissions;
 import org.leadrouter.files.HardLinks;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Where files go when the daemon is done with them: the report into the outbox (named after the input and the
@@ -36,8 +37,15 @@ public final class FileOutcomes {
     private final DaemonSettings folders;
     private final Clock clock;
     private final ZoneId zone;
+    private final String reportExtension;
 
     public FileOutcomes(DaemonSettings folders, Clock clock, ZoneId zone) {
+        this(folders, clock, zone, "csv");
+    }
+
+    /** As above, with reports named {@code …_report.<reportExtension>}. */
+    public FileOutcomes(DaemonSettings folders, Clock clock, ZoneId zone, String reportExtension) {
+        this.reportExtension = Objects.requireNonNull(reportExtension, "reportExtension == null");
         this.folders = Objects.requireNonNull(folders, "folders == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.zone = Objects.requireNonNull(zone, "zone == null");
@@ -59,7 +67,7 @@ public final class FileOutcomes {
     public Path reportFor(String inputName) {
         String base = FileNames.safe(stripExtension(inputName));
         String stamp = STAMP.format(LocalDateTime.now(clock.withZone(zone)));
-        return unique(folders.outbox().resolve(base + "_" + stamp + "_report.csv"));
+        return unique(folders.outbox().resolve(base + "_" + stamp + "_report." + reportExtension));
     }
 
     /** Moves a processed input to {@code archive/yyyy/MM/dd/}; returns where it went. */
@@ -74,12 +82,8 @@ public final class FileOutcomes {
     /** Moves an input that can never succeed to {@code error/}, with the reason beside it. */
     public Path reject(Path input, String reason, boolean nothingSent) throws IOException {
         FilePermissions.createFolders(folders.error());
-        String text = "leadrouter could not process the file \"" + FileNames.safe(input.getFileName().toString()) + "\".\n\n"
-                + "Reason: " + reason + "\n\n"
-                + (nothingSent
-                    ? "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n"
-                    : "Some of its leads may have been created before the failure. Dropping the file into the inbox"
-                        + " again is safe: leads already created are recognised and not created twice.\n");
+        String text = Messages.t(nothingSent ? "error-file.nothing-sent" : "error-file.some-sent",
+                FileNames.safe(input.getFileName().toString()), reason);
         // the explanation is written in full under a hidden name first: a full disk leaves no empty .error.txt, and
         // the input stays in the inbox until both are in place
         Path temp = folders.error().resolve("." + UUID.randomUUID() + EXPLANATION + ".tmp");

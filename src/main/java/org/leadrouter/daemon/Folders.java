@@ -3,8 +3,6 @@ package org.leadrouter.daemon;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.DaemonSettings;
@@ -19,12 +17,7 @@ public final class Folders {
     }
 
     public static void prepare(DaemonSettings daemon) {
-        Map<String, Path> folders = new LinkedHashMap<>();
-        folders.put("paths.inbox", daemon.inbox());
-        folders.put("paths.outbox", daemon.outbox());
-        folders.put("paths.archive", daemon.archive());
-        folders.put("paths.error", daemon.error());
-        folders.forEach((key, dir) -> {
+        daemon.folders().forEach((key, dir) -> {
             try {
                 FilePermissions.createFolders(dir);
             } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.leadrouter.daemon;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,10 +26,10 @@ import org.slf4j.LoggerFactory;
  * unchanged for {@code inbox.stable-time}, or at once when the sender put a {@code <name>.done} marker beside it.
  * Nothing is taken while the retry gate is closed, nor a file that waits on its own ({@link FileWaits}).
  */
-public final class InboxFilter implements GenericFileFilter<Object> {
+public final class InboxFilter implements GenericFileFilter<File> {
     private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
     static final String DONE = ".done";
-    private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xls", "ods");
+    private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods");
 
     private final Duration stableTime;
     private final RetryGate gate;
@@ -44,7 +45,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
     }
 
     @Override
-    public boolean accept(GenericFile<Object> file) {
+    public boolean accept(GenericFile<File> file) {
         if (file.isDirectory() || !gate.open()) {
             return false;
         }

@@ -13,10 +13,10 @@ import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.leadrouter.app.Leadrouter;
 import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.files.HardLinks;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
@@ -38,10 +38,9 @@ public final class InboxProcessing {
     private final RetryGate gate;
     private final FileWaits waits;
     private final String claimOwner;
-    private final DeferredRelease deferred;
+    private final DeferredQueueCopy queueCopy;
     private final Mode mode;
     private final DaemonEvents events;
-    private final Leadrouter app;
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
     private static final String TAKEN_AS = "leadrouterTakenAs";
@@ -51,33 +50,30 @@ public final class InboxProcessing {
     private record Processed(FileState state, DistributionBatch batch) {
     }
 
-    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
-                           DeferredRelease deferred, Mode mode, DaemonEvents events) {
-        this.waits = Objects.requireNonNull(waits, "waits == null");
-        this.claimOwner = Objects.requireNonNull(claimOwner, "claimOwner == null");
-        this.app = Objects.requireNonNull(app, "app == null");
+    public InboxProcessing(FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
+                           DeferredQueueCopy queueCopy, Mode mode, DaemonEvents events) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
-        this.deferred = Objects.requireNonNull(deferred, "deferred == null");
+        this.waits = Objects.requireNonNull(waits, "waits == null");
+        this.claimOwner = Objects.requireNonNull(claimOwner, "claimOwner == null");
+        this.queueCopy = Objects.requireNonNull(queueCopy, "queueCopy == null");
         this.mode = Objects.requireNonNull(mode, "mode == null");
         this.events = Objects.requireNonNull(events, "events == null");
     }
 
-    /** Deferred leads of earlier days go out before any new file. */
-    public void deferredFirst(Exchange exchange) throws Exception {
-        deferred.releaseIfNewDay();
-    }
-
-    /** The inbox file goes through the pipeline, with a fresh report path in the outbox. */
-    public void distribute(Exchange exchange) throws Exception {
+    /**
+     * The pipeline's request for the inbox file: the daemon's mode, a fresh report path in the outbox. First the file
+     * is claimed — exactly one process takes a file, before any of its leads is sent: another daemon on the same
+     * inbox, or {@code run --apply} on this file, may hold it (then the route stops here and leaves it alone); the
+     * claim ends with the exchange, whatever its outcome. A file with other names (hard links) is refused unread.
+     */
+    public DistributionRequest request(Exchange exchange) throws Exception {
         Path input = input(exchange);
-        // exactly one process takes a file, before any of its leads is sent: another daemon on the same inbox, or
-        // `run --apply` on this file, may hold it; the claim ends with the exchange, whatever its outcome
         Optional<FileClaim> claim = FileClaim.tryClaim(input, claimOwner, Clock.systemUTC());
         if (claim.isEmpty()) {
             LOG.debug("{}: taken by another leadrouter process; left to it", FileNames.safe(input.getFileName().toString()));
             exchange.setRouteStop(true);
-            return;
+            return null;
         }
         exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
             @Override
@@ -89,18 +85,17 @@ public final class InboxProcessing {
         exchange.setProperty(TAKEN_AS, state);
         Processed done = toArchive.get(input);
         if (done != null && done.state().equals(state)) {
-            exchange.getMessage().setBody(done.batch()); // distributed already; only its archiving failed
-            return;
+            // distributed already; only its archiving failed (a full disk): archive it, do not distribute it again
+            archive(input, done.batch(), state);
+            exchange.setRouteStop(true);
+            return null;
         }
         int links = HardLinks.count(input);
         if (links > 1) {
             // never read: it may be a second name of someone's private file; it goes to error/ untouched
-            throw new UnreadableFileException("this file has " + links + " names on the disk (hard links), so it may"
-                    + " be another file's second name; it was not read. Copy the file into the inbox instead of"
-                    + " linking it");
+            throw new UnreadableFileException(new Text("file.hard-links", links));
         }
-        DistributionRequest request = new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
-        exchange.getMessage().setBody(app.process(request));
+        return new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
     }
 
     /**
@@ -112,6 +107,7 @@ public final class InboxProcessing {
         Path input = input(exchange);
         unexpectedFailures.remove(input);
         waits.done(input);
+        queueCopy.refresh();
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             gate.succeeded();
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",
@@ -123,16 +119,20 @@ public final class InboxProcessing {
         FileState now = FileState.of(input);
         if (taken != null && !taken.equals(now)) {
             // the sender went on writing after the file was taken: never archive rows nobody looked at
+            gate.succeeded();
             LOG.warn("{}: changed while it was being processed ({} bytes when taken, {} now); not archived: it is"
                     + " processed again once stable, for the rows added (leads already created from it are found in"
                     + " VTiger and reported as duplicates); report {}", FileNames.safe(input.getFileName().toString()),
                     taken.size(), now.size(), batch.request().report().getFileName());
-            gate.succeeded();
             events.fileProcessed(batch);
             return;
         }
-        // if the archive cannot take it (a full disk), the file waits with its outcome: it is not distributed again
-        toArchive.put(input, new Processed(now, batch));
+        archive(input, batch, now);
+    }
+
+    /** Archives a distributed file; if the archive cannot take it, the outcome is kept for the next attempt. */
+    private void archive(Path input, DistributionBatch batch, FileState state) throws Exception {
+        toArchive.put(input, new Processed(state, batch));
         Path archived = outcomes.archive(input);
         toArchive.remove(input);
         gate.succeeded();
@@ -144,9 +144,10 @@ public final class InboxProcessing {
                 counts.add(s.label() + " " + n);
             }
         }
-        deferred.copyQueue();
-        LOG.info("{}: {} rows ({}) [{}]; report {}; archived as {}", FileNames.safe(archived.getFileName().toString()),
-                batch.rows().size(), counts, mode.label(), batch.request().report().getFileName(), archived);
+        String pools = batch.poolSummary();
+        LOG.info("{}: {} rows ({}) [{}]{}; report {}; archived as {}", FileNames.safe(archived.getFileName().toString()),
+                batch.rows().size(), counts, mode.label(), pools.isEmpty() ? "" : " pools: " + pools,
+                batch.request().report().getFileName(), archived);
         events.fileProcessed(batch);
     }
 
@@ -159,18 +160,19 @@ public final class InboxProcessing {
                     FileNames.safe(input.getFileName().toString()));
             return;
         }
-        String reason = plainReason(cause);
+        Text reason = plainReason(cause);
         Path target;
         try {
-            target = outcomes.reject(input, reason, unreadable(cause).isPresent());
+            target = outcomes.reject(input, reason.localized(), unreadable(cause).isPresent());
         } catch (IOException e) {
             cannotWrite(input, e, "error");
             return;
         }
         gate.succeeded();
         events.diskRecovered();
-        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
-        events.fileRejected();
+        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target,
+                reason.english());
+        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason.localized());
     }
 
     /**
@@ -271,8 +273,9 @@ public final class InboxProcessing {
         return Optional.empty();
     }
 
-    private static String plainReason(Throwable cause) {
-        return unreadable(cause).map(Throwable::getMessage).orElse("an unexpected internal error ("
-                + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + "); the service log has the details");
+    /** Why the file was refused: the reader's own words, or an internal error's kind. */
+    private static Text plainReason(Throwable cause) {
+        return unreadable(cause).map(UnreadableFileException::reason).orElse(new Text("error-file.internal",
+                cause == null ? "unknown" : cause.getClass().getSimpleName()));
     }
 }

@@ -41,8 +41,9 @@ public final class CrmDuplicateFinder {
         }
         Map<ContactKey, List<CrmRecordRef>> candidates = new LinkedHashMap<>();
         Map<String, Set<String>> idsByModule = new LinkedHashMap<>();
-        for (ContactKey key : new HashSet<>(keys)) {
-            List<CrmRecordRef> refs = mirror.find(key).stream().filter(r -> modules.contains(r.module())).toList();
+        for (Map.Entry<ContactKey, List<CrmRecordRef>> known : mirror.findAll(keys).entrySet()) {
+            ContactKey key = known.getKey();
+            List<CrmRecordRef> refs = known.getValue().stream().filter(r -> modules.contains(r.module())).toList();
             if (!refs.isEmpty()) {
                 candidates.put(key, refs);
                 refs.forEach(r -> idsByModule.computeIfAbsent(r.module(), m -> new HashSet<>()).add(r.recordId()));

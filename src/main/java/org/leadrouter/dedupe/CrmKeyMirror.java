@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,6 +22,9 @@ import org.leadrouter.state.StateException;
  * checks cost no request per lead. Stale entries are harmless: matches are confirmed against VTiger before use.
  */
 public final class CrmKeyMirror {
+    private static final int LOOKUP_BATCH = 1000;
+    /** Keys sent to the database per batch while storing, all within one transaction. */
+    private static final int INSERT_BATCH = 1000;
     private final StateDatabase state;
 
     public CrmKeyMirror(StateDatabase state) {
@@ -65,6 +70,7 @@ public final class CrmKeyMirror {
                 }
                 try (PreparedStatement ps = c.prepareStatement(
                         "INSERT INTO crm_key (module, record_id, field, kind, key_value) VALUES (?, ?, ?, ?, ?)")) {
+                    int pending = 0;
                     for (RecordKeys r : records) {
                         for (Map.Entry<String, ContactKey> e : r.keysByField().entrySet()) {
                             ps.setString(1, module);
@@ -73,6 +79,10 @@ public final class CrmKeyMirror {
                             ps.setString(4, e.getValue().kind().name());
                             ps.setString(5, e.getValue().value());
                             ps.addBatch();
+                            if (++pending == INSERT_BATCH) {
+                                ps.executeBatch();
+                                pending = 0;
+                            }
                         }
                     }
                     ps.executeBatch();
@@ -94,22 +104,39 @@ public final class CrmKeyMirror {
         }
     }
 
-    /** Records that hold {@code key}, as the mirror knows them. */
-    public List<CrmRecordRef> find(ContactKey key) {
+    /**
+     * Records holding each of {@code keys}, as the mirror knows them (keys no record holds are absent), in a few
+     * queries of up to {@value #LOOKUP_BATCH} keys each rather than one per key.
+     */
+    public Map<ContactKey, List<CrmRecordRef>> findAll(Collection<ContactKey> keys) {
+        Map<ContactKey, List<CrmRecordRef>> found = new HashMap<>();
+        for (ContactKey.Kind kind : ContactKey.Kind.values()) {
+            List<String> values = keys.stream().filter(k -> k.kind() == kind).map(ContactKey::value).distinct().toList();
+            for (int from = 0; from < values.size(); from += LOOKUP_BATCH) {
+                lookUp(kind, values.subList(from, Math.min(values.size(), from + LOOKUP_BATCH)), found);
+            }
+        }
+        found.values().forEach(refs -> refs.sort(Comparator.comparing(CrmRecordRef::module).thenComparing(CrmRecordRef::recordId)));
+        return found;
+    }
+
+    private void lookUp(ContactKey.Kind kind, List<String> values, Map<ContactKey, List<CrmRecordRef>> found) {
         synchronized (state) {
+            // the keys as a table joined to the index on (kind, key_value): each is one index lookup, whereas H2
+            // evaluates "key_value IN (...)" or "= ANY(?)" against every key of that kind
             try (PreparedStatement ps = connection().prepareStatement(
-                    "SELECT module, record_id, field FROM crm_key WHERE kind = ? AND key_value = ? ORDER BY module, record_id")) {
-                ps.setString(1, key.kind().name());
-                ps.setString(2, key.value());
-                List<CrmRecordRef> refs = new ArrayList<>();
+                    "SELECT k.key_value, k.module, k.record_id, k.field FROM TABLE(v VARCHAR(255) = ?) t"
+                            + " INNER JOIN crm_key k ON k.kind = ? AND k.key_value = t.v")) {
+                ps.setObject(1, values.toArray(String[]::new));
+                ps.setString(2, kind.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        refs.add(new CrmRecordRef(rs.getString(1), rs.getString(2), rs.getString(3)));
+                        found.computeIfAbsent(new ContactKey(kind, rs.getString(1)), k -> new ArrayList<>())
+                                .add(new CrmRecordRef(rs.getString(2), rs.getString(3), rs.getString(4)));
                     }
                 }
-                return refs;
             } catch (SQLException e) {
-                throw new StateException("cannot look up a CRM key", e);
+                throw new StateException("cannot look up CRM keys", e);
             }
         }
     }

@@ -95,21 +95,28 @@ public final class Journal {
         return rows;
     }
 
-    /** Written before a create is sent: a crash after this point is reconciled with VTiger on restart. */
+    /**
+     * Written before a create is sent: a crash after this point is reconciled with VTiger on restart. One statement:
+     * a lead of the deferred queue keeps what it needs to be offered again, a lead from a file is added.
+     */
     public void sending(RowOrigin origin, String advisorId, String advisorName, LocalDate day) {
-        int updated = update("UPDATE journal_row SET status = 'SENDING', advisor_id = ?, advisor_name = ?, business_day = ?,"
-                + " updated_at = ? WHERE content_hash = ? AND row_number = ?", ps -> {
-                    ps.setString(1, advisorId);
-                    ps.setString(2, advisorName);
-                    ps.setObject(3, day);
-                    ps.setObject(4, now());
-                    ps.setString(5, origin.contentHash());
-                    ps.setInt(6, origin.row());
+        update("MERGE INTO journal_row t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INT), CAST(? AS VARCHAR(2000)),"
+                + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " s (content_hash, row_number, file_name, advisor_id, advisor_name, business_day, updated_at)"
+                + " ON t.content_hash = s.content_hash AND t.row_number = s.row_number"
+                + " WHEN MATCHED THEN UPDATE SET status = 'SENDING', advisor_id = s.advisor_id, advisor_name = s.advisor_name,"
+                + " business_day = s.business_day, updated_at = s.updated_at"
+                + " WHEN NOT MATCHED THEN INSERT (content_hash, row_number, file_name, status, advisor_id, advisor_name,"
+                + " lead_id, business_day, detail, lead_json, updated_at) VALUES (s.content_hash, s.row_number, s.file_name,"
+                + " 'SENDING', s.advisor_id, s.advisor_name, NULL, s.business_day, NULL, NULL, s.updated_at)", ps -> {
+                    ps.setString(1, origin.contentHash());
+                    ps.setInt(2, origin.row());
+                    ps.setString(3, origin.fileName());
+                    ps.setString(4, advisorId);
+                    ps.setString(5, advisorName);
+                    ps.setObject(6, day);
+                    ps.setObject(7, now());
                 });
-        if (updated == 0) {
-            // a lead from a file (not from the deferred queue): nothing to keep
-            upsert(origin, JournalStatus.SENDING, advisorId, advisorName, null, day, null, null);
-        }
     }
 
     /**
@@ -167,12 +174,30 @@ public final class Journal {
 
     /** Puts a lead in the deferred queue (or keeps it there), with what is needed to offer it again. */
     public void deferred(RowOrigin origin, RawLead raw, LocalDate day) {
+        deferred(origin, raw, day, "");
+    }
+
+    /** As {@link #deferred(RowOrigin, RawLead, LocalDate)}, noting the routing pool the lead waits for. */
+    public void deferred(RowOrigin origin, RawLead raw, LocalDate day, String pool) {
         Optional<LocalDate> since = query("SELECT business_day FROM journal_row WHERE content_hash = ? AND row_number = ?"
                 + " AND status = 'DEFERRED'", ps -> {
                     ps.setString(1, origin.contentHash());
                     ps.setInt(2, origin.row());
                 }, rs -> rs.getObject(1, LocalDate.class)).stream().findFirst();
         upsert(origin, JournalStatus.DEFERRED, null, null, null, since.orElse(day), null, toJson(raw));
+        update("UPDATE journal_row SET pool = ? WHERE content_hash = ? AND row_number = ?", ps -> {
+            ps.setString(1, pool == null ? "" : pool);
+            ps.setString(2, origin.contentHash());
+            ps.setInt(3, origin.row());
+        });
+    }
+
+    /** Deferred leads waiting, by the pool they wait for ("" for leads deferred before pools existed). */
+    public Map<String, Integer> deferredByPool() {
+        Map<String, Integer> byPool = new java.util.TreeMap<>();
+        query("SELECT COALESCE(pool, ''), COUNT(*) FROM journal_row WHERE " + IN_QUEUE + " GROUP BY COALESCE(pool, '')",
+                ps -> { }, rs -> byPool.put(rs.getString(1), rs.getInt(2)));
+        return byPool;
     }
 
     /** A final outcome that created nothing (duplicate, invalid, refused by VTiger), kept for the record. */

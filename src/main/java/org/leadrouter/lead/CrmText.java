@@ -2,6 +2,8 @@ package org.leadrouter.lead;
 
 import java.util.List;
 
+import org.leadrouter.i18n.Messages;
+
 /** Makes free text safe for VTiger's utf8 (3-byte) columns, noting every change a user should know about. */
 final class CrmText {
 
@@ -12,20 +14,24 @@ final class CrmText {
 
     /**
      * Removes what VTiger would damage or hide: characters outside the Basic Multilingual Plane (stored as
-     * "????"), control characters, invisible format characters, backslashes; line breaks and tabs become spaces.
+     * "????"), control characters, invisible format characters (zero-width spaces, BOMs); line breaks and tabs
+     * become spaces. Each kind of change is noted. Backslashes are kept: VTiger stores them as sent.
      */
     static String clean(String value, String what, List<String> notes) {
         StringBuilder out = new StringBuilder(value.length());
         boolean astral = false;
         boolean controls = false;
-        boolean backslash = false;
+        boolean invisible = false;
+        boolean breaks = false;
         boolean afterRemoved = false; // the last visible character was a removed emoji
         boolean joined = false;       // a zero-width joiner follows a removed emoji
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
             i += Character.charCount(cp);
             if (cp == ZWJ || isVariationSelector(cp) || Character.getType(cp) == Character.FORMAT) {
-                // invisible joiners and selectors glue emoji sequences; nothing visible is lost with them
+                // joiners and selectors glue emoji sequences (the emoji note covers them); others are noted
+                boolean partOfEmoji = afterRemoved && (cp == ZWJ || isVariationSelector(cp));
+                invisible |= !partOfEmoji;
                 joined |= cp == ZWJ && afterRemoved;
                 continue;
             }
@@ -38,31 +44,33 @@ final class CrmText {
             }
             afterRemoved = false;
             joined = false;
-            if (Texts.isSpace(cp)) {
+            if (isBreakOrTab(cp)) {
+                breaks = true;
+                out.append(' ');
+            } else if (Texts.isSpace(cp)) {
                 out.append(' ');
             } else if (Character.isISOControl(cp)) {
                 controls = true;
-            } else if (cp == '\\') {
-                backslash = true; // PHP's quoting in VTiger drops or doubles it; no name or course needs one
-                out.append(' ');
             } else {
                 out.appendCodePoint(cp);
             }
         }
         String cleaned = Texts.collapse(out.toString());
+        String field = Messages.t("field." + what);
         if (astral) {
-            notes.add(what + ": removed emoji or symbols the CRM cannot store ('" + Texts.collapse(value)
-                    + "' became '" + cleaned + "')");
+            notes.add(Messages.t("note.emoji-removed", field, Texts.collapse(value), cleaned));
         }
         if (controls) {
-            notes.add(what + ": removed invisible control characters");
+            notes.add(Messages.t("note.controls-removed", field));
         }
-        if (backslash) {
-            notes.add(what + ": removed backslashes (\\), which the CRM would drop or double");
+        if (invisible) {
+            notes.add(invisibleNote(what));
+        }
+        if (breaks) {
+            notes.add(Messages.t("note.breaks-replaced", field));
         }
         if (cleaned.indexOf('\uFFFD') >= 0) {
-            notes.add(what + " '" + cleaned + "' contains unreadable characters (\uFFFD); "
-                    + "check the file's encoding or the original value");
+            notes.add(Messages.t("note.unreadable-characters", field, cleaned));
         }
         return cleaned;
     }
@@ -73,8 +81,23 @@ final class CrmText {
             return value;
         }
         String kept = Texts.strip(value.substring(0, max));
-        notes.add(what + " cut to " + max + " characters (CRM limit): '" + value + "' became '" + kept + "'");
+        notes.add(Messages.t("note.cut", Messages.t("field." + what), max, value, kept));
         return kept;
+    }
+
+    /** The note for invisible characters (zero-width spaces, BOMs, direction marks) removed from a value. */
+    static String invisibleNote(String what) {
+        return Messages.t("note.invisibles-removed", Messages.t("field." + what));
+    }
+
+    /** Whether the value holds invisible format characters that normalising it removes. */
+    static boolean hasInvisibles(String value) {
+        return value.chars().anyMatch(c -> Character.getType(c) == Character.FORMAT);
+    }
+
+    private static boolean isBreakOrTab(int cp) {
+        return cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85
+                || cp == 0x2028 || cp == 0x2029;
     }
 
     private static boolean isVariationSelector(int cp) {

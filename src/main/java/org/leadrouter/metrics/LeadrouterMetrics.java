@@ -28,6 +28,8 @@ public final class LeadrouterMetrics implements VtigerCallListener {
     public static final String FILE_ERROR = "error";
     public static final String FILE_RETRY = "retry";
     public static final String FILE_ALREADY_PROCESSED = "already-processed";
+    /** The {@code pool} tag of rows routing never saw (invalid, duplicate). */
+    public static final String NO_POOL = "none";
     private static final Set<String> FILE_OUTCOMES = Set.of(FILE_PROCESSED, FILE_ERROR, FILE_RETRY, FILE_ALREADY_PROCESSED);
 
     // Dotted names: the Prometheus registry turns them into leadrouter_vtiger_calls_seconds_*, leadrouter_files_total, ...
@@ -78,14 +80,14 @@ public final class LeadrouterMetrics implements VtigerCallListener {
     /** Counts the rows of a finished batch by status and by advisor, and updates the advisors' remaining capacity. */
     public synchronized void batchFinished(DistributionBatch batch) {
         Objects.requireNonNull(batch, "batch == null");
-        Map<RowStatus, Integer> byStatus = new HashMap<>();
+        Map<Map.Entry<RowStatus, String>, Integer> byStatus = new HashMap<>();
         Map<String, Integer> assignedById = new HashMap<>();
         for (LeadRow row : batch.rows()) {
             RowStatus status = row.status();
             if (status == RowStatus.PENDING) {
                 continue;
             }
-            byStatus.merge(status, 1, Integer::sum);
+            byStatus.merge(Map.entry(status, row.pool().isEmpty() ? NO_POOL : row.pool()), 1, Integer::sum);
             if (row.advisor() != null && (status == RowStatus.CREATED || status == RowStatus.PLANNED)) {
                 Counter.builder(LEADS_BY_ADVISOR).description("Leads given to each advisor (created, or planned in dry-run)")
                         .tag("advisor", row.advisor().userName()).tag("status", status.label())
@@ -93,8 +95,8 @@ public final class LeadrouterMetrics implements VtigerCallListener {
                 assignedById.merge(row.advisor().id(), 1, Integer::sum);
             }
         }
-        byStatus.forEach((status, n) -> Counter.builder(LEADS).description("Rows of inbox files, by final status")
-                .tag("status", status.label()).register(registry).increment(n));
+        byStatus.forEach((key, n) -> Counter.builder(LEADS).description("Rows of inbox files, by final status and routing pool")
+                .tag("status", key.getKey().label()).tag("pool", key.getValue()).register(registry).increment(n));
         if (batch.roster() != null) {
             updateCapacity(batch.roster(), assignedById);
         }

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
+import java.util.function.Supplier;
+
+import io.vertx.core.http.HttpMethod;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -108,6 +111,25 @@ public final class ManagementServer {
         p.put("camel.management.downloadEnabled", "false");
         p.put("camel.management.sendEnabled", "false");
         return p;
+    }
+
+    /**
+     * Serves an HTML page at {@code path} on the management server, once it runs (nothing happens when it does not):
+     * a GET renders {@code html} afresh, off the event loop.
+     */
+    public static void serve(CamelContext context, String path, Supplier<String> html) {
+        ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
+        if (management == null || management.getRouter() == null) {
+            return;
+        }
+        management.getRouter().route(HttpMethod.GET, path).blockingHandler(request -> {
+            try {
+                request.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-store").end(html.get());
+            } catch (RuntimeException e) {
+                request.fail(500, e);
+            }
+        }, false);
     }
 
     /** The port the management server listens on once started: the real one when configured with port 0. */

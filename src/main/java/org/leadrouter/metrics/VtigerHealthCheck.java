@@ -5,17 +5,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
+import org.leadrouter.vtiger.LoginRefusal;
 import org.leadrouter.vtiger.VtigerCallListener;
 
 /** Camel health check {@code leadrouter/vtiger}: DOWN while VTiger is unreachable or refuses our login, learnt from the calls made. */
 public final class VtigerHealthCheck extends AbstractHealthCheck implements VtigerCallListener {
     public static final String GROUP = "leadrouter";
     public static final String ID = "vtiger";
-    private static final Set<String> LOGIN_REFUSED = Set.of("INVALID_USER_CREDENTIALS", "INVALID_AUTH_TOKEN");
 
     private final Clock clock;
     private volatile Observation last;
@@ -33,7 +32,7 @@ public final class VtigerHealthCheck extends AbstractHealthCheck implements Vtig
 
     @Override
     public synchronized void called(String operation, String outcome, Duration elapsed) {
-        if (LOGIN_REFUSED.contains(outcome)) {
+        if (LoginRefusal.isRefusal(operation, outcome)) {
             loginRefusal = outcome;
         } else if ("ok".equals(outcome) && "login".equals(operation)) {
             loginRefusal = null;
@@ -63,7 +62,7 @@ public final class VtigerHealthCheck extends AbstractHealthCheck implements Vtig
             builder.down().message("VTiger is unreachable (last '" + seen.operation() + "' at " + seen.time()
                     + "): network, DNS, TLS or the CRM is down");
         } else if (refusal != null) {
-            builder.down().message("VTiger refused the login (" + refusal + "): check vtiger.username and the access key");
+            builder.down().message(LoginRefusal.explain(refusal));
         } else {
             // VTiger answered: any other error code is about one request, not about reaching the CRM.
             builder.up();

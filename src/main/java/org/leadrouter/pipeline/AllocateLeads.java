@@ -2,50 +2,63 @@ package org.leadrouter.pipeline;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
-import org.leadrouter.allocation.Advisor;
-import org.leadrouter.allocation.Allocator;
+import org.leadrouter.allocation.Assignment;
+import org.leadrouter.allocation.ExplanationText;
+import org.leadrouter.allocation.LeadAttributes;
+import org.leadrouter.allocation.RoutingDay;
+import org.leadrouter.allocation.RoutingPlanner;
+import org.leadrouter.availability.Availability;
+import org.leadrouter.lead.RawLead;
 import org.leadrouter.roster.Roster;
 import org.leadrouter.state.StateDatabase;
+import org.leadrouter.i18n.Messages;
 
 /**
- * Step 4: loads the roster and today's loads, then gives each remaining row to an advisor or defers it.
- * Consumes nothing: the rotation point is stored only once leads are really created.
+ * Step 4: loads the roster and today's loads, then routes each remaining row to an advisor of its pool or defers
+ * it, with the reason in its {@code Detail}. Consumes nothing: the rotation point is stored only once leads are
+ * really created.
  */
-public final class AllocateLeads implements Processor {
+public final class AllocateLeads {
     static final String ROTATION_KEY = "allocation.last-picked";
 
     private final TodayLoads loads;
     private final StateDatabase state;
+    private final Availability availability;
 
-    public AllocateLeads(TodayLoads loads, StateDatabase state) {
+    public AllocateLeads(TodayLoads loads, StateDatabase state, Availability availability) {
         this.loads = Objects.requireNonNull(loads, "loads == null");
         this.state = Objects.requireNonNull(state, "state == null");
+        this.availability = Objects.requireNonNull(availability, "availability == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch allocate(DistributionBatch batch) throws Exception {
         List<LeadRow> pending = batch.rows().stream().filter(r -> r.status() == RowStatus.PENDING).toList();
         if (pending.isEmpty()) {
-            return;
+            return batch;
         }
         Roster today = loads.load();
         today.notes().forEach(batch::note);
-        Allocator allocator = new Allocator(today.advisors(), today.loadToday(), state.value(ROTATION_KEY).orElse(null));
+        availability.absencesProblem().ifPresent(p -> batch.note(Messages.t("note.absences-not-in-force", p)));
+        RoutingDay day = availability.day(today);
+        RoutingPlanner planner = new RoutingPlanner(day, availability.rules(),
+                state.value(ROTATION_KEY).orElse(null));
         for (LeadRow row : pending) {
-            Optional<Advisor> advisor = allocator.next();
-            if (advisor.isPresent()) {
-                row.planned(advisor.get());
+            Assignment a = planner.plan(attributes(row.raw()));
+            String detail = ExplanationText.detail(a.explanation());
+            if (a.advisor().isPresent()) {
+                row.planned(a.advisor().get(), a.explanation().pool(), detail);
             } else {
-                row.deferred(today.advisors().isEmpty()
-                        ? "no advisor available: " + String.join("; ", today.notes())
-                        : "every advisor has reached the daily cap for " + today.day().date());
+                row.deferred(a.explanation().pool(), detail);
             }
         }
-        batch.allocated(today, allocator.lastPicked());
+        batch.allocated(today, planner.lastPicked(), day);
+        return batch;
+    }
+
+    /** What routing rules can test in a row. */
+    public static LeadAttributes attributes(RawLead raw) {
+        return LeadAttributes.of(raw.course(), raw.source(), raw.others())
+                .withContact(raw.name(), raw.email(), raw.phone(), raw.entryDate());
     }
 }

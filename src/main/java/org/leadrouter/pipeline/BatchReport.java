@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.leadrouter.config.ReportSettings;
 import org.leadrouter.report.ReportRow;
 import org.leadrouter.report.ReportWriter;
 
@@ -12,7 +13,7 @@ public final class BatchReport {
     private BatchReport() {
     }
 
-    public static void write(DistributionBatch batch) throws IOException {
+    public static void write(DistributionBatch batch, ReportSettings settings) throws IOException {
         List<ReportRow> rows = new ArrayList<>(batch.rows().size());
         for (LeadRow r : batch.rows()) {
             String course = r.lead() != null ? r.lead().course() : r.raw().course();
@@ -21,6 +22,7 @@ public final class BatchReport {
             rows.add(new ReportRow(r.raw().name(), r.raw().email(), r.raw().phone(), course, advisorId, advisorName,
                     r.leadId(), r.statusText(), r.rowNumber(), String.join("; ", r.details())));
         }
-        ReportWriter.write(batch.request().report(), batch.file().delimiter(), rows);
+        ReportWriter.write(batch.request().report(), settings.format(),
+                settings.delimiterFor(batch.file().delimiter()), rows);
     }
 }

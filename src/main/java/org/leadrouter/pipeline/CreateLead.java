@@ -1,11 +1,10 @@
 package org.leadrouter.pipeline;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.config.LeadFieldMapping;
 import org.leadrouter.journal.Journal;
@@ -15,13 +14,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Step 5 (apply only), once per planned row: creates the Lead in VTiger with its advisor. A row VTiger refuses
- * ends as {@code error: <VTiger's message>} and the other rows go on; VTiger being unreachable stops the run.
+ * Step 5 (apply only), once per planned row, on several rows at once when {@code vtiger.max-concurrency} allows:
+ * creates the Lead in VTiger with its advisor, journalled as being sent before it is sent. A row VTiger refuses ends
+ * as {@code error: <VTiger's message>} and the other rows go on; VTiger being unreachable, the login refused or a stop
+ * request halt the batch: no further row is begun, those in flight finish, then {@link HaltCreating} stops the run.
  */
-public final class CreateLead implements Processor {
+public final class CreateLead {
     private static final Logger LOG = LoggerFactory.getLogger(CreateLead.class);
-    /** Exchange property holding the batch while the split works row by row. */
-    public static final String BATCH = "leadrouterBatch";
 
     private final LeadCreator creator;
     private final LeadFieldMapping fields;
@@ -38,14 +37,35 @@ public final class CreateLead implements Processor {
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        LeadRow row = exchange.getMessage().getMandatoryBody(LeadRow.class);
-        if (shutdown.requested()) {
-            throw new ShutdownSignal.StopRequested();
+    /** One planned row of a batch: what the split hands to {@link #create(Planned)}, one at a time or several at once. */
+    public record Planned(DistributionBatch batch, LeadRow row) {
+    }
+
+    /** The rows of {@code batch} allocated to an advisor and waiting to be created, each with its batch. */
+    public List<Planned> planned(DistributionBatch batch) {
+        return batch.plannedRows().stream().map(row -> new Planned(batch, row)).toList();
+    }
+
+    public void create(Planned planned) {
+        DistributionBatch batch = planned.batch();
+        LeadRow row = planned.row();
+        if (batch.haltReason() != null) {
+            return; // creating has stopped: this row is not begun
         }
+        if (shutdown.requested()) {
+            batch.halt(new ShutdownSignal.StopRequested());
+            return;
+        }
+        try {
+            send(row, batch);
+        } catch (Exception e) {
+            // rows already in flight on other sessions finish; the run stops once they have (see HaltCreating)
+            batch.halt(e);
+        }
+    }
+
+    private void send(LeadRow row, DistributionBatch batch) throws InterruptedException {
         fieldsCheck.verify();
-        DistributionBatch batch = exchange.getProperty(BATCH, DistributionBatch.class);
         LocalDate day = batch.roster().day().date();
         Advisor advisor = row.advisor();
         Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());
@@ -54,6 +74,7 @@ public final class CreateLead implements Processor {
             LeadCreator.Created created = creator.create(element, row.origin());
             journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);
             row.created(created.id(), created.note());
+            KeptValues.notes(element, created.stored(), fields).forEach(row::note);
             LOG.debug("row {} created as {} for {}", row.rowNumber(), created.id(), advisor.userName());
         } catch (VtigerException e) {
             if (e.isSessionLost() || e.isLoginRefused()) {

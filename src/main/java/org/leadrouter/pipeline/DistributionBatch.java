@@ -1,9 +1,14 @@
 package org.leadrouter.pipeline;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Objects;
 
+import org.leadrouter.allocation.RoutingDay;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.RowOrigin;
 import org.leadrouter.roster.Roster;
@@ -18,6 +23,8 @@ public final class DistributionBatch {
     private final List<String> notes = new ArrayList<>();
     private Roster roster;
     private String rotationAfter;
+    private RoutingDay routingDay;
+    private final java.util.concurrent.atomic.AtomicReference<Exception> halt = new java.util.concurrent.atomic.AtomicReference<>();
 
     public DistributionBatch(DistributionRequest request, LeadFile file, String contentHash) {
         this.request = Objects.requireNonNull(request, "request == null");
@@ -59,10 +66,43 @@ public final class DistributionBatch {
         return rows.stream().filter(r -> r.status() == status).count();
     }
 
+    /**
+     * Rows routed to each pool by status (planned, created, deferred), pools in name order, e.g.
+     * {@code default: 7 planned; sanidad: 2 planned, 1 deferred}; "" when routing saw no row.
+     */
+    public String poolSummary() {
+        Map<String, Map<RowStatus, Integer>> byPool = new TreeMap<>();
+        for (LeadRow r : rows) {
+            if (!r.pool().isEmpty()) {
+                byPool.computeIfAbsent(r.pool(), p -> new EnumMap<>(RowStatus.class)).merge(r.status(), 1, Integer::sum);
+            }
+        }
+        StringJoiner pools = new StringJoiner("; ");
+        byPool.forEach((pool, counts) -> {
+            StringJoiner c = new StringJoiner(", ");
+            counts.forEach((status, n) -> c.add(n + " " + status.label()));
+            pools.add(pool + ": " + c);
+        });
+        return pools.toString();
+    }
+
     /** The run stopped early: rows not finished become errors with {@code reason}. */
     public void stopped(String reason) {
         rows.forEach(r -> r.unfinished(reason, apply()));
         notes.add(reason);
+    }
+
+    /**
+     * Creating must stop (VTiger unavailable, the login refused, a stop requested): rows not yet begun are left
+     * unsent, rows in flight finish. The first reason is kept.
+     */
+    void halt(Exception reason) {
+        halt.compareAndSet(null, reason);
+    }
+
+    /** Why creating stopped, or null. */
+    Exception haltReason() {
+        return halt.get();
     }
 
     void note(String note) {
@@ -72,5 +112,15 @@ public final class DistributionBatch {
     void allocated(Roster roster, String rotationAfter) {
         this.roster = roster;
         this.rotationAfter = rotationAfter;
+    }
+
+    void allocated(Roster roster, String rotationAfter, RoutingDay routingDay) {
+        allocated(roster, rotationAfter);
+        this.routingDay = routingDay;
+    }
+
+    /** The day as routing saw it (weights, absences, working day), or null when nothing was allocated. */
+    public RoutingDay routingDay() {
+        return routingDay;
     }
 }

@@ -16,6 +16,7 @@ import org.leadrouter.vtiger.VtqlLiteral;
 import org.leadrouter.vtiger.VtqlQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Creates one Lead so that it exists exactly once, and owns the rule for leads whose create was sent but not
@@ -41,8 +42,11 @@ final class LeadCreator {
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
-    /** The created (or found) record's id and, when it was found rather than created, a note saying so. */
-    record Created(String id, String note) {
+    /**
+     * The created (or found) record's id, when it was found rather than created a note saying so, and the record
+     * as VTiger stored it (empty when it was found).
+     */
+    record Created(String id, String note, Map<String, String> stored) {
     }
 
     /**
@@ -52,7 +56,8 @@ final class LeadCreator {
     Created create(Map<String, String> element, RowOrigin origin) throws InterruptedException {
         Instant sent = clock.instant();
         try {
-            return new Created(vtiger.create("Leads", element).get("id"), null);
+            Map<String, String> stored = vtiger.create("Leads", element);
+            return new Created(stored.get("id"), null, stored);
         } catch (VtigerUnavailableException e) {
             if (!e.mayHaveArrived()) {
                 throw e; // never sent: the client has already retried it as often as configured
@@ -62,7 +67,7 @@ final class LeadCreator {
             if (found != null) {
                 LOG.info("row {}: the answer to its create was lost, but the lead had been created ({}); not sending it again",
                         origin.row(), found);
-                return new Created(found, "created; VTiger's answer was lost and the lead was found by its import marker");
+                return new Created(found, Messages.t("note.created-answer-lost"), Map.of());
             }
             LOG.warn("row {}: VTiger did not answer its create ({}) and does not show the lead yet; it is not sent again"
                     + " before {}", origin.row(), e.getMessage(), sent.plus(settleTime));

@@ -20,6 +20,7 @@ public final class LeadRow {
     private String errorMessage;
     private Advisor advisor;
     private String leadId = "";
+    private String pool = "";
     private boolean settledEarlier;
     private final List<String> details = new ArrayList<>();
 
@@ -36,6 +37,8 @@ public final class LeadRow {
     public RowStatus status() { return status; }
     public Advisor advisor() { return advisor; }
     public String leadId() { return leadId; }
+    /** The routing pool the row was planned or deferred in; "" when routing did not see it. */
+    public String pool() { return pool; }
     public List<String> details() { return List.copyOf(details); }
     public int rowNumber() { return raw.row(); }
 
@@ -65,9 +68,20 @@ public final class LeadRow {
         status = RowStatus.PLANNED;
     }
 
+    void planned(Advisor advisor, String pool, String why) {
+        planned(advisor);
+        this.pool = pool;
+        details.add(why);
+    }
+
     void deferred(String reason) {
         status = RowStatus.DEFERRED;
         details.add(reason);
+    }
+
+    void deferred(String pool, String reason) {
+        this.pool = pool;
+        deferred(reason);
     }
 
     /** Settled before this run (an earlier run of the same file, or the deferred queue): nothing more to do. */

@@ -10,16 +10,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.lead.RawLead;
+import org.leadrouter.i18n.Messages;
 
 /** First step of a deferred run: the queued leads, oldest first, become a batch of their own. */
-public final class LoadDeferred implements Processor {
+public final class LoadDeferred {
     /** The name deferred runs carry in the journal and reports. */
     public static final String NAME = "deferred-leads";
 
@@ -40,9 +39,7 @@ public final class LoadDeferred implements Processor {
         }
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
+    public DistributionBatch load(DistributionRequest request) throws Exception {
         List<DeferredLead> queue = new ArrayList<>();
         List<LeadRow> rows = new ArrayList<>();
         List<RawLead> raws = new ArrayList<>();
@@ -56,19 +53,19 @@ public final class LoadDeferred implements Processor {
             LeadRow row = new LeadRow(u.raw(), u.origin());
             Advisor advisor = u.advisorId() == null ? null : new Advisor(u.advisorId(),
                     u.advisorName() == null ? u.advisorId() : u.advisorName(), u.advisorName() == null ? u.advisorId() : u.advisorName(), 0);
-            row.settled(RowStatus.CREATED, advisor, u.leadId(), "created from the deferred queue by a release that"
-                    + " was interrupted before its report; listed here");
+            row.settled(RowStatus.CREATED, advisor, u.leadId(), Messages.t("note.created-by-interrupted-release"));
             rows.add(row);
             raws.add(u.raw());
             digest.update((u.origin().contentHash() + ":" + u.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
         }
         for (DeferredLead d : journal.deferredQueue()) {
             LeadRow row = new LeadRow(d.raw(), d.origin());
-            row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
+            row.note(Messages.t("note.deferred-from", String.valueOf(d.deferredOn()), d.origin().fileName(),
+                    d.origin().row()));
             String created = d.interrupted() ? creator.findByMarker(d.origin().marker()) : null;
             if (created != null) {
                 journal.created(d.origin(), created, null, null, d.deferredOn());
-                row.settled(RowStatus.CREATED, null, created, "created before an interruption; not sent again");
+                row.settled(RowStatus.CREATED, null, created, Messages.t("note.created-before-interruption"));
             } else if (d.interrupted() && !settled(d)) {
                 continue; // sent, never answered, not in VTiger yet: stays queued until it may be sent again
             }
@@ -83,7 +80,6 @@ public final class LoadDeferred implements Processor {
         DistributionBatch batch = new DistributionBatch(request, file, hash, rows);
         batch.journalRun(journal.fileStarted(hash, NAME, Mode.APPLY.label()));
         journal.reportPlanned(batch.journalRun(), request.report().toString());
-        exchange.setProperty(CreateLead.BATCH, batch);
-        exchange.getMessage().setBody(batch);
+        return batch;
     }
 }

@@ -4,33 +4,26 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.config.InputLimits;
-import org.leadrouter.csv.LeadCsvReader;
 import org.leadrouter.csv.LeadFile;
+import org.leadrouter.csv.LeadFileReader;
 
-/** Step 1: reads the CSV named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
-public final class ReadLeadFile implements Processor {
-    private final LeadCsvReader reader;
-    private final InputLimits limits;
+/** Step 1: reads the lead file (CSV or Excel workbook) named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
+public final class ReadLeadFile {
+    private final LeadFileReader reader;
 
     public ReadLeadFile(InputLimits limits) {
-        this.reader = new LeadCsvReader(limits);
-        this.limits = limits;
+        this.reader = new LeadFileReader(limits);
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
-        if (Files.size(request.file()) > limits.maxBytes()) {
+    public DistributionBatch read(DistributionRequest request) throws Exception {
+        if (Files.size(request.file()) > reader.maxBytes()) {
             reader.read(request.file()); // refuses it, saying the size and the limit, without reading it
         }
         byte[] content = Files.readAllBytes(request.file());
-        LeadFile file = reader.read(content, request.file().getFileName().toString());
+        LeadFile file = reader.read(request.file(), content);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         DistributionBatch batch = new DistributionBatch(request, file, hash);
-        exchange.setProperty(CreateLead.BATCH, batch);
-        exchange.getMessage().setBody(batch);
+        return batch;
     }
 }

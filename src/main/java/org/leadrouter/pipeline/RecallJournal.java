@@ -4,12 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalRow;
 import org.leadrouter.journal.JournalStatus;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Apply runs only, right after reading: settles the rows this content already produced. VTiger is asked for the
@@ -20,7 +19,7 @@ import org.leadrouter.journal.JournalStatus;
  * rows still waiting in the deferred queue stay there. A row whose create was sent but never answered, and which
  * VTiger does not show, holds the file back until VTiger cannot be working on it any more ({@link LeadCreator}).
  */
-public final class RecallJournal implements Processor {
+public final class RecallJournal {
     private final Journal journal;
     private final JournalMarkers markers;
     private final LeadCreator creator;
@@ -31,11 +30,9 @@ public final class RecallJournal implements Processor {
         this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch recall(DistributionBatch batch) throws Exception {
         if (!batch.apply()) {
-            return;
+            return batch;
         }
         String hash = batch.contentHash();
         Optional<Journal.FileRun> last = journal.lastRun(hash);
@@ -58,12 +55,12 @@ public final class RecallJournal implements Processor {
             }
         }
         batch.journalRun(journal.fileStarted(hash, batch.file().displayName(), Mode.APPLY.label()));
+        return batch;
     }
 
     /** A lead VTiger has for this row although this state never sent it: it is not created again. */
     private void settleFromCrm(LeadRow row, JournalMarkers.Found found) {
-        String note = "already in VTiger as " + found.leadId() + " (found by its import marker: sent earlier by another"
-                + " leadrouter, or before this state was lost); not sent again";
+        String note = Messages.t("note.already-in-vtiger", found.leadId());
         row.settled(RowStatus.DUPLICATE, advisorOf(null, found), found.leadId(), note);
         journal.outcome(row.origin(), JournalStatus.DUPLICATE, note);
     }
@@ -74,10 +71,10 @@ public final class RecallJournal implements Processor {
         if (leadId != null) {
             Advisor advisor = advisorOf(journalled, found);
             if (finishedRun != null) {
-                row.settled(RowStatus.DUPLICATE, advisor, leadId, "this file was already processed on "
-                        + finishedRun.startedAt().toLocalDate() + ": this row was created then as " + leadId);
+                row.settled(RowStatus.DUPLICATE, advisor, leadId, Messages.t("note.file-already-processed",
+                        finishedRun.startedAt().toLocalDate().toString(), leadId));
             } else {
-                row.settled(RowStatus.CREATED, advisor, leadId, "created before an interruption; not sent again");
+                row.settled(RowStatus.CREATED, advisor, leadId, Messages.t("note.created-before-interruption"));
                 if (journalled == null || journalled.status() != JournalStatus.CREATED) {
                     journal.created(row.origin(), leadId, advisor == null ? null : advisor.id(),
                             advisor == null ? null : advisor.userName(),
@@ -85,7 +82,8 @@ public final class RecallJournal implements Processor {
                 }
             }
         } else if (journalled != null && journalled.status() == JournalStatus.DEFERRED) {
-            row.settled(RowStatus.DEFERRED, null, null, "already waiting in the deferred queue since " + journalled.businessDay());
+            row.settled(RowStatus.DEFERRED, null, null, Messages.t("note.already-deferred",
+                    String.valueOf(journalled.businessDay())));
         }
     }
 

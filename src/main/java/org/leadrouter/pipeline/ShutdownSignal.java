@@ -2,7 +2,7 @@ package org.leadrouter.pipeline;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Raised when the service is asked to stop: the run finishes the row in flight and leaves the rest for later. */
+/** Raised when the service is asked to stop: the run finishes the creates in flight and leaves the rest for later. */
 public final class ShutdownSignal {
     private final AtomicBoolean requested = new AtomicBoolean();
 

@@ -21,13 +21,19 @@ public final class SpreadsheetSafety {
         if (text.isEmpty()) {
             return "";
         }
-        return switch (text.charAt(0)) {
-            case '=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> "'" + text;
-            default -> text;
+        return startsLikeFormula(text) ? "'" + text : text;
+    }
+
+    /** Whether a spreadsheet could take the text as a formula: it starts with = + - @ TAB CR LF or ＝ ＋ － ＠. */
+    static boolean startsLikeFormula(String text) {
+        return !text.isEmpty() && switch (text.charAt(0)) {
+            case '=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20' -> true;
+            default -> false;
         };
     }
 
-    private static String wellFormed(String cell) {
+    /** Without NUL characters, and with any lone half of a surrogate pair replaced by U+FFFD. */
+    static String wellFormed(String cell) {
         StringBuilder out = null;
         for (int i = 0; i < cell.length(); i++) {
             char c = cell.charAt(i);

@@ -14,8 +14,12 @@ import java.util.stream.Collectors;
 
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.allocation.BusinessDay;
+import org.leadrouter.config.ConfigException;
 import org.leadrouter.vtiger.VtigerClient;
+import org.leadrouter.vtiger.VtigerException;
+import org.leadrouter.vtiger.VtigerUser;
 import org.leadrouter.vtiger.VtqlQuery;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Reads the roster from VTiger: active users filtered into advisors, and the leads assigned to each of them whose
@@ -40,9 +44,9 @@ public final class RosterLoader {
     public Roster load(Clock clock) {
         BusinessDay day = BusinessDay.today(clock, businessZone, serverZone);
         List<String> notes = new ArrayList<>();
-        List<Advisor> advisors = selection.select(vtiger.activeUsers(), vtiger.userId(), capOf, notes);
+        List<Advisor> advisors = selection.select(activeUsersAsAdmin(), vtiger.userId(), capOf, notes);
         if (advisors.isEmpty()) {
-            notes.add("no active VTiger user qualifies as an advisor");
+            notes.add(Messages.t("note.no-advisor-qualifies"));
             return new Roster(day, advisors, Map.of(), Map.of(), notes);
         }
         Set<String> ids = advisors.stream().map(Advisor::id).collect(Collectors.toSet());
@@ -58,5 +62,29 @@ public final class RosterLoader {
             }
         }
         return new Roster(day, advisors, Map.of(), leads, notes).plus(Map.of());
+    }
+
+    /**
+     * The active users, read as an admin: VTiger lets only an admin read Users and assign leads to anyone, so a
+     * non-admin API user is a setting to fix before anything is sent, not a failure of each row.
+     */
+    private List<VtigerUser> activeUsersAsAdmin() {
+        if (vtiger.apiUserIsAdmin().filter(admin -> !admin).isPresent()) {
+            throw notAnAdmin();
+        }
+        try {
+            return vtiger.activeUsers();
+        } catch (VtigerException e) {
+            if ("ACCESS_DENIED".equals(e.code())) {
+                throw notAnAdmin();
+            }
+            throw e;
+        }
+    }
+
+    private static ConfigException notAnAdmin() {
+        return new ConfigException("vtiger.username", "the API user must be a VTiger admin: VTiger lets only admins read "
+                + "the users and assign leads to them. Make this user an admin in VTiger (Settings > Users), or set "
+                + "vtiger.username and vtiger.access-key to an admin user");
     }
 }

@@ -21,10 +21,13 @@ final class CreateOperation {
         this.ctx = ctx;
     }
 
-    Map<String, String> run(String elementType, String elementJson) {
+    /** @param caller the session's user: owner of a record whose owner id has no type prefix */
+    Map<String, Object> run(String elementType, String elementJson, long caller) {
         ModuleSchema schema = ctx.schemas().byName(elementType)
-                .filter(ModuleSchema::creatable)
-                .orElseThrow(VtigerError::operationDenied);
+                .orElseThrow(() -> VtigerError.unknownModule(elementType));
+        if (!schema.creatable()) {
+            throw VtigerError.operationDenied();
+        }
         Map<String, String> element = parse(elementJson);
         for (FieldSpec field : schema.fields()) {
             if (field.mandatory() && element.getOrDefault(field.name(), "").isEmpty()) {
@@ -43,11 +46,42 @@ final class CreateOperation {
                 row.put(field.name(), store(value, field.maxLength()));
             }
         }
+        String owner = row.getOrDefault("assigned_user_id", "");
+        // "5" (no type prefix) becomes the API user; "19x999" is stored as "999" whether or not such a user exists.
+        row.put("assigned_user_id", owner.contains("x")
+                ? String.valueOf(RecordStore.parseIdNumber(owner).orElseThrow(VtigerError::invalidOwner))
+                : String.valueOf(caller));
         String now = ctx.nowText();
         row.put("createdtime", now);
         row.put("modifiedtime", now);
+        String users = ctx.schemas().get(ModuleSchemas.USERS).typeId() + "x";
+        if (schema.hasField("modifiedby")) {
+            row.put("modifiedby", users + caller);
+        }
+        if (schema.hasField("source")) {
+            row.put("source", "WEBSERVICE");
+        }
+        for (String flag : new String[] {"emailoptout", "starred"}) {
+            if (schema.hasField(flag) && row.getOrDefault(flag, "").isEmpty()) {
+                row.put(flag, "0");
+            }
+        }
         StoredRecord stored = ctx.store().insert(schema, row, false);
-        return ctx.store().apiRecord(schema, stored);
+        // The answer is the whole record as stored, and its label.
+        Map<String, Object> answer = new LinkedHashMap<>(ctx.store().apiRecord(schema, stored));
+        answer.put("label", label(schema, stored));
+        return answer;
+    }
+
+    private static String label(ModuleSchema schema, StoredRecord stored) {
+        StringBuilder label = new StringBuilder();
+        for (String field : schema.labelFields().split(",")) {
+            String value = stored.get(field);
+            if (!value.isEmpty()) {
+                label.append(label.length() == 0 ? "" : " ").append(value);
+            }
+        }
+        return label.toString();
     }
 
     /**
@@ -66,13 +100,13 @@ final class CreateOperation {
         return out.length() > maxLength ? out.substring(0, maxLength) : out.toString();
     }
 
-    /** Scalars become their text, null becomes empty; a broken element is an internal error in VTiger. */
+    /** Scalars become their text, null becomes empty; an element that is not JSON has no mandatory field. */
     static Map<String, String> parse(String json) {
         JsonNode node;
         try {
             node = json == null ? null : PhpJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw VtigerError.internal();
+            node = null;
         }
         if (node == null || !node.isObject()) {
             throw new VtigerError("MANDATORY_FIELDS_MISSING", "Mandatory field does not have a value");

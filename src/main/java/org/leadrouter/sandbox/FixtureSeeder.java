@@ -39,6 +39,7 @@ final class FixtureSeeder {
         if (ModuleSchemas.USERS.equals(schema.name())) {
             row.putIfAbsent("status", "Active");
             row.putIfAbsent("is_admin", "off");
+            row.putIfAbsent("time_zone", "UTC");
             // A bcrypt-looking hash: VTiger leaks it through SELECT *, so it must look real.
             row.putIfAbsent("user_password", "$2y$10$" + AuthOperations.md5Hex(row.getOrDefault("user_name", "")).substring(0, 22)
                     + "sandboxsandboxsandboxsandboxsan");

@@ -15,7 +15,8 @@ final class MetaOperations {
     }
 
     Map<String, Object> describe(String elementType) {
-        ModuleSchema schema = ctx.schemas().byName(elementType).orElseThrow(VtigerError::operationDenied);
+        ModuleSchema schema = ctx.schemas().byName(elementType)
+                .orElseThrow(() -> VtigerError.unknownModule(elementType));
         List<Map<String, Object>> fields = new ArrayList<>();
         for (FieldSpec f : schema.fields()) {
             Map<String, Object> field = new LinkedHashMap<>();
@@ -48,7 +49,7 @@ final class MetaOperations {
         out.put("fields", fields);
         out.put("idPrefix", String.valueOf(schema.typeId()));
         out.put("isEntity", schema.numberField() != null);
-        out.put("allowDuplicates", true);
+        out.put("allowDuplicates", false);
         out.put("labelFields", schema.labelFields());
         return out;
     }
@@ -83,7 +84,8 @@ final class MetaOperations {
         ModuleSchema schema = ctx.schemas().byTypeId(typeId).orElseThrow(() ->
                 VtigerError.accessDenied("Permission to perform the operation is denied for id"));
         long crmid = RecordStore.parseIdNumber(id).orElseThrow(VtigerError::invalidId);
-        StoredRecord record = ctx.store().find(schema, crmid).orElseThrow(VtigerError::recordNotFound);
+        // A deleted (or never created) record has no entity name, so it is not among the types the user may read.
+        StoredRecord record = ctx.store().find(schema, crmid).orElseThrow(VtigerError::operationDenied);
         return ctx.store().apiRecord(schema, record);
     }
 }

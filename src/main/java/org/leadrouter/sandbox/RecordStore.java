@@ -131,8 +131,8 @@ final class RecordStore {
 
     /**
      * A field as the webservice returns it. Owners are stored as a bare number (smownerid) and
-     * typed on the way out like vtws_getOwnerType does: a group with that id first, then a user of
-     * any status; an owner that is neither makes VTiger throw while reading the record.
+     * typed on the way out like vtws_getOwnerType does: a group with that id, otherwise a user (of any
+     * status, or none at all: an admin's create stores any number).
      */
     synchronized String apiValue(ModuleSchema schema, StoredRecord record, String field) {
         String value = record.get(field);
@@ -144,10 +144,13 @@ final class RecordStore {
         if (find(schemas.get(ModuleSchemas.GROUPS), id).isPresent()) {
             return schemas.get(ModuleSchemas.GROUPS).typeId() + "x" + id;
         }
-        if (find(schemas.get(ModuleSchemas.USERS), id).isPresent()) {
-            return schemas.get(ModuleSchemas.USERS).typeId() + "x" + id;
-        }
-        throw VtigerError.invalidOwner();
+        return schemas.get(ModuleSchemas.USERS).typeId() + "x" + id;
+    }
+
+    /** Whether the user with this id is an admin. */
+    synchronized boolean isAdmin(long userId) {
+        return find(schemas.get(ModuleSchemas.USERS), userId).map(u -> "on".equalsIgnoreCase(u.get("is_admin")))
+                .orElse(false);
     }
 
     /** Every schema field of a record as the webservice returns it. */

@@ -45,6 +45,7 @@ public final class SandboxKnobs {
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration timeoutHold = DEFAULT_HOLD;
     private volatile int sessionCallLimit;
+    private volatile Duration sessionIdleLimit;
     private volatile Clock clock;
 
     SandboxKnobs(SessionRegistry sessions, Clock initialClock) {
@@ -53,7 +54,7 @@ public final class SandboxKnobs {
         this.clock = initialClock;
     }
 
-    /** Delay added before every request is answered. */
+    /** Server time added to every request, spent while holding the session's lock as PHP would. */
     public void latency(Duration perRequest) {
         latency = Objects.requireNonNull(perRequest);
     }
@@ -90,9 +91,20 @@ public final class SandboxKnobs {
         timeoutHold = Objects.requireNonNull(hold);
     }
 
-    /** Every session dies (SESSION_EXPIRED) after serving {@code n} authenticated calls; 0 turns this off. */
+    /**
+     * Fault injection: every session's file is removed after it served {@code n} authenticated calls, so the next
+     * call answers INVALID_SESSIONID (a stock 8.1 never ends a busy session by itself); 0 turns this off.
+     */
     public void expireSessionsAfterCalls(int n) {
         sessionCallLimit = Math.max(0, n);
+    }
+
+    /**
+     * Sessions left idle longer than {@code idle} are removed, as PHP's session garbage collector does with old
+     * session files (their next use answers INVALID_SESSIONID); null, the default, keeps them for ever.
+     */
+    public void dropSessionsIdleFor(Duration idle) {
+        sessionIdleLimit = idle;
     }
 
     /** Forgets every session: their next use answers INVALID_SESSIONID. */
@@ -105,16 +117,17 @@ public final class SandboxKnobs {
         rejections.add(new CreateRejection(Objects.requireNonNull(when), code, message));
     }
 
-    /** Time used for createdtime, session idle/lifetime and token expiry. */
+    /** Time used for createdtime, session idle time and token expiry. */
     public void clock(Clock newClock) {
         clock = Objects.requireNonNull(newClock);
     }
 
-    /** Back to no latency, no failures, no rejections, no session limit, the fixture's clock. */
+    /** Back to no latency, no failures, no rejections, no session limits, the fixture's clock. */
     public synchronized void reset() {
         latency = Duration.ZERO;
         timeoutHold = DEFAULT_HOLD;
         sessionCallLimit = 0;
+        sessionIdleLimit = null;
         anyOperation = null;
         slowCreates = 0;
         slowCreateTime = Duration.ZERO;
@@ -134,6 +147,10 @@ public final class SandboxKnobs {
 
     int sessionCallLimit() {
         return sessionCallLimit;
+    }
+
+    Duration sessionIdleLimit() {
+        return sessionIdleLimit;
     }
 
     Clock clock() {

@@ -4,20 +4,19 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Login challenges and webservice sessions with VTiger's lifetimes: tokens live 5 minutes (one per
- * user, a new challenge replaces it), sessions die after 30 idle minutes or one day.
+ * Login challenges and webservice sessions as a stock VTiger 8.1 keeps them: a token lives 5 minutes (one per
+ * user, a new challenge replaces it); a session is a PHP session file that lives until it is removed, and PHP
+ * locks that file for the whole of each request, so one session serves one request at a time.
  */
 final class SessionRegistry {
 
     static final Duration TOKEN_LIFE = Duration.ofMinutes(5);
-    static final Duration SESSION_IDLE = Duration.ofMinutes(30);
-    static final Duration SESSION_LIFE = Duration.ofDays(1);
 
     /** A login challenge; reusable until it expires. */
     record Challenge(String token, Instant issued, Instant expires) {
@@ -25,32 +24,32 @@ final class SessionRegistry {
 
     private static final class Session {
         final long userId;
-        final Instant created;
+        /** PHP's session file lock: held for a whole request. */
+        final ReentrantLock lock = new ReentrantLock(true);
         Instant lastUsed;
         int calls;
 
         Session(long userId, Instant created) {
             this.userId = userId;
-            this.created = created;
             this.lastUsed = created;
         }
     }
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Challenge> challenges = new ConcurrentHashMap<>();
+    private final Map<Long, Challenge> challenges = new ConcurrentHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
     /** Like VTiger, which deletes the user's previous token before storing the new one. */
-    Challenge challenge(String userName, Instant now) {
+    Challenge challenge(long userId, Instant now) {
         // uniqid(): 13 hex digits.
         String token = hex(7).substring(0, 13);
         Challenge c = new Challenge(token, now, now.plus(TOKEN_LIFE));
-        challenges.put(key(userName), c);
+        challenges.put(userId, c);
         return c;
     }
 
-    Optional<String> activeToken(String userName, Instant now) {
-        Challenge c = challenges.get(key(userName));
+    Optional<String> activeToken(long userId, Instant now) {
+        Challenge c = challenges.get(userId);
         // VTiger keeps tokens whose expireTime >= now.
         return c == null || now.isAfter(c.expires()) ? Optional.empty() : Optional.of(c.token());
     }
@@ -61,25 +60,31 @@ final class SessionRegistry {
         return id;
     }
 
+    /** The lock PHP takes on the session's file for one request; empty when there is no such session. */
+    Optional<ReentrantLock> lock(String sessionName) {
+        Session s = sessionName == null ? null : sessions.get(sessionName);
+        return s == null ? Optional.empty() : Optional.of(s.lock);
+    }
+
     /**
-     * Validates a session for one authenticated call and returns its user id. A session that
-     * fails is destroyed, so its id is unknown (INVALID_SESSIONID) from then on.
+     * Validates a session for one authenticated call and returns its user id. A session whose file is gone answers
+     * INVALID_SESSIONID, as do sessions the fault-injection knobs remove (after some calls, or after some idle time
+     * as PHP's session garbage collector does).
      *
-     * @param maxCalls calls a session may serve before it is expired; 0 for no limit
+     * @param maxCalls calls a session may serve before its file is removed; 0 for no limit
+     * @param maxIdle  idle time after which its file is removed; null for never (a stock install's behaviour here)
      */
-    long use(String sessionName, Instant now, int maxCalls) {
+    long use(String sessionName, Instant now, int maxCalls, Duration maxIdle) {
         Session s = sessions.get(sessionName);
         if (s == null) {
             throw VtigerError.invalidSession();
         }
         synchronized (s) {
-            if (now.isAfter(s.created.plus(SESSION_LIFE)) || maxCalls > 0 && s.calls >= maxCalls) {
+            boolean removed = maxCalls > 0 && s.calls >= maxCalls
+                    || maxIdle != null && now.isAfter(s.lastUsed.plus(maxIdle));
+            if (removed) {
                 sessions.remove(sessionName);
-                throw VtigerError.sessionExpired();
-            }
-            if (now.isAfter(s.lastUsed.plus(SESSION_IDLE))) {
-                sessions.remove(sessionName);
-                throw VtigerError.sessionIdle();
+                throw VtigerError.invalidSession();
             }
             s.lastUsed = now;
             s.calls++;
@@ -87,12 +92,14 @@ final class SessionRegistry {
         }
     }
 
-    void expireAll() {
-        sessions.clear();
+    /** The user of a live session, without counting a call. */
+    Optional<Long> userOf(String sessionName) {
+        Session s = sessionName == null ? null : sessions.get(sessionName);
+        return s == null ? Optional.empty() : Optional.of(s.userId);
     }
 
-    private static String key(String userName) {
-        return userName == null ? "" : userName.toLowerCase(Locale.ROOT);
+    void expireAll() {
+        sessions.clear();
     }
 
     private String hex(int bytes) {

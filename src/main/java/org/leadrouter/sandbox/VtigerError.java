@@ -26,20 +26,17 @@ final class VtigerError extends RuntimeException {
         return accessDenied("Permission to perform the operation is denied");
     }
 
+    /** VtigerWebserviceObject::fromName names the module it did not find. */
+    static VtigerError unknownModule(String name) {
+        return accessDenied("Permission to perform the operation is denied for name : " + name);
+    }
+
     static VtigerError authRequired() {
         return new VtigerError("AUTHENTICATION_REQUIRED", "Authencation required");
     }
 
     static VtigerError invalidSession() {
         return new VtigerError("INVALID_SESSIONID", "Session Identifier provided is Invalid");
-    }
-
-    static VtigerError sessionIdle() {
-        return new VtigerError("SESSION_LEFT_IDLE", "Session has been invalidated to due lack activity");
-    }
-
-    static VtigerError sessionExpired() {
-        return new VtigerError("SESSION_EXPIRED", "Session has life span over please login again");
     }
 
     static VtigerError invalidToken() {

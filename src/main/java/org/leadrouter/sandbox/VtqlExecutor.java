@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.time.LocalDateTime;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.leadrouter.sandbox.VtqlQuery.Condition;
@@ -37,6 +39,10 @@ final class VtqlExecutor {
         }
         // VTiger vets every WHERE field before MySQL gets to see (and reject) any value.
         query.conditions().forEach(this::check);
+        // An unknown ORDER BY column and a negative LIMIT make VTiger give up on the statement and answer no rows.
+        if (!query.orderBy().stream().allMatch(schema::hasField) || negativeLimit(query)) {
+            return List.of();
+        }
         List<Predicate<StoredRecord>> tests = new ArrayList<>();
         for (Condition c : query.conditions()) {
             tests.add(compile(c));
@@ -69,7 +75,9 @@ final class VtqlExecutor {
             return compileId(field, c);
         }
         List<Predicate<StoredRecord>> values = c.values().stream()
-                .map(v -> matcher(c.operator(), VtqlValue.of(v), field.name())).toList();
+                .map(v -> isDate(field) ? dateMatcher(c.operator(), VtqlValue.of(v), field.name())
+                        : matcher(c.operator(), VtqlValue.of(v), field.name()))
+                .toList();
         return r -> {
             for (Predicate<StoredRecord> v : values) {
                 if (v.test(r)) {
@@ -83,9 +91,8 @@ final class VtqlExecutor {
     private Predicate<StoredRecord> compileId(FieldSpec field, Condition c) {
         List<Long> targets = new ArrayList<>();
         for (VtqlToken token : c.values()) {
-            // VTiger keeps what follows the "x" without checking there is one: a value such as '6'
-            // leaves an empty operand in the SQL.
-            targets.add(VtqlValue.idNumber(token).orElseThrow(VtigerError::internal));
+            // A value without the "x" (such as '6') matches no record.
+            VtqlValue.idNumber(token).ifPresent(targets::add);
         }
         return r -> {
             long actual = RecordStore.parseIdNumber(r.get(field.name())).orElse(0L);
@@ -111,6 +118,31 @@ final class VtqlExecutor {
         }
         String key = Collation.key(value.text());
         return r -> numeric(op, Collation.keyOfFolded(r.folded(field)).compareTo(key));
+    }
+
+    private static boolean isDate(FieldSpec field) {
+        return "datetime".equals(field.type()) || "date".equals(field.type());
+    }
+
+    /**
+     * MySQL compares a date column with a literal as dates: {@code '2026/11/29'} and {@code '2026-11-29T00:00:00'}
+     * mean midnight of that day; a literal that is no date matches every row.
+     */
+    private static Predicate<StoredRecord> dateMatcher(String operator, VtqlValue value, String field) {
+        if ("like".equals(operator)) {
+            return matcher(operator, value, field);
+        }
+        String op = "in".equals(operator) ? "=" : operator;
+        Optional<LocalDateTime> literal = SqlDates.parse(value.text());
+        if (literal.isEmpty()) {
+            return r -> true;
+        }
+        LocalDateTime wanted = literal.get();
+        return r -> SqlDates.parse(r.get(field)).map(actual -> numeric(op, actual.compareTo(wanted))).orElse(false);
+    }
+
+    private static boolean negativeLimit(VtqlQuery query) {
+        return query.limit().stream().anyMatch(t -> t.text().startsWith("-"));
     }
 
     private static boolean numeric(String operator, int cmp) {

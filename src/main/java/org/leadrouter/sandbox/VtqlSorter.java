@@ -17,7 +17,7 @@ final class VtqlSorter {
     static List<StoredRecord> sort(ModuleSchema schema, VtqlQuery query, List<StoredRecord> rows) {
         List<FieldSpec> fields = new ArrayList<>();
         for (String column : query.orderBy()) {
-            // VTiger does not check ORDER BY columns: an unknown one breaks the SQL.
+            // the executor answers no rows for an unknown ORDER BY column before sorting
             fields.add(schema.field(column).orElseThrow(VtigerError::internal));
         }
         if (fields.isEmpty()) {

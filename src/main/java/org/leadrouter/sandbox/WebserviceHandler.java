@@ -13,19 +13,24 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Serves {@code /webservice.php}: counts the call, applies injected latency and failures, checks the
- * session like VTiger's webservice.php, then runs the operation and writes the JSON envelope.
+ * Serves {@code /webservice.php}: counts the call, applies injected failures, takes the session's lock as PHP does,
+ * applies injected latency (server time, inside the lock), checks the session like VTiger's webservice.php, then
+ * runs the operation and writes the JSON envelope.
  */
 final class WebserviceHandler implements HttpHandler {
 
-    private static final Set<String> PRE_LOGIN = Set.of("getchallenge", "login");
-    /** Operations VTiger registers as POST; sent as GET their parameters are simply absent. */
-    private static final Set<String> POST_ONLY = Set.of("login", "create", "update", "revise", "delete", "logout");
+    private static final Set<String> PRE_LOGIN = Set.of("getchallenge", "login", "extendsession");
+    /** Operations VTiger registers as POST: their parameters are read from the body only. */
+    private static final Set<String> POST_TYPE = Set.of("login", "extendsession", "create", "update", "revise", "delete",
+            "logout");
+    /** Write operations that refuse to run when sent as GET. */
+    private static final Set<String> WRITES = Set.of("create", "update", "revise", "delete", "logout");
     /** Registered, but they die with a PHP fatal error on stock 8.1 under PHP 8. */
     private static final Set<String> BROKEN = Set.of("sync", "logout");
-    private static final Set<String> KNOWN = Set.of("getchallenge", "login", "query", "create", "describe",
+    private static final Set<String> KNOWN = Set.of("getchallenge", "login", "extendsession", "query", "create", "describe",
             "retrieve", "listtypes", "update", "revise", "delete", "sync", "logout");
 
     /** Thrown where PHP would die and Apache answer 500 with nothing in the body. */
@@ -58,19 +63,44 @@ final class WebserviceHandler implements HttpHandler {
             WebRequest request = WebRequest.of(exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(), body);
             String operation = Optional.ofNullable(request.request("operation")).orElse("").toLowerCase(Locale.ROOT);
             calls.count(operation);
-            if (pauseInterrupted(ctx.knobs().latency())) {
-                return;
-            }
+            // Injected failures stand for trouble in front of PHP (proxy, network): they never reach the session.
             Optional<SandboxKnobs.Failure> failure = ctx.knobs().takeFailure(operation);
             if (failure.isPresent()) {
                 fail(exchange, failure.get());
                 return;
             }
-            if (pauseInterrupted(ctx.knobs().takeCreateTime(operation))) {
-                return;
+            // PHP holds the session file's lock for the whole request: one request per session at a time.
+            Optional<ReentrantLock> sessionLock = ctx.sessions().lock(sessionName(request));
+            if (sessionLock.isPresent()) {
+                try {
+                    sessionLock.get().lockInterruptibly();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-            answer(exchange, operation, request);
+            try {
+                if (pauseInterrupted(ctx.knobs().takeCreateTime(operation))) {
+                    return;
+                }
+                serve(exchange, operation, request);
+            } finally {
+                sessionLock.ifPresent(ReentrantLock::unlock);
+            }
         }
+    }
+
+    private void serve(HttpExchange exchange, String operation, WebRequest request) throws IOException {
+        if (pauseInterrupted(ctx.knobs().latency())) {
+            return;
+        }
+        answer(exchange, operation, request);
+    }
+
+    /** The session a request names, or null ("null" counts as none, as in webservice.php). */
+    private static String sessionName(WebRequest request) {
+        String name = request.request("sessionName");
+        return name == null || name.isEmpty() || "null".equalsIgnoreCase(name) ? null : name;
     }
 
     private void answer(HttpExchange exchange, String operation, WebRequest request) throws IOException {
@@ -106,26 +136,32 @@ final class WebserviceHandler implements HttpHandler {
     }
 
     private Object run(String operation, WebRequest request) {
-        String sessionName = request.request("sessionName");
-        if (sessionName == null || sessionName.isEmpty() || "null".equalsIgnoreCase(sessionName)) {
+        String sessionName = sessionName(request);
+        if ("extendsession".equals(operation)) {
+            return new AuthOperations(ctx).extend(sessionName);
+        }
+        long caller = 0;
+        if (sessionName == null) {
             if (!PRE_LOGIN.contains(operation)) {
                 throw VtigerError.authRequired();
             }
         } else {
-            ctx.sessions().use(sessionName, ctx.now(), ctx.knobs().sessionCallLimit());
+            caller = ctx.sessions().use(sessionName, ctx.now(), ctx.knobs().sessionCallLimit(),
+                    ctx.knobs().sessionIdleLimit());
         }
         if (BROKEN.contains(operation)) {
             throw new FatalError();
         }
-        if (POST_ONLY.contains(operation) && !request.isPost()) {
+        if (WRITES.contains(operation) && !request.isPost()) {
             throw VtigerError.operationDenied();
         }
-        Map<String, String> in = POST_ONLY.contains(operation) ? request.post() : request.get();
+        // getchallenge sent as POST finds no username; login sent as GET finds no username, hence no token.
+        Map<String, String> in = POST_TYPE.contains(operation) ? request.post() : request.get();
         return switch (operation) {
             case "getchallenge" -> new AuthOperations(ctx).challenge(in.get("username"));
             case "login" -> new AuthOperations(ctx).login(in.get("username"), in.get("accessKey"));
-            case "query" -> new QueryOperation(ctx).run(in.get("query"));
-            case "create" -> new CreateOperation(ctx).run(in.get("elementType"), in.get("element"));
+            case "query" -> new QueryOperation(ctx).run(in.get("query"), caller);
+            case "create" -> new CreateOperation(ctx).run(in.get("elementType"), in.get("element"), caller);
             case "describe" -> new MetaOperations(ctx).describe(in.get("elementType"));
             case "listtypes" -> new MetaOperations(ctx).listTypes();
             case "retrieve" -> new MetaOperations(ctx).retrieve(in.get("id"));

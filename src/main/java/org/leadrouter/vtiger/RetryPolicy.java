@@ -2,6 +2,8 @@ package org.leadrouter.vtiger;
 
 import java.time.Duration;
 
+import org.leadrouter.config.VtigerSettings;
+
 /** Bounded exponential back-off for transient failures: how many attempts, and how long to wait before each retry. */
 public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBackoff) {
 
@@ -9,6 +11,14 @@ public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBac
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts < 1: " + attempts);
         }
+    }
+
+    /** One attempt, no waiting: for a check that reports what it sees now. */
+    public static final RetryPolicy ONCE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
+
+    /** The bounds of {@code vtiger.retry.*}. */
+    public static RetryPolicy of(VtigerSettings settings) {
+        return new RetryPolicy(settings.retryAttempts(), settings.initialBackoff(), settings.maxBackoff());
     }
 
     /** The wait before retry number {@code retry} (1-based): initial, doubled each time, capped. */

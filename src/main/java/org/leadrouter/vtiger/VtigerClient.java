@@ -2,6 +2,7 @@ package org.leadrouter.vtiger;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -9,7 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +28,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadrouter.config.Secret;
+import org.leadrouter.config.VtigerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The VTiger webservice, spoken correctly: challenge and login, one shared session renewed when VTiger drops it,
+ * The VTiger webservice, spoken correctly: challenge and login, a small pool of sessions (one request at a time on
+ * each) renewed one at a time when VTiger drops one,
  * {@code success:false} turned into {@link VtigerException}, transient failures retried with back-off.
  */
-public final class VtigerClient {
+public final class VtigerClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VtigerClient.class);
     /** VTiger returns at most this many rows per query, whatever LIMIT says. */
     public static final int PAGE_SIZE = 100;
@@ -38,10 +50,28 @@ public final class VtigerClient {
     private final VtigerCallListener listener;
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, ModuleInfo> modules = new ConcurrentHashMap<>();
-    private volatile Session session;
+    private final SessionPool sessions;
+    private final ExecutorService pagers;
+    private volatile String userId;
+    /** {@code is_admin} from the last login answer; null when VTiger did not say. */
+    private volatile Boolean apiUserAdmin;
 
     public VtigerClient(VtigerTransport transport, String username, Secret accessKey, RetryPolicy retry,
                         Sleeper sleeper, VtigerCallListener listener) {
+        this(transport, username, accessKey, retry, sleeper, listener, 1);
+    }
+
+    /**
+     * A client that sends up to {@code maxConcurrency} requests at once, each on a session of its own (VTiger runs
+     * the requests of one session one after another); sessions are opened only when that many are wanted at once.
+     */
+    public VtigerClient(VtigerTransport transport, String username, Secret accessKey, RetryPolicy retry,
+                        Sleeper sleeper, VtigerCallListener listener, int maxConcurrency) {
+        if (maxConcurrency < 1) {
+            throw new IllegalArgumentException("maxConcurrency < 1");
+        }
+        this.sessions = new SessionPool(maxConcurrency);
+        this.pagers = maxConcurrency == 1 ? null : pageThreads(maxConcurrency);
         this.transport = Objects.requireNonNull(transport, "transport == null");
         this.username = Objects.requireNonNull(username, "username == null");
         this.accessKey = Objects.requireNonNull(accessKey, "accessKey == null");
@@ -50,24 +80,87 @@ public final class VtigerClient {
         this.listener = Objects.requireNonNull(listener, "listener == null");
     }
 
-    /** The logged-in user's webservice id (e.g. {@code 19x1}); logs in when needed. */
-    public String userId() {
-        return currentSession().userId();
+    /** The client of the service: over HTTP to {@code settings}' endpoint, retrying as {@code vtiger.retry.*} says. */
+    public static VtigerClient of(VtigerSettings settings, VtigerCallListener listener) {
+        return of(settings, RetryPolicy.of(settings), listener);
     }
 
-    /** Logs in now (challenge + login), replacing any session. */
-    public synchronized String login() {
-        JsonNode challenge = withRetry("getchallenge", true,
-                () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
-        String token = challenge.path("token").asText();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("operation", "login");
-        form.put("username", username);
-        form.put("accessKey", md5(token + accessKey.reveal()));
-        JsonNode result = withRetry("login", true, () -> send("login", true, form));
-        session = new Session(result.path("sessionName").asText(), result.path("userId").asText());
-        LOG.debug("logged in to VTiger as {} ({})", username, session.userId());
-        return session.userId();
+    /** A client over HTTP to {@code settings}' endpoint with its own retry bounds (e.g. {@link RetryPolicy#ONCE}). */
+    public static VtigerClient of(VtigerSettings settings, RetryPolicy retry, VtigerCallListener listener) {
+        return new VtigerClient(new HttpClientTransport(settings), settings.username(), settings.accessKey(), retry,
+                Sleeper.REAL, listener, settings.maxConcurrency());
+    }
+
+    /** The bounds this client retries a request within; callers that reconcile a lost answer wait by them too. */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
+    /** The logged-in user's webservice id (e.g. {@code 19x1}); logs in when needed. */
+    public String userId() {
+        String id = userId;
+        if (id == null) {
+            sessions.release(sessions.borrow());
+            id = userId;
+        }
+        return id;
+    }
+
+    /** Whether the API user is a VTiger admin, as the login answer said (logs in when needed); empty if it did not say. */
+    public java.util.Optional<Boolean> apiUserIsAdmin() {
+        userId();
+        return java.util.Optional.ofNullable(apiUserAdmin);
+    }
+
+    /** Threads asking for the pages of one query at once; they end when idle, so nothing needs closing. */
+    private static ExecutorService pageThreads(int n) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "vtiger-pages-" + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /** How many requests this client sends at once at most (one session each). */
+    public int maxConcurrency() {
+        return sessions.max;
+    }
+
+    /** Logs in now (challenge + login), replacing the idle sessions. */
+    public String login() {
+        return sessions.replaceIdle(openSession()).userId();
+    }
+
+    /**
+     * Challenge and login: one new session. Logins go one after another (a new challenge replaces the user's
+     * previous token, so two logins at once would fail); sessions opened one after another all stay valid.
+     */
+    private Session openSession() {
+        synchronized (sessions.loginLock) {
+            JsonNode result;
+            try {
+                JsonNode challenge = withRetry("getchallenge", true,
+                        () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
+                String token = challenge.path("token").asText();
+                Map<String, String> form = new LinkedHashMap<>();
+                form.put("operation", "login");
+                form.put("username", username);
+                form.put("accessKey", md5(token + accessKey.reveal()));
+                result = withRetry("login", true, () -> send("login", true, form));
+            } catch (VtigerException e) {
+                // any refusal here is about our credentials (an unknown user is refused at getchallenge already)
+                throw e.asLoginRefusal();
+            }
+            JsonNode admin = result.path("is_admin");
+            apiUserAdmin = admin.isMissingNode() || admin.isNull() ? null : "on".equalsIgnoreCase(admin.asText());
+            Session opened = new Session(result.path("sessionName").asText(), result.path("userId").asText());
+            userId = opened.userId();
+            LOG.debug("logged in to VTiger as {} ({})", username, opened.userId());
+            return opened;
+        }
     }
 
     /** One VTQL query (at most {@value #PAGE_SIZE} rows come back); all values are strings. */
@@ -81,16 +174,72 @@ public final class VtigerClient {
         return rows;
     }
 
-    /** Every row of {@code query}, page by page ({@code LIMIT offset,100}). */
+    /**
+     * Every row of {@code query}, page by page ({@code LIMIT offset,100}), in order. When the first page is full and
+     * several sessions are allowed, the next pages are asked for that many at a time; a short page ends it (pages
+     * already asked for beyond it come back empty).
+     */
     public List<Map<String, String>> queryAll(VtqlQuery query) {
-        List<Map<String, String>> all = new ArrayList<>();
-        for (int offset = 0; ; offset += PAGE_SIZE) {
+        List<Map<String, String>> all = new ArrayList<>(query(query.page(0, PAGE_SIZE)));
+        if (all.size() < PAGE_SIZE) {
+            return all;
+        }
+        if (pagers != null) {
+            return remainingPagesAtOnce(query, all);
+        }
+        for (int offset = PAGE_SIZE; ; offset += PAGE_SIZE) {
             List<Map<String, String>> page = query(query.page(offset, PAGE_SIZE));
             all.addAll(page);
             if (page.size() < PAGE_SIZE) {
                 return all;
             }
         }
+    }
+
+    private List<Map<String, String>> remainingPagesAtOnce(VtqlQuery query, List<Map<String, String>> all) {
+        CompletionService<Page> done = new ExecutorCompletionService<>(pagers);
+        Map<Integer, List<Map<String, String>>> pages = new HashMap<>();
+        int next = 1;
+        int last = Integer.MAX_VALUE; // index of the first short page, once seen
+        int inFlight = 0;
+        RuntimeException failure = null;
+        while (true) {
+            while (failure == null && inFlight < sessions.max && next < last) {
+                int index = next++;
+                done.submit(() -> new Page(index, query(query.page(index * PAGE_SIZE, PAGE_SIZE))));
+                inFlight++;
+            }
+            if (inFlight == 0) {
+                break;
+            }
+            try {
+                Future<Page> f = done.take();
+                inFlight--;
+                Page page = f.get();
+                pages.put(page.index(), page.rows());
+                if (page.rows().size() < PAGE_SIZE) {
+                    last = Math.min(last, page.index());
+                }
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r
+                            : new IllegalStateException("a page of a VTiger query failed", e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VtigerUnavailableException("interrupted while reading a VTiger query", false, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        for (int index = 1; index <= last; index++) {
+            all.addAll(pages.get(index));
+        }
+        return all;
+    }
+
+    private record Page(int index, List<Map<String, String>> rows) {
     }
 
     /**
@@ -135,35 +284,48 @@ public final class VtigerClient {
         return users;
     }
 
-    private Session currentSession() {
-        Session s = session;
-        if (s == null) {
-            synchronized (this) {
-                if (session == null) {
-                    login();
-                }
-                s = session;
-            }
-        }
-        return s;
-    }
-
+    /**
+     * One request on a session of the pool, which no other request uses meanwhile. When VTiger has dropped that
+     * session, a new one is opened in its place (one login at a time) and the request is sent once more.
+     */
     private JsonNode authenticated(String operation, boolean retryTransient, SessionCall call) {
-        Session s = currentSession();
+        Session s = sessions.borrow();
         try {
-            return withRetry(operation, retryTransient, () -> call.send(s));
+            JsonNode result = withRetry(operation, retryTransient, () -> call.send(s));
+            sessions.release(s);
+            return result;
         } catch (VtigerException e) {
             if (!e.isSessionLost()) {
+                sessions.release(s);
                 throw e;
             }
             LOG.info("VTiger session ended ({}); logging in again", e.code());
-            synchronized (this) {
-                if (session == s) {
-                    login();
-                }
+        } catch (RuntimeException | Error e) {
+            sessions.release(s);
+            throw e;
+        }
+        // the dead session's place (and permit) goes to a new one
+        Session renewed;
+        try {
+            renewed = openSession();
+        } catch (RuntimeException | Error e) {
+            sessions.discard();
+            throw e;
+        }
+        try {
+            JsonNode result = withRetry(operation, retryTransient, () -> call.send(renewed));
+            sessions.release(renewed);
+            return result;
+        } catch (VtigerException e) {
+            if (e.isSessionLost()) {
+                sessions.discard();
+            } else {
+                sessions.release(renewed);
             }
-            Session renewed = currentSession();
-            return withRetry(operation, retryTransient, () -> call.send(renewed));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            sessions.release(renewed);
+            throw e;
         }
     }
 
@@ -241,7 +403,72 @@ public final class VtigerClient {
         }
     }
 
+    /** Releases the HTTP connections. */
+    @Override
+    public void close() {
+        if (transport instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("closing the HTTP client: {}", e.getMessage());
+            }
+        }
+    }
+
     private record Session(String name, String userId) {
+    }
+
+    /**
+     * At most {@code max} sessions, each lent to one request at a time. The most recently used idle session is lent
+     * first, so a caller sending one request at a time uses one session only; another is opened only when every
+     * open one is busy and fewer than {@code max} exist.
+     */
+    private final class SessionPool {
+        final int max;
+        final Object loginLock = new Object();
+        private final java.util.concurrent.Semaphore permits;
+        private final java.util.concurrent.ConcurrentLinkedDeque<Session> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
+
+        SessionPool(int max) {
+            this.max = max;
+            this.permits = new java.util.concurrent.Semaphore(max, true);
+        }
+
+        Session borrow() {
+            try {
+                permits.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new VtigerUnavailableException("interrupted while waiting for a VTiger session", false, e);
+            }
+            Session s = idle.pollFirst();
+            if (s != null) {
+                return s;
+            }
+            try {
+                // every session that exists is busy (each busy one holds a permit, and so do we): open one more
+                return openSession();
+            } catch (RuntimeException | Error e) {
+                permits.release();
+                throw e;
+            }
+        }
+
+        void release(Session s) {
+            idle.offerFirst(s);
+            permits.release();
+        }
+
+        /** The borrowed session is dead and nothing replaces it. */
+        void discard() {
+            permits.release();
+        }
+
+        Session replaceIdle(Session fresh) {
+            idle.clear();
+            idle.offerFirst(fresh);
+            return fresh;
+        }
     }
 
     @FunctionalInterface

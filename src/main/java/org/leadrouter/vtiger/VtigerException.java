@@ -9,11 +9,24 @@ public final class VtigerException extends RuntimeException {
 
     private final String code;
     private final String vtigerMessage;
+    private final boolean loginRefused;
 
     public VtigerException(String code, String vtigerMessage) {
-        super(code + ": " + vtigerMessage);
+        this(code, vtigerMessage, false);
+    }
+
+    private VtigerException(String code, String vtigerMessage, boolean loginRefused) {
+        // a refused login says what to fix, wherever its message is logged (the daemon's retry log included)
+        super(loginRefused ? LoginRefusal.explain(code) + " (VTiger said: " + vtigerMessage + ")"
+                : code + ": " + vtigerMessage);
         this.code = Objects.requireNonNull(code, "code == null");
         this.vtigerMessage = vtigerMessage == null ? "" : vtigerMessage;
+        this.loginRefused = loginRefused;
+    }
+
+    /** The same answer, known to be VTiger's refusal of our credentials (it came from getchallenge or login). */
+    public VtigerException asLoginRefusal() {
+        return new VtigerException(code, vtigerMessage, true);
     }
 
     public String code() {
@@ -32,6 +45,12 @@ public final class VtigerException extends RuntimeException {
 
     /** The credentials were refused: nothing will work until the configuration is fixed. */
     public boolean isLoginRefused() {
-        return code.equals("INVALID_USER_CREDENTIALS") || code.equals("INVALID_AUTH_TOKEN") || code.equals("AUTHENTICATION_REQUIRED");
+        return loginRefused || code.equals("INVALID_USER_CREDENTIALS") || code.equals("INVALID_AUTH_TOKEN")
+                || code.equals("AUTHENTICATION_REQUIRED");
+    }
+
+    /** What went wrong and what to fix, when the login was refused; VTiger's code and message otherwise. */
+    public String explanation() {
+        return isLoginRefused() ? LoginRefusal.explain(code) : "VTiger refused a request (" + code + "): " + vtigerMessage;
     }
 }

@@ -7,9 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 
-import org.junit.jupiter.api.RepeatedTest;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** The allocation rules: lowest load first, caps never exceeded, balance within one, ties rotating. */
@@ -81,20 +83,21 @@ class AllocatorTest {
         assertThat(new Allocator(List.of(), Map.of(), null).next()).isEmpty();
     }
 
-    /** Random rosters, loads and caps: the invariants hold whatever the input. */
-    @RepeatedTest(200)
-    void invariantsHoldForRandomRosters() {
-        Random random = new Random();
+    /** Random rosters, loads and caps (seeded, so a failure repeats): the invariants hold whatever the input. */
+    @Property(tries = 200, seed = "20261129")
+    void invariantsHoldForRandomRosters(@ForAll @IntRange(min = 1, max = 8) int n,
+                                        @ForAll @Size(8) List<@IntRange(min = 0, max = 29) Integer> caps,
+                                        @ForAll @Size(8) List<@IntRange(min = 0, max = 29) Integer> loads,
+                                        @ForAll @IntRange(min = -1, max = 7) int lastPickedIndex,
+                                        @ForAll @IntRange(min = 0, max = 299) int leads) {
         List<Advisor> advisors = new ArrayList<>();
         Map<String, Integer> start = new HashMap<>();
-        int n = 1 + random.nextInt(8);
         for (int i = 0; i < n; i++) {
-            Advisor a = new Advisor("19x" + (10 + i), "user" + i, "User " + i, random.nextInt(30));
+            Advisor a = new Advisor("19x" + (10 + i), "user" + i, "User " + i, caps.get(i));
             advisors.add(a);
-            start.put(a.id(), random.nextInt(30));
+            start.put(a.id(), loads.get(i));
         }
-        Allocator allocator = new Allocator(advisors, start, random.nextBoolean() ? "user" + random.nextInt(n) : null);
-        int leads = random.nextInt(300);
+        Allocator allocator = new Allocator(advisors, start, lastPickedIndex < 0 ? null : "user" + (lastPickedIndex % n));
         int assigned = 0;
         for (int i = 0; i < leads; i++) {
             Optional<Advisor> a = allocator.next();

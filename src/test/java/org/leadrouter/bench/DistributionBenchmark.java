@@ -5,10 +5,10 @@ import java.io.PrintWriter;
 import java.io.Reader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,22 +24,32 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadrouter.cli.LeadrouterCommand;
+import org.leadrouter.files.FilePermissions;
 import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.VtigerSandbox;
 import picocli.CommandLine;
 
 /**
- * Measures one-shot distribution runs against a sandboxed VTiger holding 20,000 leads and 5,000 contacts:
- * a dry-run and an apply of one 1,000-row file, then an apply of a new 1,000-row file on the same state.
- * Prints wall time, API calls per operation, calls per lead besides {@code create}, rows per status and peak heap.
+ * Measures, side by side in one run against a sandboxed VTiger holding 20,000 leads and 5,000 contacts with 50 ms added
+ * to every request (a CRM hosted elsewhere), 1,000-row files: the call pattern of the script leadrouter replaces
+ * (per-lead lookups, sequential), then {@code run --apply} at {@code vtiger.max-concurrency=1} and at the default, each
+ * on a fresh state and again with the state kept, and once at 8; then the CPU path: a dry-run of a 100,000-row file
+ * with the state warm, in a JVM of its own with a 256 MB heap and no added latency; then a 1,000,000-row file with the
+ * input limits raised in the same heap. Prints wall times, API calls per created lead, rows per status, rows per
+ * second and peak heap.
  *
- * <p>Usage: {@code DistributionBenchmark [seed] [workDir]}.
+ * <p>Usage: {@code DistributionBenchmark [seed] [workDir]}; {@code -Dbench.latency-ms=50}, {@code -Dbench.cpu-rows=100000},
+ * {@code -Dbench.huge-rows=1000000} (0 leaves that run out).
  */
 public final class DistributionBenchmark {
     private static final int ROWS = 1000;
-    private static final double TARGET_CALLS_PER_LEAD = 0.1;
+    private static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 50);
+    private static final int CPU_ROWS = Integer.getInteger("bench.cpu-rows", 100_000);
+    /** A file beyond what the heap holds, with the input limits raised: it must be refused clearly (0 skips it). */
+    private static final int HUGE_ROWS = Integer.getInteger("bench.huge-rows", 1_000_000);
+    private static final String CPU_HEAP = "-Xmx256m";
+    private static final int DEFAULT_CONCURRENCY = 4;
     private static final String HEADER = "Nombre,Email,Teléfono,Curso Interesado,Fecha entrada,Origen del leads";
-
     private static final List<String> FIRST = List.of("Juan", "María", "José", "Lucía", "Antonio", "Carmen",
             "Manuel", "Ana", "Francisco", "Isabel", "David", "Laura", "Javier", "Marta", "Daniel", "Cristina",
             "Carlos", "Paula", "Miguel", "Elena", "Alejandro", "Sara", "Rafael", "Pilar", "Pablo", "Nuria", "Sergio",
@@ -65,46 +75,139 @@ public final class DistributionBenchmark {
         long seed = args.length > 0 ? Long.parseLong(args[0]) : 42L;
         Path work = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
                 : Files.createTempDirectory("leadrouter-bench");
-        Path stateDir = Files.createDirectories(work.resolve("state-" + System.nanoTime()));
 
         System.out.printf("leadrouter distribution benchmark (seed %d, work dir %s)%n", seed, work);
         long t0 = System.nanoTime();
         try (VtigerSandbox sandbox = VtigerSandbox.start(0, SandboxFixture.generated(20000, 5000, seed))) {
-            System.out.printf("sandbox: %d leads, %d contacts, started in %d ms%n", sandbox.records("Leads").size(),
-                    sandbox.records("Contacts").size(), (System.nanoTime() - t0) / 1_000_000);
-            Path config = writeConfig(work.resolve("bench.properties"), sandbox, stateDir);
+            System.out.printf("sandbox: %d leads, %d contacts, started in %d ms; %d ms added to every request%n",
+                    sandbox.records("Leads").size(), sandbox.records("Contacts").size(),
+                    (System.nanoTime() - t0) / 1_000_000, LATENCY_MS);
             LeadFileMaker maker = new LeadFileMaker(new Random(seed), sandbox);
-            Path first = maker.write(work.resolve("leads_bench_1.csv"), 0);
-            Path second = maker.write(work.resolve("leads_bench_2.csv"), 1);
-            System.out.printf("files: %s and %s, %d rows each (~5%% CRM duplicates, %d in-file duplicates, "
-                    + "%d invalid rows)%n%n", first.getFileName(), second.getFileName(), ROWS,
-                    LeadFileMaker.IN_FILE_DUPLICATES, LeadFileMaker.INVALID);
-
-            Result dry = run("(1) dry-run, file 1, fresh state", sandbox, first, config, work, false);
-            Result apply = run("(2) apply, file 1", sandbox, first, config, work, true);
-            Result again = run("(3) apply, new file 2, same state", sandbox, second, config, work, true);
-
-            System.out.println("summary");
-            System.out.printf("  %-36s %10s %8s %14s %12s%n", "run", "wall ms", "calls", "calls/lead*", "peak heap MB");
-            for (Result r : List.of(dry, apply, again)) {
-                System.out.printf(Locale.ROOT, "  %-36s %10d %8d %14.3f %12.1f%n", r.name, r.millis, r.totalCalls,
-                        r.callsPerLead(), r.peakHeapBytes / 1048576.0);
+            List<Path> files = new ArrayList<>();
+            for (int i = 1; i <= 6; i++) {
+                files.add(maker.write(work.resolve("leads_bench_" + i + ".csv"), i, ROWS));
             }
-            System.out.println("  * API calls per input row, create excluded");
-            System.out.printf(Locale.ROOT, "target for run (3): at most %.2f calls per lead besides create: %s (%.3f)%n",
-                    TARGET_CALLS_PER_LEAD, again.callsPerLead() <= TARGET_CALLS_PER_LEAD ? "MET" : "MISSED",
-                    again.callsPerLead());
-            long maxPeak = List.of(dry, apply, again).stream().mapToLong(r -> r.peakHeapBytes).max().orElse(0);
-            System.out.printf(Locale.ROOT, "JVM peak heap, largest of the three runs (sandbox's data included): %.1f MB "
-                    + "(max heap %.0f MB)%n", maxPeak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0);
+            System.out.printf("files: leads_bench_1..6.csv, %d rows each (%d already in the CRM, %d in-file duplicates, "
+                    + "%d invalid rows), a new file for each run%n%n", ROWS, LeadFileMaker.CRM_DUPLICATES,
+                    LeadFileMaker.IN_FILE_DUPLICATES, LeadFileMaker.INVALID);
+            sandbox.knobs().latency(Duration.ofMillis(LATENCY_MS));
+
+            List<Result> results = new ArrayList<>();
+            results.add(baseline(sandbox, files.get(0)));
+            Path stateOne = Files.createDirectories(work.resolve("state-c1-" + System.nanoTime()));
+            Path configOne = writeConfig(work.resolve("bench-c1.properties"), sandbox, stateOne, 1);
+            results.add(run("leadrouter c=1, fresh state", sandbox, files.get(1), configOne, work, true));
+            results.add(run("leadrouter c=1, state kept", sandbox, files.get(2), configOne, work, true));
+            Path stateDefault = Files.createDirectories(work.resolve("state-c" + DEFAULT_CONCURRENCY + "-" + System.nanoTime()));
+            Path configDefault = writeConfig(work.resolve("bench-default.properties"), sandbox, stateDefault, DEFAULT_CONCURRENCY);
+            results.add(run("leadrouter c=" + DEFAULT_CONCURRENCY + " (default), fresh state", sandbox, files.get(3),
+                    configDefault, work, true));
+            results.add(run("leadrouter c=" + DEFAULT_CONCURRENCY + " (default), state kept", sandbox, files.get(4),
+                    configDefault, work, true));
+            Path configEight = writeConfig(work.resolve("bench-c8.properties"), sandbox, stateDefault, 8);
+            results.add(run("leadrouter c=8, state kept", sandbox, files.get(5), configEight, work, true));
+
+            Result old = results.get(0);
+            System.out.printf("summary, %d ms added to every request%n", LATENCY_MS);
+            System.out.printf("  %-40s %9s %7s %8s %11s %9s%n", "run (1,000 rows)", "wall s", "calls", "created",
+                    "calls/lead*", "speed-up");
+            for (Result r : results) {
+                System.out.printf(Locale.ROOT, "  %-40s %9.1f %7d %8d %11.2f %8.1fx%n", r.name, r.millis / 1000.0,
+                        r.totalCalls, r.created(), r.callsPerCreated(), old.millis / (double) r.millis);
+            }
+            System.out.println("  * API calls per created lead, logins and queries included; speed-up: baseline wall / run wall");
+            System.out.println();
+
+            sandbox.knobs().latency(Duration.ZERO);
+            Path big = maker.write(work.resolve("leads_bench_cpu.csv"), 9, CPU_ROWS);
+            cpuPath("CPU path: dry-run of " + String.format(Locale.ROOT, "%,d", CPU_ROWS) + " rows, state warm",
+                    sandbox, big, CPU_ROWS, configDefault);
+            if (HUGE_ROWS > 0) {
+                Path huge = maker.write(work.resolve("leads_bench_huge.csv"), 10, HUGE_ROWS);
+                Properties raised = new Properties();
+                try (Reader r = Files.newBufferedReader(configDefault, StandardCharsets.UTF_8)) {
+                    raised.load(r);
+                }
+                raised.setProperty("input.max-rows", "10000000");
+                raised.setProperty("input.max-bytes", "2GB");
+                Path configRaised = work.resolve("bench-raised-limits.properties");
+                try (Writer w = Files.newBufferedWriter(configRaised, StandardCharsets.UTF_8)) {
+                    raised.store(w, "leadrouter benchmark, input limits raised");
+                }
+                FilePermissions.restrict(configRaised);
+                cpuPath(String.format(Locale.ROOT, "a %,d-row file (%.0f MB), input.max-rows and input.max-bytes raised",
+                        HUGE_ROWS, Files.size(huge) / 1048576.0), sandbox, huge, HUGE_ROWS, configRaised);
+            }
         }
+    }
+
+    /** The old script's call pattern on one file. */
+    private static Result baseline(VtigerSandbox sandbox, Path csv) throws Exception {
+        sandbox.resetCallCounts();
+        String name = "per-lead lookups (old script), sequential";
+        long start = System.nanoTime();
+        int created = new PerLeadLookupsBaseline(sandbox.baseUrl().resolve("webservice.php"), "admin", "sandbox-demo-key").run(csv);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        Map<String, Integer> calls = new TreeMap<>(sandbox.callCounts());
+        Result r = new Result(name, millis, calls, Map.of("created", created), 0);
+        System.out.println(name);
+        System.out.printf("  wall time            %d ms%n", millis);
+        System.out.printf("  API calls            %s (total %d)%n", calls, r.totalCalls);
+        System.out.printf("  created              %d%n%n", created);
+        return r;
+    }
+
+    /**
+     * The CPU path: a dry-run of a large file with the state warm (the CRM's keys already copied), in a JVM of its own
+     * with a 256 MB heap, against the sandbox without added latency (a dry-run's few queries do not depend on the rows).
+     */
+    private static void cpuPath(String title, VtigerSandbox sandbox, Path big, int rows, Path config) throws Exception {
+        Path report = big.resolveSibling("report_" + big.getFileName().toString().replace(".csv", "") + "_" + System.nanoTime() + ".csv");
+        sandbox.resetCallCounts();
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(javaBinary, CPU_HEAP, "-cp", System.getProperty("java.class.path"),
+                CpuPathProbe.class.getName(), "run", big.toString(), "--output", report.toString(),
+                "--config", config.toString());
+        long start = System.nanoTime();
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        child.waitFor();
+        long withJvm = (System.nanoTime() - start) / 1_000_000;
+        String probe = output.lines().filter(l -> l.startsWith("probe ")).findFirst().orElse("");
+        System.out.printf("%s, %s, no added latency%n", title, CPU_HEAP);
+        if (probe.isEmpty()) {
+            System.out.println("  the run did not finish:\n" + output);
+            return;
+        }
+        String[] p = probe.split(" ");
+        long millis = Long.parseLong(p[2]);
+        long heap = Long.parseLong(p[3]);
+        System.out.printf("  exit code            %s%n", p[1]);
+        String stderr = output.substring(output.indexOf(probe) + probe.length()).strip();
+        if (!stderr.isEmpty()) {
+            System.out.printf("  stderr               %s%n", stderr.replace("\n", "\n                       "));
+        }
+        System.out.printf("  API calls            %s%n", new TreeMap<>(sandbox.callCounts()));
+        System.out.printf("  rows per status      %s%n", statuses(report));
+        System.out.printf(Locale.ROOT, "  in-process          %7d ms  %,9.0f rows/s (read, normalise, dedupe, allocate, report)%n",
+                millis, rows * 1000.0 / millis);
+        System.out.printf(Locale.ROOT, "  with JVM start      %7d ms  %,9.0f rows/s%n", withJvm, rows * 1000.0 / withJvm);
+        long threadCpu = Long.parseLong(p[4]);
+        long processCpu = Long.parseLong(p[5]);
+        System.out.printf(Locale.ROOT, "  pipeline CPU        %7d ms  %,9.0f rows per CPU second (the run's own thread, "
+                + "whatever the machine's load)%n", threadCpu, rows * 1000.0 / Math.max(1, threadCpu));
+        System.out.printf(Locale.ROOT, "  process CPU         %7d ms  (with the JIT compiler and the garbage collector; "
+                + "load average %.1f on %d cores)%n", processCpu,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "  peak heap           %7.1f MB of %s (sampled every 5 ms)%n", heap / 1048576.0, CPU_HEAP);
     }
 
     private static Result run(String name, VtigerSandbox sandbox, Path csv, Path config, Path work, boolean apply)
             throws IOException {
         sandbox.resetCallCounts();
         System.gc();
-        resetPeakHeap();
+        HeapPeak.reset();
         Path report = work.resolve("report_" + csv.getFileName().toString().replace(".csv", "")
                 + (apply ? "_apply" : "_dry") + "_" + System.nanoTime() + ".csv");
         List<String> args = new ArrayList<>(List.of("run", csv.toString(), "--output", report.toString(),
@@ -120,7 +223,7 @@ public final class DistributionBenchmark {
         long start = System.nanoTime();
         int exit = cli.execute(args.toArray(String[]::new));
         long millis = (System.nanoTime() - start) / 1_000_000;
-        long heap = peakHeap();
+        long heap = HeapPeak.bytes();
         Map<String, Integer> calls = new TreeMap<>(sandbox.callCounts());
         Map<String, Integer> statuses = statuses(report);
 
@@ -129,8 +232,8 @@ public final class DistributionBenchmark {
         System.out.printf("  exit code            %d%s%n", exit, exit == 0 ? "" : "  (stderr: " + err.toString().strip() + ")");
         System.out.printf("  wall time            %d ms%n", millis);
         System.out.printf("  API calls            %s (total %d)%n", calls, r.totalCalls);
-        System.out.printf(Locale.ROOT, "  calls per lead       %.3f besides create (%d calls / %d rows)%n",
-                r.callsPerLead(), r.totalCalls - calls.getOrDefault("create", 0), ROWS);
+        System.out.printf(Locale.ROOT, "  calls per lead       %.3f per created lead (%d calls / %d created)%n",
+                r.callsPerCreated(), r.totalCalls, r.created());
         System.out.printf("  rows per status      %s%n", statuses);
         System.out.printf(Locale.ROOT, "  peak heap            %.1f MB (heap in use, sampled every 5 ms; the sandbox's data included)%n%n",
                 heap / 1048576.0);
@@ -156,47 +259,21 @@ public final class DistributionBenchmark {
         return counts;
     }
 
-    private static Path writeConfig(Path file, VtigerSandbox sandbox, Path stateDir) throws IOException {
+    private static Path writeConfig(Path file, VtigerSandbox sandbox, Path stateDir, int concurrency) throws IOException {
         Properties p = new Properties();
         p.setProperty("vtiger.url", sandbox.baseUrl().toString());
         p.setProperty("vtiger.username", "admin");
         p.setProperty("vtiger.access-key", "sandbox-demo-key");
         p.setProperty("vtiger.server-timezone", "Europe/Madrid");
+        p.setProperty("vtiger.max-concurrency", Integer.toString(concurrency));
         p.setProperty("state.dir", stateDir.toString());
-        // 4 active advisors; a cap high enough that the two files can be created in full today
-        p.setProperty("allocation.daily-cap", "1000");
+        // 4 active advisors; a cap high enough that every file can be created in full today
+        p.setProperty("allocation.daily-cap", "10000");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "leadrouter benchmark");
         }
+        FilePermissions.restrict(file); // it holds the access key
         return file;
-    }
-
-    /** Largest heap in use seen since the last reset, sampled every few milliseconds by a daemon thread. */
-    private static final java.util.concurrent.atomic.AtomicLong PEAK = new java.util.concurrent.atomic.AtomicLong();
-
-    static {
-        Thread sampler = new Thread(() -> {
-            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            while (true) {
-                long used = memory.getHeapMemoryUsage().getUsed();
-                PEAK.accumulateAndGet(used, Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-    }
-
-    private static void resetPeakHeap() {
-        PEAK.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
-    }
-
-    private static long peakHeap() {
-        return Math.max(PEAK.get(), ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 
     private static final class Result {
@@ -216,8 +293,12 @@ public final class DistributionBenchmark {
             this.totalCalls = calls.values().stream().mapToInt(Integer::intValue).sum();
         }
 
-        double callsPerLead() {
-            return (totalCalls - calls.getOrDefault("create", 0)) / (double) ROWS;
+        int created() {
+            return statuses.getOrDefault("created", 0);
+        }
+
+        double callsPerCreated() {
+            return created() == 0 ? Double.NaN : totalCalls / (double) created();
         }
     }
 
@@ -258,9 +339,9 @@ public final class DistributionBenchmark {
             }
         }
 
-        Path write(Path file, int fileIndex) throws IOException {
-            List<String[]> rows = new ArrayList<>(ROWS);
-            int regular = ROWS - CRM_DUPLICATES - IN_FILE_DUPLICATES - INVALID;
+        Path write(Path file, int fileIndex, int total) throws IOException {
+            List<String[]> rows = new ArrayList<>(total);
+            int regular = total - CRM_DUPLICATES - IN_FILE_DUPLICATES - INVALID;
             for (int i = 0; i < regular; i++) {
                 rows.add(newPerson(fileIndex));
             }

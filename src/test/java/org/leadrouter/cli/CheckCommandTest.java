@@ -9,7 +9,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,6 +106,40 @@ class CheckCommandTest {
     }
 
     @Test
+    void anUnknownUserNameIsARefusedLoginThatNamesTheSettingToFix() throws IOException {
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=" + KEY, "rw-------", "nobody");
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.VTIGER_UNAVAILABLE);
+        assertThat(err.toString()).contains("VTiger refused the login (ACCESS_DENIED)").contains("fix vtiger.username")
+                .doesNotContain("admin");
+        assertTheKeyNeverShows();
+    }
+
+    @Test
+    void anInactiveUserIsARefusedLoginThatSaysSo() throws IOException {
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=pedro-demo-key", "rw-------", "asesor.pedro");
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.VTIGER_UNAVAILABLE);
+        assertThat(err.toString()).contains("VTiger refused the login (INVALID_USER_CREDENTIALS)")
+                .contains("vtiger.access-key").contains("inactive");
+    }
+
+    @Test
+    void anApiUserWhoIsNotAnAdminExitsTwoSayingItMustBe() throws IOException {
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=juan-demo-key", "rw-------", "asesor.juan");
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("vtiger.username").contains("the API user must be a VTiger admin");
+        assertThat(out.toString()).contains("VTiger: logged in as asesor.juan").doesNotContain("Advisors for");
+    }
+
+    @Test
     void anUnreachableVtigerExitsThree() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -143,6 +180,55 @@ class CheckCommandTest {
         assertTheKeyNeverShows();
     }
 
+    @Test
+    void routingShowsRulesPoolsWithTodaysMembersAbsencesAndTheNextWorkingDay() throws IOException {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Madrid"));
+        Path absences = dir.resolve("ausencias.csv");
+        Files.writeString(absences, "Asesor;Desde;Hasta;Motivo\nasesor.ana;" + today.minusDays(1) + ";" + today.plusDays(1)
+                + ";Vacaciones\n", StandardCharsets.UTF_8);
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=" + KEY, "rw-------");
+        Files.writeString(config, String.join("\n",
+                "routing.pool.sanidad=asesor.ana,asesor.luis",
+                "routing.pool.eventos=asesor.marta,asesor.pedro",
+                "routing.rule.1.course=Enfermería|Salud",
+                "routing.rule.1.pool=sanidad",
+                "routing.rule.2.source=Feria*",
+                "routing.rule.2.pool=eventos",
+                "allocation.weight.asesor.luis=2",
+                "availability.absences-file=" + absences,
+                ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        int exit = check(config);
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCode.USAGE);
+        assertThat(out.toString())
+                .contains("rule 1: course Enfermería|Salud → pool sanidad")
+                .contains("rule 2: source Feria* → pool eventos")
+                .containsPattern("pool sanidad +1 eligible today: asesor.ana \\[absent until " + today.plusDays(1) + ": Vacaciones\\], asesor.luis")
+                .containsPattern("pool eventos +1 eligible today: asesor.marta, asesor.pedro \\[UNKNOWN")
+                .containsPattern("pool default +3 eligible today")
+                .contains("weight asesor.luis 2")
+                .contains("Absences in force on " + today + ":\n  asesor.ana until " + today.plusDays(1) + ": Vacaciones")
+                .contains("Working days: MON,TUE,WED,THU,FRI,SAT,SUN")
+                .contains("is a working day; next working day " + today.plusDays(1));
+        assertThat(err.toString()).contains("error: routing.pool.eventos: 'asesor.pedro' is not an active VTiger user");
+    }
+
+    @Test
+    void aMalformedAbsencesFileIsShownWithItsLine() throws IOException {
+        Path absences = dir.resolve("ausencias.csv");
+        Files.writeString(absences, "Asesor,Desde,Hasta\nasesor.ana,ayer,hoy\n", StandardCharsets.UTF_8);
+        Path config = config(sandbox.baseUrl().toString(), "vtiger.access-key=" + KEY, "rw-------");
+        Files.writeString(config, "availability.absences-file=" + absences + "\nallocation.working-days=MON-FRI\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        int exit = check(config);
+
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("error: availability.absences-file: line 2: Desde 'ayer' is not a date");
+        assertThat(out.toString()).contains("Working days: MON,TUE,WED,THU,FRI");
+    }
+
     private int check(Path config) {
         CommandLine cli = LeadrouterCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
@@ -151,10 +237,14 @@ class CheckCommandTest {
     }
 
     private Path config(String url, String keyLine, String permissions) throws IOException {
+        return config(url, keyLine, permissions, "admin");
+    }
+
+    private Path config(String url, String keyLine, String permissions, String user) throws IOException {
         Path config = dir.resolve("leadrouter.properties");
         Files.writeString(config, String.join("\n",
                 "vtiger.url=" + url,
-                "vtiger.username=admin",
+                "vtiger.username=" + user,
                 keyLine,
                 "vtiger.server-timezone=Europe/Madrid",
                 "vtiger.retry.attempts=1",

@@ -81,7 +81,7 @@ class HostileInputTest {
     }
 
     @Test
-    void moreRowsThanTheLimitAreRefusedSayingTheCountAndTheLimit() {
+    void moreRowsThanTheLimitAreRefusedSayingTheLimit() {
         StringBuilder csv = new StringBuilder("Nombre;Email\n");
         for (int i = 0; i < 12; i++) {
             csv.append("Ana ").append(i).append(";ana").append(i).append("@ejemplo.com\n\n");
@@ -89,8 +89,49 @@ class HostileInputTest {
         LeadCsvReader tenRows = new LeadCsvReader(new InputLimits(1024 * 1024, 10));
         assertThatThrownBy(() -> tenRows.read(csv.toString().getBytes(StandardCharsets.UTF_8), "x.csv"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessage("the file has 12 rows of leads, more than the 10 this program accepts in one file: split "
+                .hasMessage("the file has more than 10 rows of leads, the most this program accepts in one file: split "
                         + "it into files of at most 10 rows (each with the header row) and drop them one at a time");
+    }
+
+    @Test
+    void theRowLimitStopsTheReadingAtTheFirstRowPastIt() {
+        // what lies after the row past the limit is never read: here a quotation mark that is never closed
+        StringBuilder csv = new StringBuilder("Nombre;Email\n");
+        for (int i = 0; i < 11; i++) {
+            csv.append("Ana ").append(i).append(";ana").append(i).append("@ejemplo.com\n");
+        }
+        csv.append("\"Ana sin cerrar;ana@ejemplo.com\n".repeat(3));
+        LeadCsvReader tenRows = new LeadCsvReader(new InputLimits(1024 * 1024, 10));
+        assertThatThrownBy(() -> tenRows.read(csv.toString().getBytes(StandardCharsets.UTF_8), "x.csv"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("the file has more than 10 rows of leads");
+    }
+
+    @Test
+    void moreRowsThanTheHeapCanHoldAreRefusedWhateverTheLimitSays() {
+        StringBuilder csv = new StringBuilder("Nombre;Email\n");
+        for (int i = 0; i < 12; i++) {
+            csv.append("Ana ").append(i).append(";ana").append(i).append("@ejemplo.com\n");
+        }
+        // a heap that holds 10 rows, and a row limit far above it
+        LeadCsvReader smallHeap = new LeadCsvReader(new InputLimits(1024 * 1024, 1_000_000), 10 * LeadCsvReader.HEAP_PER_ROW);
+        assertThatThrownBy(() -> smallHeap.read(csv.toString().getBytes(StandardCharsets.UTF_8), "x.csv"))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageStartingWith("the file has more than 10 rows of leads, more than this program can hold in "
+                        + "its memory (")
+                .hasMessageContaining("give leadrouter more memory");
+    }
+
+    @Test
+    void aFileLargerThanTheHeapCanHoldIsRefusedBeforeReadingWhateverTheLimitSays() throws Exception {
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, "Nombre;Email\n" + "Ana;ana@ejemplo.com\n".repeat(1000));
+        long heap = 10_000 * LeadCsvReader.HEAP_PER_BYTE; // holds a 10,000-byte file; this one is 20,000
+        LeadCsvReader smallHeap = new LeadCsvReader(new InputLimits(1024L * 1024 * 1024, 1_000_000), heap);
+        assertThat(smallHeap.maxBytes()).isEqualTo(10_000);
+        assertThatThrownBy(() -> smallHeap.read(file))
+                .isInstanceOf(UnreadableFileException.class)
+                .hasMessageContaining("larger than the 9.8 KB this program can hold in its memory");
     }
 
     @Test

@@ -238,6 +238,55 @@ class DaemonTest {
         assertThat(harness.sandbox.calls("create")).isEqualTo(5);
     }
 
+    @Test
+    void leadsDeferredEarlierTodayByARunAreReleasedWithTheTrueReason() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
+        harness.close();
+        harness = new DaemonHarness(root, DaemonHarness.fixture().clock(clock).build());
+        Map<String, String> capOne = Map.of("allocation.daily-cap", "1", "deferred.check-interval", "100ms");
+        Path csv = root.resolve("manual.csv");
+        Files.writeString(csv, leads(5, "m"), StandardCharsets.UTF_8);
+        try (org.leadrouter.app.Leadrouter app = org.leadrouter.app.Leadrouter.start(
+                org.leadrouter.config.Settings.from(org.leadrouter.config.ConfigSource.of(harness.config(capOne))),
+                clock, VtigerCallListener.NONE)) {
+            var result = app.distribute(new org.leadrouter.pipeline.DistributionRequest(csv,
+                    org.leadrouter.pipeline.Mode.APPLY, root.resolve("manual_report.csv")));
+            assertThat(result.batch().count(org.leadrouter.pipeline.RowStatus.DEFERRED)).isEqualTo(2);
+        }
+
+        try (LogCapture log = LogCapture.of("org.leadrouter")) {
+            harness.start(capOne, clock, VtigerCallListener.NONE);
+            Await.until("deferred queue offered", WAIT, () -> log.messages(Level.INFO).stream()
+                    .anyMatch(m -> m.startsWith("offering 2 deferred lead(s) again")));
+            assertThat(log.messages(Level.INFO)).filteredOn(m -> m.startsWith("offering"))
+                    .allSatisfy(m -> assertThat(m).doesNotContain("a new business day").contains("deferred earlier today"));
+        }
+    }
+
+    @Test
+    void inboxFilesAreTakenOldestFirstWhateverTheirDirectoryOrder() throws Exception {
+        Files.createDirectories(harness.inbox());
+        Instant now = Instant.now();
+        for (int i = 0; i < 20; i++) {
+            // f0 is the newest, f19 the oldest; names and creation order say nothing about age
+            Path file = harness.inbox().resolve("f" + i + ".csv");
+            Files.writeString(file, HEADER + "Persona Orden" + i + " García;orden" + i + "@example.com;;Salud;28/07/2025;Web\n",
+                    StandardCharsets.UTF_8);
+            Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(now.minus(Duration.ofMinutes(10 + i))));
+        }
+
+        harness.start(Map.of());
+        Await.until("all archived", WAIT, () -> DaemonHarness.files(harness.archive()).size() == 20);
+
+        List<String> order = harness.sandbox.records("Leads").stream().map(l -> l.get("email"))
+                .filter(e -> e.startsWith("orden")).toList();
+        List<String> oldestFirst = new java.util.ArrayList<>();
+        for (int i = 19; i >= 0; i--) {
+            oldestFirst.add("orden" + i + "@example.com");
+        }
+        assertThat(order).containsExactlyElementsOf(oldestFirst);
+    }
+
     /** Stands for the process dying at a chosen point. */
     static final class SimulatedCrash extends RuntimeException {
         SimulatedCrash() {

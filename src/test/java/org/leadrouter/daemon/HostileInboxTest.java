@@ -194,7 +194,7 @@ class HostileInboxTest {
         Await.until("three files and their explanations in error/", WAIT, () -> DaemonHarness.files(harness.error()).size() == 6);
 
         assertThat(Files.readString(harness.error().resolve("leads.xlsx.error.txt")))
-                .contains("Excel workbook (.xlsx)").contains("Save As").contains("CSV UTF-8");
+                .contains("Excel workbook cannot be read").contains("Save As").contains("CSV UTF-8");
         assertThat(Files.readString(harness.error().resolve("enorme.csv.error.txt")))
                 .containsPattern("the file is [\\d.]+ KB, larger than the 1 KB");
         assertThat(Files.readString(harness.error().resolve("vacio.csv.error.txt"))).contains("empty (0 bytes)");
@@ -272,7 +272,7 @@ class HostileInboxTest {
         return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
     }
 
-    /** A minimal .xlsx: a ZIP with the parts Excel writes first. */
+    /** A damaged .xlsx: a ZIP with the names of the parts Excel writes first, but not their content. */
     private static byte[] workbook() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {

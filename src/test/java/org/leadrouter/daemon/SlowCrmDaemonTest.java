@@ -60,9 +60,7 @@ class SlowCrmDaemonTest {
         harness.start(settings);
         Await.until("the first create sent", Duration.ofSeconds(30), () -> harness.sandbox.calls("create") >= 1);
 
-        harness.stop();
-        assertThat(harness.sandbox.records("Leads").stream().filter(l -> l.get("email").endsWith("slow@example.com")))
-                .as("VTiger is still working on the create").isEmpty();
+        harness.stop(); // the create was not answered (VTiger works on it for 4 s): its row is left to be settled
         harness.start(settings);
 
         Await.until("the file archived", Duration.ofSeconds(30),

@@ -57,21 +57,71 @@ class AwkwardValuesTest {
     }
 
     @Test
-    void nameWithDoubleQuoteIsStoredAsWrittenAndABackslashIsDroppedWithANote() throws Exception {
+    void nameWithDoubleQuoteAndValuesWithBackslashesAreStoredAsWritten() throws Exception {
         Harness.Run run = h.apply(h.csv(
                 "\"Ana \"\"la Jefa\"\" Ruiz\",ana.jefa@example.com,,Salud,01/08/2025,Web",
-                "Jordi Bosch\\Pons,jordi@example.com,,Salud,01/08/2025,Web"));
+                "Jordi Bosch\\Pons,jordi@example.com,,Salud,01/08/2025,C:\\temp\\web"));
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.column("Status")).containsOnly("created");
         Map<String, String> ana = lead(run.row(2).get("LeadID"));
         assertThat(ana.get("firstname") + " " + ana.get("lastname")).isEqualTo("Ana \"la Jefa\" Ruiz");
         Map<String, String> jordi = lead(run.row(3).get("LeadID"));
-        // VTiger runs stripslashes() on what it receives: the backslash is dropped on purpose, and the report says so
-        assertThat(jordi).containsEntry("firstname", "Jordi").containsEntry("lastname", "Bosch Pons");
-        assertThat(run.row(3).get("Detail")).containsIgnoringCase("backslash");
+        // VTiger 8.1 stores a backslash as sent
+        assertThat(jordi).containsEntry("firstname", "Jordi").containsEntry("lastname", "Bosch\\Pons")
+                .containsEntry("leadsource", "C:\\temp\\web");
+        assertThat(run.row(3).get("Detail")).doesNotContainIgnoringCase("backslash");
         assertThat(run.row(2).get("Nombre")).isEqualTo("Ana \"la Jefa\" Ruiz");
         assertThat(run.row(3).get("Nombre")).isEqualTo("Jordi Bosch\\Pons");
+    }
+
+    @Test
+    void leadSourceLongerThanVtigerKeepsIsCreatedWithANoteSayingWhatWasCut() throws Exception {
+        String source = "Campaña " + "x".repeat(200) + " final";
+
+        Harness.Run run = h.apply(h.csv("Marta Gil,marta.gil@example.com,,Salud,01/08/2025," + source));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.row(2).get("Status")).isEqualTo("created");
+        assertThat(run.row(2).get("Detail")).contains("source (field 'leadsource'): VTiger kept only the first 200 characters")
+                .contains("final");
+        assertThat(lead(run.row(2).get("LeadID")).get("leadsource")).hasSize(200);
+    }
+
+    @Test
+    void courseInAStandardLeadFieldSuchAsIndustryIsStoredThere() throws Exception {
+        h.set("lead.course-field", "industry");
+
+        Harness.Run run = h.apply(h.csv("Marta Gil,marta.gil@example.com,,Educación Infantil,01/08/2025,Web"));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.row(2).get("Status")).isEqualTo("created");
+        assertThat(lead(run.row(2).get("LeadID"))).containsEntry("industry", "Educación Infantil");
+        assertThat(run.row(2).get("Detail")).doesNotContain("VTiger kept", "did not store", "cut to");
+    }
+
+    @Test
+    void longNameIsSplitSoThatNothingIsLost() throws Exception {
+        String full = "Ana Belén María Dolores Inmaculada Concepción Esperanza Fernández López";
+
+        Harness.Run run = h.apply(h.csv(full + ",ana.belen@example.com,,Salud,01/08/2025,Web"));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        Map<String, String> ana = lead(run.row(2).get("LeadID"));
+        assertThat(ana.get("firstname") + " " + ana.get("lastname")).isEqualTo(full);
+        assertThat(run.row(2).get("Detail")).doesNotContain("VTiger kept", "did not store", "cut to");
+    }
+
+    @Test
+    void tabAndZeroWidthSpaceInsideValuesAreRemovedWithANote() throws Exception {
+        Harness.Run run = h.apply(h.csv("\"Luis\tMora\",luis\u200B.mora@example.com,,Sal\u200Bud,01/08/2025,Web"));
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        Map<String, String> luis = lead(run.row(2).get("LeadID"));
+        assertThat(luis).containsEntry("firstname", "Luis").containsEntry("lastname", "Mora")
+                .containsEntry("email", "luis.mora@example.com");
+        assertThat(run.row(2).get("Detail")).contains("tabs or line breaks replaced by spaces")
+                .contains("email: removed invisible characters").contains("course: removed invisible characters");
     }
 
     @Test

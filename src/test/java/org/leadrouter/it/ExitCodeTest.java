@@ -72,6 +72,29 @@ class ExitCodeTest {
     }
 
     @Test
+    void unknownUserNameExits3NamingTheSetting() throws Exception {
+        h.set("vtiger.username", "api.leadrouterr");
+
+        Harness.Run run = h.apply(oneLead());
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(3);
+        assertThat(run.err()).contains("VTiger refused the login (ACCESS_DENIED)").contains("fix vtiger.username");
+        assertThat(h.sandbox.records("Leads")).isEmpty();
+    }
+
+    @Test
+    void apiUserWhoIsNotAnAdminExits2BeforeAnyRowIsTouched() throws Exception {
+        h.set("vtiger.username", "asesor.ana").set("vtiger.access-key", "ana-key");
+
+        Harness.Run run = h.apply(oneLead());
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
+        assertThat(run.err()).contains("the API user must be a VTiger admin").contains("vtiger.username");
+        assertThat(h.sandbox.calls("create")).isZero();
+        assertThat(h.sandbox.records("Leads")).isEmpty();
+    }
+
+    @Test
     void unreachableVtigerExits3Quickly() throws Exception {
         h.set("vtiger.retry.attempts", "1").set("vtiger.connect-timeout", "500ms");
         Path csv = oneLead();

@@ -54,7 +54,7 @@ class StateUpgradeTest {
 
         try (StateDatabase state = StateDatabase.open(h.stateDir)) {
             Journal journal = new Journal(state, Clock.systemUTC());
-            assertThat(schemaVersions(state)).containsExactly("0", "1");
+            assertThat(schemaVersions(state)).containsExactly("0", "1", "2");
             assertThat(state.value("allocation.last-picked")).contains("asesor.marta");
             List<DeferredLead> queue = journal.deferredQueue();
             assertThat(queue).hasSize(11);
@@ -65,7 +65,7 @@ class StateUpgradeTest {
             assertThat(count(state.connection(), "SELECT COUNT(*) FROM crm_key")).isEqualTo(79);
         }
         try (StateDatabase again = StateDatabase.open(h.stateDir)) {
-            assertThat(schemaVersions(again)).containsExactly("0", "1");
+            assertThat(schemaVersions(again)).containsExactly("0", "1", "2");
         }
     }
 
@@ -89,7 +89,7 @@ class StateUpgradeTest {
     @Test
     void aFreshStateStartsAtTheLatestVersion() throws Exception {
         try (StateDatabase state = StateDatabase.open(h.stateDir)) {
-            assertThat(schemaVersions(state)).containsExactly("1");
+            assertThat(schemaVersions(state)).containsExactly("1", "2");
         }
     }
 
@@ -106,7 +106,7 @@ class StateUpgradeTest {
         assertThat(run.err()).contains("state.dir").contains("newer leadrouter").contains("999");
         assertThat(h.sandbox.calls("create")).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + h.stateDir.resolve("leadrouter"), "leadrouter", "")) {
-            assertThat(count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(2);
+            assertThat(count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(3);
         }
     }
 

@@ -121,7 +121,8 @@ class LeadValidatorTest {
         Lead lead = valid(new RawLead(2, "Juan\u0007 Pérez", "a@ejemplo.com", "", "Curso\nde\tSalud", "", "", List.of()));
         assertThat(lead.lastname()).isEqualTo("Pérez");
         assertThat(lead.course()).isEqualTo("Curso de Salud");
-        assertThat(lead.notes()).containsExactly("name: removed invisible control characters");
+        assertThat(lead.notes()).containsExactly("name: removed invisible control characters",
+                "course: tabs or line breaks replaced by spaces");
     }
 
     @Test
@@ -159,21 +160,53 @@ class LeadValidatorTest {
     }
 
     @Test
-    void backslashesAreRemovedWithANote() {
-        Lead lead = valid(new RawLead(2, "Ana\\Gómez", "ana@ejemplo.com", "", "Salud\\n2", "", "", List.of()));
-        assertThat(lead.firstname()).isEqualTo("Ana");
-        assertThat(lead.lastname()).isEqualTo("Gómez");
-        assertThat(lead.course()).isEqualTo("Salud n2");
-        assertThat(lead.notes()).containsExactly("name: removed backslashes (\\), which the CRM would drop or double",
-                "course: removed backslashes (\\), which the CRM would drop or double");
+    void backslashesAreKeptAsWritten() {
+        Lead lead = valid(new RawLead(2, "Ana\\Gómez Ruiz", "ana@ejemplo.com", "", "C:\\temp", "", "Web\\", List.of()));
+        assertThat(lead.firstname()).isEqualTo("Ana\\Gómez");
+        assertThat(lead.lastname()).isEqualTo("Ruiz");
+        assertThat(lead.course()).isEqualTo("C:\\temp");
+        assertThat(lead.source()).isEqualTo("Web\\");
+        assertThat(lead.notes()).isEmpty();
     }
 
     @Test
-    void zeroWidthSpacesAndBomsInsideValuesAreRemoved() {
+    void zeroWidthSpacesAndBomsInsideValuesAreRemovedWithANote() {
         Lead lead = valid(raw("Ana\u200B G\uFEFFómez", "ana\u200B@ejemplo.com", "600\u200B123\uFEFF456"));
         assertThat(lead.lastname()).isEqualTo("Gómez");
         assertThat(lead.email()).isEqualTo("ana@ejemplo.com");
         assertThat(lead.phone()).isEqualTo("+34600123456");
+        assertThat(lead.notes()).containsExactly(
+                "name: removed invisible characters (such as zero-width spaces)",
+                "email: removed invisible characters (such as zero-width spaces)",
+                "phone: removed invisible characters (such as zero-width spaces)");
+    }
+
+    @Test
+    void aTabInsideAValueIsReplacedWithANote() {
+        Lead lead = valid(new RawLead(2, "Ana\tGómez", "ana@ejemplo.com", "", "Salud", "", "", List.of()));
+        assertThat(lead.firstname()).isEqualTo("Ana");
+        assertThat(lead.lastname()).isEqualTo("Gómez");
+        assertThat(lead.notes()).containsExactly("name: tabs or line breaks replaced by spaces");
+    }
+
+    @Test
+    void aLongNameIsSplitSoThatNothingIsLostWhenItFits() {
+        String full = "Ana Belén María Dolores Inmaculada Concepción Esperanza Fernández López";
+        Lead lead = valid(raw(full, "ana@ejemplo.com", ""));
+        assertThat(lead.firstname()).hasSizeLessThanOrEqualTo(40).isEqualTo("Ana Belén María Dolores Inmaculada");
+        assertThat(lead.lastname()).isEqualTo("Concepción Esperanza Fernández López");
+        assertThat(lead.firstname() + " " + lead.lastname()).isEqualTo(full);
+        assertThat(lead.notes()).isEmpty();
+    }
+
+    @Test
+    void aNameTooLongForBothFieldsIsCutWithANote() {
+        String full = ("Palabra ".repeat(20)).trim() + " García López";
+        Lead lead = valid(raw(full, "ana@ejemplo.com", ""));
+        assertThat(lead.firstname().length()).isLessThanOrEqualTo(40);
+        assertThat(lead.lastname().length()).isLessThanOrEqualTo(80);
+        assertThat(lead.lastname()).endsWith("García López");
+        assertThat(lead.notes()).singleElement().asString().startsWith("first name cut to 40 characters");
     }
 
     @Test

@@ -75,10 +75,10 @@ class LeadrouterMetricsTest {
 
         String scrape = registry.scrape();
         assertThat(scrape)
-                .contains("leadrouter_leads_total{status=\"planned\"} 3")
-                .contains("leadrouter_leads_total{status=\"duplicate\"} 1")
-                .contains("leadrouter_leads_total{status=\"invalid\"} 1")
-                .contains("leadrouter_leads_total{status=\"deferred\"} 1")
+                .contains("leadrouter_leads_total{pool=\"default\",status=\"planned\"} 3")
+                .contains("leadrouter_leads_total{pool=\"none\",status=\"duplicate\"} 1")
+                .contains("leadrouter_leads_total{pool=\"none\",status=\"invalid\"} 1")
+                .contains("leadrouter_leads_total{pool=\"default\",status=\"deferred\"} 1")
                 .contains("leadrouter_leads_by_advisor_total{advisor=\"asesor.ana\",status=\"planned\"} 2")
                 .contains("leadrouter_leads_by_advisor_total{advisor=\"asesor.juan\",status=\"planned\"} 1")
                 // 25 - (3 + 2); 10 - (9 + 1); Luis already had 7 of 5 today, assigned by hand: nothing left, not -2.

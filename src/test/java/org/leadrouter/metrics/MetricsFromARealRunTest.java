@@ -86,10 +86,30 @@ class MetricsFromARealRunTest {
         assertThat(result.getMessage()).get().asString().contains("refused the login");
     }
 
+    @Test
+    void anUnknownUserNameTurnsTheHealthCheckDownNamingTheSetting() throws Exception {
+        SandboxFixture fixture = SandboxFixture.demo();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture);
+             Leadrouter app = Leadrouter.start(settings(sandbox, fixture, "sandbox-demo-key", "nobody"),
+                     Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health))) {
+            DistributionResult result = app.distribute(new DistributionRequest(demoFile(), Mode.DRY_RUN, work.resolve("report.csv")));
+            assertThat(result.succeeded()).isFalse();
+        }
+
+        HealthCheck.Result result = health.call();
+        assertThat(result.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(result.getMessage()).get().asString().contains("refused the login (ACCESS_DENIED)")
+                .contains("vtiger.username");
+    }
+
     private Settings settings(VtigerSandbox sandbox, SandboxFixture fixture, String key) {
+        return settings(sandbox, fixture, key, "admin");
+    }
+
+    private Settings settings(VtigerSandbox sandbox, SandboxFixture fixture, String key, String user) {
         return Settings.from(ConfigSource.of(Map.of(
                 "vtiger.url", sandbox.baseUrl().toString(),
-                "vtiger.username", "admin",
+                "vtiger.username", user,
                 "vtiger.access-key", key,
                 "vtiger.server-timezone", fixture.serverTimezone().getId(),
                 "vtiger.retry.attempts", "1",

@@ -59,6 +59,14 @@ class VtigerHealthCheckTest {
     }
 
     @Test
+    void anUnknownUserRefusedAtGetchallengeIsARefusedLoginNamingTheSetting() {
+        check.called("getchallenge", "ACCESS_DENIED", MS);
+        HealthCheck.Result down = check.call();
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getMessage()).get().asString().contains("ACCESS_DENIED").contains("vtiger.username");
+    }
+
+    @Test
     void anExpiredChallengeTokenCountsAsARefusedLogin() {
         check.called("login", "INVALID_AUTH_TOKEN", MS);
         assertThat(check.call().getState()).isEqualTo(HealthCheck.State.DOWN);

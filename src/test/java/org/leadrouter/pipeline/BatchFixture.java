@@ -28,13 +28,13 @@ public final class BatchFixture {
     public BatchFixture created(Advisor advisor) {
         int n = outcomes.size() + 1;
         return row(r -> {
-            r.planned(advisor);
+            r.planned(advisor, "default", "pool default");
             r.created("10x" + (9000 + n), null);
         });
     }
 
     public BatchFixture planned(Advisor advisor) {
-        return row(r -> r.planned(advisor));
+        return row(r -> r.planned(advisor, "default", "pool default"));
     }
 
     public BatchFixture duplicate() {
@@ -46,7 +46,7 @@ public final class BatchFixture {
     }
 
     public BatchFixture deferred() {
-        return row(r -> r.deferred("every advisor has reached the daily cap"));
+        return row(r -> r.deferred("default", "every advisor has reached the daily cap"));
     }
 
     public BatchFixture failed(String message) {

@@ -65,8 +65,65 @@ class AuthenticationTest {
     }
 
     @Test
-    void unknownUserIsInvalidCredentials() {
-        assertThat(client.tryLogin("nobody", "x").errorCode()).isEqualTo("INVALID_USER_CREDENTIALS");
+    void unknownUserIsRefusedAtGetchallenge() {
+        var answer = client.get(params("operation", "getchallenge", "username", "nobody"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.errorCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(answer.errorMessage()).isEqualTo("username does not exists");
+    }
+
+    @Test
+    void inactiveUserGetsAChallengeButNoSession() {
+        assertThat(client.get(params("operation", "getchallenge", "username", "pedro")).success()).isTrue();
+    }
+
+    @Test
+    void getchallengeSentAsPostFindsNoUsername() {
+        var answer = client.post(params("operation", "getchallenge", "username", "api"));
+        assertThat(answer.errorCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(answer.errorMessage()).isEqualTo("No username given");
+    }
+
+    @Test
+    void loginWithoutChallengeIsInvalidAuthToken() {
+        var answer = client.post(params("operation", "login", "username", "api",
+                "accessKey", AuthOperations.md5Hex("whatever" + "secretKey")));
+        assertThat(answer.errorCode()).isEqualTo("INVALID_AUTH_TOKEN");
+        var unknown = client.post(params("operation", "login", "username", "nobody", "accessKey", "x"));
+        assertThat(unknown.errorCode()).isEqualTo("INVALID_AUTH_TOKEN");
+    }
+
+    @Test
+    void loginAnswerCarriesTheUsersDetails() {
+        var login = client.tryLogin("api", "secretKey");
+        assertThat(login.result().get("username").asText()).isEqualTo("api");
+        assertThat(login.result().get("email").asText()).isEqualTo("api@example.com");
+        assertThat(login.result().get("is_admin").asText()).isEqualTo("on");
+        assertThat(login.result().get("time_zone").asText()).isEqualTo("UTC");
+    }
+
+    @Test
+    void severalSessionsOfOneUserOpenedOneAfterAnotherAllStayValid() {
+        String first = client.login("api", "secretKey");
+        String second = client.login("api", "secretKey");
+        String third = client.login("api", "secretKey");
+        assertThat(java.util.Set.of(first, second, third)).hasSize(3);
+        for (String session : java.util.List.of(first, second, third)) {
+            assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();
+        }
+    }
+
+    @Test
+    void extendSessionAnswersTheSameLiveSession() {
+        String session = client.login("api", "secretKey");
+        var extended = client.post(params("operation", "extendsession", "sessionName", session));
+        assertThat(extended.status()).isEqualTo(200);
+        assertThat(extended.success()).isTrue();
+        assertThat(extended.result().get("sessionName").asText()).isEqualTo(session);
+        assertThat(extended.result().get("userId").asText()).isEqualTo("19x1");
+        assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();
+        var without = client.post(params("operation", "extendsession"));
+        assertThat(without.errorCode()).isEqualTo("AUTHENTICATION_FAILURE");
     }
 
     @Test
@@ -102,28 +159,31 @@ class AuthenticationTest {
     }
 
     @Test
-    void sessionLeftIdleForMoreThanThirtyMinutesDies() {
+    void sessionLivesUntilItsFileIsGoneHoweverLongItIsIdleOrOld() {
         String session = client.login("api", "secretKey");
-        clock.advance(Duration.ofMinutes(29));
+        clock.advance(Duration.ofHours(3));
         assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();
-        clock.advance(Duration.ofMinutes(29));
+        clock.advance(Duration.ofDays(2));
         assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();
-        clock.advance(Duration.ofMinutes(31));
-        var idle = client.query(session, "SELECT id FROM Users;");
-        assertThat(idle.errorCode()).isEqualTo("SESSION_LEFT_IDLE");
+    }
+
+    @Test
+    void sessionRemovedByGarbageCollectionIsInvalidSessionId() {
+        sandbox.knobs().dropSessionsIdleFor(Duration.ofMinutes(24));
+        String session = client.login("api", "secretKey");
+        clock.advance(Duration.ofMinutes(23));
+        assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();
+        clock.advance(Duration.ofMinutes(25));
         assertThat(client.query(session, "SELECT id FROM Users;").errorCode()).isEqualTo("INVALID_SESSIONID");
     }
 
     @Test
-    void sessionDiesAfterOneDayEvenWhenBusy() {
-        String session = client.login("api", "secretKey");
-        for (int i = 0; i < 49; i++) { // 49 x 29 min = 23 h 41 min
-            clock.advance(Duration.ofMinutes(29));
-            assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();
-        }
-        clock.advance(Duration.ofMinutes(29));
-        var expired = client.query(session, "SELECT id FROM Users;");
-        assertThat(expired.errorCode()).isEqualTo("SESSION_EXPIRED");
+    void userWhoIsNotAnAdminCannotReadUsers() {
+        String session = client.login("ana", "ana-key");
+        var users = client.query(session, "SELECT id, user_name FROM Users;");
+        assertThat(users.errorCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(users.errorMessage()).isEqualTo("Permission to perform the operation is denied");
+        assertThat(client.query(session, "SELECT id FROM Leads;").success()).isTrue();
     }
 
     @Test
@@ -158,11 +218,11 @@ class AuthenticationTest {
     }
 
     @Test
-    void loginSentAsGetIsAccessDenied() {
+    void loginSentAsGetIsInvalidAuthToken() {
         String token = client.get(params("operation", "getchallenge", "username", "api")).result().get("token").asText();
         var answer = client.get(params("operation", "login", "username", "api",
                 "accessKey", AuthOperations.md5Hex(token + "secretKey")));
-        assertThat(answer.errorCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(answer.errorCode()).isEqualTo("INVALID_AUTH_TOKEN");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.leadrouter.sandbox.SandboxClient.params;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,15 +123,68 @@ class CreateTest {
     }
 
     @Test
-    void nonExistentOwnerIsStoredButTheAnswerFails() {
+    void nonExistentOwnerIsStoredAsItsNumberAndReadBack() {
         var answer = client.create(session, "Leads", Map.of("lastname", "Huérfano", "assigned_user_id", "19x999"));
-        assertThat(answer.errorCode()).isEqualTo("INVALID_ID_ATTRIBUTE");
-        assertThat(answer.errorMessage()).isEqualTo("Invalid owner of the record");
-        assertThat(sandbox.records("Leads")).singleElement()
-                .satisfies(l -> assertThat(l).containsEntry("lastname", "Huérfano").containsEntry("assigned_user_id", "19x999"));
-        // Reading the owner back fails every time; other columns are fine.
-        assertThat(client.query(session, "SELECT * FROM Leads;").errorCode()).isEqualTo("INVALID_ID_ATTRIBUTE");
-        assertThat(client.query(session, "SELECT lastname FROM Leads;").success()).isTrue();
+        assertThat(answer.success()).isTrue();
+        assertThat(answer.result().get("assigned_user_id").asText()).isEqualTo("19x999");
+        assertThat(client.query(session, "SELECT * FROM Leads;").result().get(0).get("assigned_user_id").asText())
+                .isEqualTo("19x999");
+    }
+
+    @Test
+    void ownerWithoutTypePrefixIsReplacedByTheApiUser() {
+        var answer = client.create(session, "Leads", Map.of("lastname", "Sin prefijo", "assigned_user_id", "5"));
+        assertThat(answer.result().get("assigned_user_id").asText()).isEqualTo("19x1");
+    }
+
+    @Test
+    void elementThatIsNotJsonIsMandatoryFieldsMissing() {
+        var answer = client.post(params("operation", "create", "sessionName", session, "elementType", "Leads",
+                "element", "lastname=X"));
+        assertThat(answer.errorCode()).isEqualTo("MANDATORY_FIELDS_MISSING");
+        assertThat(sandbox.records("Leads")).isEmpty();
+    }
+
+    @Test
+    void createAnswerIsTheWholeRecordWithItsLabel() {
+        var answer = client.create(session, "Leads", Map.of("firstname", "Ana", "lastname", "Gil", "assigned_user_id", "19x1"));
+        assertThat(answer.result().size()).isEqualTo(35);
+        assertThat(answer.result().get("label").asText()).isEqualTo("Ana Gil");
+        assertThat(answer.result().get("source").asText()).isEqualTo("WEBSERVICE");
+        assertThat(answer.result().get("website").asText()).isEmpty();
+    }
+
+    @Test
+    void describeLeadsListsTheThirtyFourStandardFieldsAndRefusesDuplicates() {
+        var answer = client.get(params("operation", "describe", "sessionName", session, "elementType", "Leads"));
+        List<String> names = new java.util.ArrayList<>();
+        answer.result().get("fields").forEach(f -> names.add(f.get("name").asText()));
+        assertThat(names).hasSize(34)
+                .contains("website", "industry", "annualrevenue", "rating", "noofemployees", "emailoptout", "source",
+                        "state", "pobox", "tags", "leadsource", "firstname", "lastname");
+        assertThat(answer.result().get("allowDuplicates").asBoolean()).isFalse();
+        var all = client.create(session, "Leads", Map.of("lastname", "T", "industry", "Education", "assigned_user_id", "19x1"));
+        assertThat(client.query(session, "SELECT * FROM Leads;").result().get(0).size()).isEqualTo(34);
+        assertThat(client.query(session, "SELECT industry FROM Leads WHERE industry = 'Education';").result()).hasSize(1);
+        assertThat(all.success()).isTrue();
+    }
+
+    @Test
+    void valuesAreCutSilentlyToTheirColumnAndBackslashesKept() {
+        String source = "S".repeat(230);
+        var answer = client.create(session, "Leads", Map.of("lastname", "C:\\temp\\x", "leadsource", source,
+                "firstname", "Ana \uD83D\uDE00", "assigned_user_id", "19x1"));
+        assertThat(answer.result().get("leadsource").asText()).hasSize(200);
+        assertThat(answer.result().get("lastname").asText()).isEqualTo("C:\\temp\\x");
+        assertThat(answer.result().get("firstname").asText()).isEqualTo("Ana ????");
+        assertThat(client.query(session, "SELECT id FROM Leads WHERE lastname = 'C:\\\\temp\\\\x';").result()).hasSize(1);
+    }
+
+    @Test
+    void unknownModuleIsNamedInTheRefusal() {
+        var answer = client.create(session, "Potatoes", Map.of("lastname", "X"));
+        assertThat(answer.errorCode()).isEqualTo("ACCESS_DENIED");
+        assertThat(answer.errorMessage()).isEqualTo("Permission to perform the operation is denied for name : Potatoes");
     }
 
     @Test
@@ -185,7 +239,10 @@ class CreateTest {
         var answer = client.get(params("operation", "retrieve", "sessionName", session, "id", "12x40"));
         assertThat(answer.result().get("lastname").asText()).isEqualTo("Existing");
         var missing = client.get(params("operation", "retrieve", "sessionName", session, "id", "12x999"));
-        assertThat(missing.errorCode()).isEqualTo("RECORD_NOT_FOUND");
+        assertThat(missing.errorCode()).isEqualTo("ACCESS_DENIED");
+        client.post(params("operation", "delete", "sessionName", session, "id", "12x40"));
+        var deleted = client.get(params("operation", "retrieve", "sessionName", session, "id", "12x40"));
+        assertThat(deleted.errorCode()).isEqualTo("ACCESS_DENIED");
     }
 
     @Test

@@ -147,7 +147,7 @@ class KnobsTest {
         String fresh = client.login("api", "k");
         assertThat(client.query(fresh, "SELECT id FROM Users;").success()).isTrue();
         assertThat(client.query(fresh, "SELECT id FROM Users;").success()).isTrue();
-        assertThat(client.query(fresh, "SELECT id FROM Users;").errorCode()).isEqualTo("SESSION_EXPIRED");
+        assertThat(client.query(fresh, "SELECT id FROM Users;").errorCode()).isEqualTo("INVALID_SESSIONID");
         assertThat(client.query(fresh, "SELECT id FROM Users;").errorCode()).isEqualTo("INVALID_SESSIONID");
         String again = client.login("api", "k");
         assertThat(client.query(again, "SELECT id FROM Users;").success()).isTrue();

@@ -75,8 +75,13 @@ final class SandboxClient {
         return answer.result().get("sessionName").asText();
     }
 
+    /** getchallenge then login; a refused challenge is the answer. */
     Answer tryLogin(String user, String accessKey) {
-        String token = get(Map.of("operation", "getchallenge", "username", user)).result().get("token").asText();
+        Answer challenge = get(Map.of("operation", "getchallenge", "username", user));
+        if (!challenge.success()) {
+            return challenge;
+        }
+        String token = challenge.result().get("token").asText();
         return post(Map.of("operation", "login", "username", user, "accessKey", AuthOperations.md5Hex(token + accessKey)));
     }
 

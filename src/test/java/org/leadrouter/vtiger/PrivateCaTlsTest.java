@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import javax.net.ssl.SSLException;
 
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -151,11 +149,7 @@ class PrivateCaTlsTest {
 
     private static String login(Map<String, String> config) throws Exception {
         VtigerSettings settings = Settings.from(ConfigSource.of(config)).vtiger();
-        try (DefaultCamelContext camel = new DefaultCamelContext()) {
-            camel.start();
-            VtigerClient client = new VtigerClient(new CamelHttpTransport(camel, settings), settings.username(),
-                    settings.accessKey(), new RetryPolicy(1, Duration.ZERO, Duration.ZERO), Sleeper.REAL,
-                    VtigerCallListener.NONE);
+        try (VtigerClient client = VtigerClient.of(settings, RetryPolicy.ONCE, VtigerCallListener.NONE)) {
             return client.login();
         }
     }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.Map;
 
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,23 +16,19 @@ import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 
-/** The VTiger client over camel-http against the sandbox: login, session renewal, timeouts, retries, typed errors. */
+/** The VTiger client over HTTP against the sandbox: login, session renewal, timeouts, retries, typed errors. */
 class VtigerClientTest {
     private VtigerSandbox sandbox;
-    private DefaultCamelContext camel;
     private CallCounter calls;
 
     @BeforeEach
     void start() throws Exception {
         sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k3y").advisor("asesor.ana", true).build());
-        camel = new DefaultCamelContext();
-        camel.start();
         calls = new CallCounter();
     }
 
     @AfterEach
     void stop() throws Exception {
-        camel.close();
         sandbox.close();
     }
 
@@ -41,7 +36,7 @@ class VtigerClientTest {
         VtigerSettings vs = Settings.from(ConfigSource.of(Map.of("vtiger.url", sandbox.baseUrl().toString(),
                 "vtiger.username", "api", "vtiger.access-key", key, "vtiger.read-timeout", readTimeout,
                 "vtiger.retry.attempts", String.valueOf(attempts)))).vtiger();
-        return new VtigerClient(new CamelHttpTransport(camel, vs), vs.username(), vs.accessKey(),
+        return new VtigerClient(new HttpClientTransport(vs), vs.username(), vs.accessKey(),
                 new RetryPolicy(attempts, Duration.ofMillis(5), Duration.ofMillis(20)), d -> { }, calls);
     }
 

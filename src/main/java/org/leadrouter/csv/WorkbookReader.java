@@ -1,0 +1,69 @@
+package org.leadrouter.csv;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.leadrouter.config.InputLimits;
+import org.leadrouter.lead.RawLead;
+
+/**
+ * Reads the leads of an Excel workbook as {@link LeadCsvReader} reads a CSV: the first sheet whose header it
+ * recognises, the sheet's own row numbers, and each cell as the text a person sees in Excel. The report of a
+ * workbook is a CSV delimited by ";" (what a Spanish Excel splits on), UTF-8 like any other.
+ */
+final class WorkbookReader {
+    /** The delimiter of the report of a workbook. */
+    static final char REPORT_DELIMITER = ';';
+
+    private final InputLimits limits;
+
+    WorkbookReader(InputLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits == null");
+    }
+
+    LeadFile read(Path file, WorkbookFormat format, String fileName) throws IOException, UnreadableFileException {
+        SheetRows sheet = switch (format) {
+            case XLSX -> XlsxSheets.read(file, limits.maxRows(), WorkbookReader::usableHeader);
+            case XLS -> readXls(file);
+            case XLSB -> throw new UnreadableFileException(WorkbookTexts.binaryWorkbook());
+            case ENCRYPTED -> throw new UnreadableFileException(WorkbookTexts.encrypted());
+            case NONE -> throw new IllegalArgumentException("not a workbook: " + fileName);
+        };
+        if (sheet.dataRows > limits.maxRows()) {
+            throw new UnreadableFileException(WorkbookTexts.tooManyRows(sheet.dataRows, limits.maxRows()));
+        }
+        List<String> warnings = new ArrayList<>();
+        List<String> header = sheet.records.get(0).stream().map(LeadCsvReader::headerName).toList();
+        ColumnMap columns = ColumnMap.of(header, warnings);
+        if (sheet.sheetIndex() > 0) {
+            warnings.add(0, WorkbookTexts.otherSheet(sheet.sheetName()));
+        }
+        List<RawLead> rows = new ArrayList<>(sheet.records.size() - 1);
+        for (int i = 1; i < sheet.records.size(); i++) {
+            rows.add(LeadCsvReader.toRawLead(sheet.rowNumbers.get(i), sheet.records.get(i), columns));
+        }
+        LeadCsvReader.warnUnnamedColumns(sheet.records, columns, warnings);
+        return new LeadFile(fileName, StandardCharsets.UTF_8, REPORT_DELIMITER, header, rows, warnings);
+    }
+
+    private SheetRows readXls(Path file) throws IOException, UnreadableFileException {
+        try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+            return XlsSheets.read(fs, limits.maxRows(), WorkbookReader::usableHeader);
+        }
+    }
+
+    /** Whether a row would pass as the header of a lead file. */
+    private static boolean usableHeader(List<String> cells) {
+        try {
+            ColumnMap.of(cells.stream().map(LeadCsvReader::headerName).toList(), new ArrayList<>());
+            return true;
+        } catch (UnreadableFileException e) {
+            return false;
+        }
+    }
+}

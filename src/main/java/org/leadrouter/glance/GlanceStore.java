@@ -1,0 +1,161 @@
+package org.leadrouter.glance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.leadrouter.state.StateException;
+import org.leadrouter.state.StateDatabase;
+
+/**
+ * The day's files and the advisors' loads as of the last file, kept in the state database so that the page
+ * survives a restart. Only the last few days are kept: the page is about today.
+ */
+final class GlanceStore {
+    private static final String[] SCHEMA = {
+        "CREATE TABLE IF NOT EXISTS glance_file (id BIGINT AUTO_INCREMENT PRIMARY KEY, business_day DATE NOT NULL,"
+                + " finished_at TIME NOT NULL, file_name VARCHAR(2000) NOT NULL, kind VARCHAR(12) NOT NULL,"
+                + " counts VARCHAR(2000) NOT NULL, per_advisor CLOB NOT NULL, report VARCHAR(2000) NOT NULL,"
+                + " reason VARCHAR(4000) NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS glance_load (user_name VARCHAR(200) PRIMARY KEY, business_day DATE NOT NULL,"
+                + " load_today INT NOT NULL, cap INT NOT NULL, position INT NOT NULL)"
+    };
+    private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() { };
+    private static final int DAYS_KEPT = 7;
+
+    private final StateDatabase state;
+    private final ObjectMapper json = new ObjectMapper();
+
+    GlanceStore(StateDatabase state) {
+        this.state = Objects.requireNonNull(state, "state == null");
+        synchronized (state) {
+            try (Statement st = connection().createStatement()) {
+                for (String ddl : SCHEMA) {
+                    st.execute(ddl);
+                }
+            } catch (SQLException e) {
+                throw new StateException("cannot prepare the glance tables", e);
+            }
+        }
+    }
+
+    void addFile(LocalDate day, TodayView.FileSummary file) {
+        synchronized (state) {
+            try (PreparedStatement ps = connection().prepareStatement("INSERT INTO glance_file (business_day,"
+                    + " finished_at, file_name, kind, counts, per_advisor, report, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                 PreparedStatement purge = connection().prepareStatement(
+                         "DELETE FROM glance_file WHERE business_day < ?")) {
+                ps.setObject(1, day);
+                ps.setObject(2, file.time());
+                ps.setString(3, cut(file.fileName(), 2000));
+                ps.setString(4, file.kind());
+                ps.setString(5, write(file.counts()));
+                ps.setString(6, write(file.perAdvisor()));
+                ps.setString(7, cut(file.report(), 2000));
+                ps.setString(8, cut(file.reason(), 4000));
+                ps.executeUpdate();
+                purge.setObject(1, day.minusDays(DAYS_KEPT));
+                purge.executeUpdate();
+            } catch (SQLException e) {
+                throw new StateException("cannot record a file for the glance page", e);
+            }
+        }
+    }
+
+    /** Replaces the advisors' loads with these, in this order. */
+    void putLoads(LocalDate day, List<TodayView.AdvisorLoad> loads) {
+        synchronized (state) {
+            try (Statement clear = connection().createStatement();
+                 PreparedStatement ps = connection().prepareStatement("INSERT INTO glance_load (user_name,"
+                         + " business_day, load_today, cap, position) VALUES (?, ?, ?, ?, ?)")) {
+                clear.executeUpdate("DELETE FROM glance_load");
+                for (int i = 0; i < loads.size(); i++) {
+                    TodayView.AdvisorLoad a = loads.get(i);
+                    ps.setString(1, a.userName());
+                    ps.setObject(2, day);
+                    ps.setInt(3, a.load());
+                    ps.setInt(4, a.cap());
+                    ps.setInt(5, i);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw new StateException("cannot record the loads for the glance page", e);
+            }
+        }
+    }
+
+    List<TodayView.FileSummary> files(LocalDate day) {
+        List<TodayView.FileSummary> files = new ArrayList<>();
+        synchronized (state) {
+            try (PreparedStatement ps = connection().prepareStatement("SELECT finished_at, file_name, kind, counts,"
+                    + " per_advisor, report, reason FROM glance_file WHERE business_day = ? ORDER BY id")) {
+                ps.setObject(1, day);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        files.add(new TodayView.FileSummary(rs.getObject(1, LocalTime.class), rs.getString(2),
+                                rs.getString(3), read(rs.getString(4)), read(rs.getString(5)), rs.getString(6),
+                                rs.getString(7)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StateException("cannot read the files for the glance page", e);
+            }
+        }
+        return files;
+    }
+
+    /** The loads recorded for {@code day}; none when the last file was on another day. */
+    List<TodayView.AdvisorLoad> loads(LocalDate day) {
+        List<TodayView.AdvisorLoad> loads = new ArrayList<>();
+        synchronized (state) {
+            try (PreparedStatement ps = connection().prepareStatement("SELECT user_name, load_today, cap FROM"
+                    + " glance_load WHERE business_day = ? ORDER BY position")) {
+                ps.setObject(1, day);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        loads.add(new TodayView.AdvisorLoad(rs.getString(1), rs.getInt(2), rs.getInt(3)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new StateException("cannot read the loads for the glance page", e);
+            }
+        }
+        return loads;
+    }
+
+    private Connection connection() {
+        return state.connection();
+    }
+
+    private String write(Map<String, Integer> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("counts cannot be written as JSON", e);
+        }
+    }
+
+    private Map<String, Integer> read(String text) {
+        try {
+            return json.readValue(text, COUNTS);
+        } catch (JsonProcessingException e) {
+            throw new StateException("counts of the glance page cannot be read", e);
+        }
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

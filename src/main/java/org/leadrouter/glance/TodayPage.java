@@ -1,0 +1,196 @@
+package org.leadrouter.glance;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.leadrouter.i18n.Messages;
+
+/**
+ * Renders a {@link TodayView} as one self-contained HTML page: no script, no external file, bars drawn as inline
+ * SVG; every word from the message bundle of the team's language.
+ */
+public final class TodayPage {
+    private static final List<String> STATUSES = List.of("created", "planned", "duplicate", "deferred", "invalid",
+            "error");
+    private static final int BAR_X = 190;
+    private static final int BAR_WIDTH = 320;
+    private static final int ROW_HEIGHT = 34;
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+
+    private TodayPage() {
+    }
+
+    /**
+     * The page. {@code linkReports}: the page sits in the outbox beside the reports and links to each; served over
+     * HTTP it names them only (the management server hands out no files).
+     */
+    public static String render(TodayView view, Messages m, boolean linkReports) {
+        StringBuilder h = new StringBuilder(8_192);
+        String day = view.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL)
+                .withLocale(m.language().locale()));
+        h.append("<!DOCTYPE html>\n<html lang=\"").append(m.language().locale().getLanguage()).append("\">\n<head>\n")
+                .append("<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(e(m.text("glance.title"))).append("</title>\n")
+                .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<header><h1>").append(e(m.text("glance.title"))).append("</h1>\n<p class=\"sub\">")
+                .append(e(m.text("glance.subtitle", day, HH_MM.format(view.updatedAt()), view.apply() ? 1 : 0)))
+                .append("</p>\n");
+        vtiger(h, view, m);
+        h.append("</header>\n<main>\n");
+        loads(h, view, m);
+        received(h, view, m);
+        files(h, view, m, linkReports);
+        h.append("<section><h2>").append(e(m.text("glance.deferred.title"))).append("</h2>\n<p class=\"")
+                .append(view.deferred() > 0 ? "warn" : "ok").append("\">")
+                .append(e(m.text("glance.deferred.count", view.deferred()))).append("</p></section>\n");
+        h.append("</main>\n<footer>").append(e(m.text("glance.footer"))).append("</footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void vtiger(StringBuilder h, TodayView view, Messages m) {
+        VtigerReachability.State s = view.vtiger();
+        String css = switch (s.kind()) {
+            case REACHABLE -> "ok";
+            case UNKNOWN -> "neutral";
+            default -> "bad";
+        };
+        String key = "glance.vtiger." + s.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        String since = s.since() == null ? "" : HH_MM.format(s.since().atZone(view.updatedAt().getZone()));
+        h.append("<p class=\"badge ").append(css).append("\">").append(e(m.text(key, since))).append("</p>\n");
+    }
+
+    private static void loads(StringBuilder h, TodayView view, Messages m) {
+        h.append("<section><h2>").append(e(m.text("glance.loads.title"))).append("</h2>\n");
+        if (view.loads().isEmpty()) {
+            h.append("<p class=\"neutral\">").append(e(m.text("glance.loads.none"))).append("</p></section>\n");
+            return;
+        }
+        int height = view.loads().size() * ROW_HEIGHT + 8;
+        h.append("<svg class=\"bars\" role=\"img\" width=\"640\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 640 ").append(height).append("\" aria-label=\"")
+                .append(e(m.text("glance.loads.title"))).append("\">\n");
+        int y = 4;
+        for (TodayView.AdvisorLoad a : view.loads()) {
+            double ratio = a.cap() <= 0 ? 1 : Math.min(1.0, a.load() / (double) a.cap());
+            String color = ratio >= 1 ? "#c62828" : ratio >= 0.8 ? "#ef6c00" : "#2e7d32";
+            int fill = (int) Math.round(BAR_WIDTH * ratio);
+            h.append("<g><title>").append(e(m.text("glance.loads.bar", a.userName(), a.load(), a.cap())))
+                    .append("</title>")
+                    .append("<text x=\"0\" y=\"").append(y + 20).append("\" class=\"name\">")
+                    .append(e(shorten(a.userName()))).append("</text>")
+                    .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
+                    .append(BAR_WIDTH).append("\" height=\"22\" rx=\"4\" fill=\"#e6e9ee\"/>")
+                    .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
+                    .append(fill).append("\" height=\"22\" rx=\"4\" fill=\"").append(color).append("\"/>")
+                    .append("<text x=\"").append(BAR_X + BAR_WIDTH + 12).append("\" y=\"").append(y + 20)
+                    .append("\" class=\"count\">").append(e(m.text("glance.loads.count", a.load(), a.cap())))
+                    .append("</text></g>\n");
+            y += ROW_HEIGHT;
+        }
+        h.append("</svg>\n<p class=\"legend\">").append(e(m.text("glance.loads.legend"))).append("</p></section>\n");
+    }
+
+    private static void received(StringBuilder h, TodayView view, Messages m) {
+        Map<String, Integer> created = new TreeMap<>();
+        Map<String, Integer> planned = new TreeMap<>();
+        for (TodayView.FileSummary f : view.files()) {
+            Map<String, Integer> target = f.counts().getOrDefault("planned", 0) > 0 ? planned : created;
+            f.perAdvisor().forEach((advisor, n) -> target.merge(advisor, n, Integer::sum));
+        }
+        h.append("<section><h2>").append(e(m.text("glance.received.title"))).append("</h2>\n");
+        if (created.isEmpty() && planned.isEmpty()) {
+            h.append("<p class=\"neutral\">").append(e(m.text("glance.received.none"))).append("</p></section>\n");
+            return;
+        }
+        TreeMap<String, Integer> all = new TreeMap<>(created);
+        planned.keySet().forEach(k -> all.putIfAbsent(k, 0));
+        h.append("<table><thead><tr><th>").append(e(m.text("glance.received.advisor"))).append("</th><th>")
+                .append(e(m.text("glance.received.created"))).append("</th>");
+        if (!planned.isEmpty()) {
+            h.append("<th>").append(e(m.text("glance.received.planned"))).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+        for (String advisor : all.keySet()) {
+            h.append("<tr><td>").append(e(advisor)).append("</td><td class=\"n\">")
+                    .append(created.getOrDefault(advisor, 0)).append("</td>");
+            if (!planned.isEmpty()) {
+                h.append("<td class=\"n\">").append(planned.getOrDefault(advisor, 0)).append("</td>");
+            }
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></section>\n");
+    }
+
+    private static void files(StringBuilder h, TodayView view, Messages m, boolean linkReports) {
+        h.append("<section><h2>").append(e(m.text("glance.files.title"))).append("</h2>\n");
+        if (view.files().isEmpty()) {
+            h.append("<p class=\"neutral\">").append(e(m.text("glance.files.none"))).append("</p></section>\n");
+            return;
+        }
+        h.append("<table><thead><tr><th>").append(e(m.text("glance.files.time"))).append("</th><th>")
+                .append(e(m.text("glance.files.file"))).append("</th>");
+        for (String s : STATUSES) {
+            h.append("<th>").append(e(m.text("glance.status." + s))).append("</th>");
+        }
+        h.append("<th>").append(e(m.text("glance.files.report"))).append("</th></tr></thead><tbody>\n");
+        for (TodayView.FileSummary f : view.files()) {
+            String name = "deferred".equals(f.kind()) ? m.text("glance.files.deferred-run") : f.fileName();
+            h.append("<tr").append("rejected".equals(f.kind()) ? " class=\"rejected\"" : "").append("><td>")
+                    .append(f.time().withNano(0)).append("</td><td>").append(e(name)).append("</td>");
+            if ("rejected".equals(f.kind())) {
+                h.append("<td colspan=\"").append(STATUSES.size() + 1).append("\">")
+                        .append(e(m.text("glance.files.rejected", f.reason()))).append("</td></tr>\n");
+                continue;
+            }
+            for (String s : STATUSES) {
+                int n = f.counts().getOrDefault(s, 0);
+                h.append("<td class=\"n").append(n == 0 ? " zero" : "").append("\">").append(n).append("</td>");
+            }
+            h.append("<td>");
+            if (!f.report().isEmpty()) {
+                if (linkReports) {
+                    h.append("<a href=\"").append(e(URLEncoder.encode(f.report(), StandardCharsets.UTF_8)
+                            .replace("+", "%20"))).append("\">").append(e(f.report())).append("</a>");
+                } else {
+                    h.append(e(f.report()));
+                }
+            }
+            h.append("</td></tr>\n");
+        }
+        h.append("</tbody></table>\n");
+        if (!linkReports) {
+            h.append("<p class=\"legend\">").append(e(m.text("glance.files.in-outbox"))).append("</p>\n");
+        }
+        h.append("</section>\n");
+    }
+
+    private static String shorten(String name) {
+        return name.length() <= 24 ? name : name.substring(0, 23) + "…";
+    }
+
+    private static String e(String text) {
+        return Html.escape(text);
+    }
+
+    private static final String CSS = "body{font-family:'DejaVu Sans',Arial,Helvetica,sans-serif;margin:0;"
+            + "background:#f6f7f9;color:#1d2433}header{background:#17365d;color:#fff;padding:18px 28px}"
+            + "h1{margin:0 0 4px;font-size:26px}.sub{margin:0 0 10px;opacity:.9}"
+            + "main{padding:8px 28px 24px;max-width:980px}section{background:#fff;border-radius:8px;"
+            + "box-shadow:0 1px 3px rgba(0,0,0,.12);padding:14px 20px;margin:16px 0}"
+            + "h2{font-size:18px;margin:0 0 10px;color:#17365d}"
+            + ".badge{display:inline-block;padding:5px 12px;border-radius:14px;font-weight:bold;margin:0}"
+            + ".badge.ok{background:#e3f4e4;color:#1b5e20}.badge.bad{background:#fde3e3;color:#b71c1c}"
+            + ".badge.neutral{background:#e8eaf0;color:#37474f}p.ok{color:#1b5e20}p.warn{color:#b45309;"
+            + "font-weight:bold}p.neutral{color:#5f6b7a}svg text{font-size:14px;fill:#1d2433}"
+            + "svg text.count{font-weight:bold}.legend{font-size:13px;color:#5f6b7a;margin:6px 0 0}"
+            + "table{border-collapse:collapse;width:100%;font-size:14px}th,td{padding:6px 8px;"
+            + "border-bottom:1px solid #e6e9ee;text-align:left}th{background:#f0f3f7}td.n{text-align:right}"
+            + "td.zero{color:#b0b7c3}tr.rejected td{color:#b71c1c}footer{padding:0 28px 24px;font-size:12px;"
+            + "color:#5f6b7a}";
+}

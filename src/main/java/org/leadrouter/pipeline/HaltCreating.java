@@ -1,0 +1,16 @@
+package org.leadrouter.pipeline;
+
+/**
+ * Right after the creates of a batch have all finished: when creating was halted, the run stops here with the reason
+ * (the file then waits in the inbox, or the command reports it), exactly as if the create itself had thrown it.
+ */
+public final class HaltCreating {
+
+    public DistributionBatch haltIfStopped(DistributionBatch batch) throws Exception {
+        Exception reason = batch.haltReason();
+        if (reason != null) {
+            throw reason;
+        }
+        return batch;
+    }
+}

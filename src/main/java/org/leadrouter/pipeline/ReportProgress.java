@@ -1,0 +1,37 @@
+package org.leadrouter.pipeline;
+
+import java.util.Objects;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+
+/** After each create: counts the batch's rows sent and created, and tells the {@link RunProgress} listener. */
+public final class ReportProgress {
+    private volatile RunProgress listener = RunProgress.NONE;
+    private DistributionBatch batch;
+    private int done;
+    private int created;
+
+    /** From now on, progress goes to {@code listener}. */
+    public void listenWith(RunProgress listener) {
+        this.listener = Objects.requireNonNull(listener, "listener == null");
+    }
+
+    /** One planned row was sent; {@code total} is the size of the split's list of planned rows. */
+    public void rowSent(CreateLead.Planned planned, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer total) {
+        LeadRow row = planned.row();
+        DistributionBatch current = planned.batch();
+        int sent;
+        int ok;
+        synchronized (this) { // batches go one at a time; rows of one batch may be created in parallel
+            if (current != batch) {
+                batch = current;
+                done = 0;
+                created = 0;
+            }
+            sent = ++done;
+            ok = row.status() == RowStatus.CREATED ? ++created : created;
+        }
+        listener.rowSent(sent, ok, total == null ? sent : Math.max(total, sent));
+    }
+}

@@ -1,0 +1,111 @@
+package org.leadrouter.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadrouter.config.ConfigSource;
+import org.leadrouter.config.ManagementSettings;
+import org.leadrouter.config.Settings;
+import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.testing.Await;
+import org.leadrouter.vtiger.VtigerCallListener;
+
+/** "Today at a glance": written into the outbox after each file, and served by the management server. */
+class GlancePageTest {
+    private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path root;
+    private DaemonHarness harness;
+    private Daemon daemon;
+    private Thread thread;
+
+    @BeforeEach
+    void sandbox() throws Exception {
+        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        if (daemon != null) {
+            daemon.stop();
+            thread.join(30_000);
+        }
+        harness.close();
+    }
+
+    private static String read(Path page) {
+        try {
+            return Files.readString(page);
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    @Test
+    void pageInTheOutboxAndOnTheManagementServerTellsTodaysFilesLoadsAndQueue() throws Exception {
+        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es"))));
+        daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
+        ManagementServer.configure(daemon.main(), new ManagementSettings(true, "127.0.0.1", 0),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        thread = new Thread(() -> {
+            try {
+                daemon.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        thread.start();
+        assertThat(daemon.awaitStarted(WAIT)).isTrue();
+        Path page = harness.outbox().resolve("hoy.html");
+        Await.until("the page written at start", WAIT, () -> Files.exists(page));
+        assertThat(Files.readString(page)).contains("Todavía no ha llegado ningún archivo hoy");
+
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 10; i++) { // 3 advisors × cap 3: 9 created, 1 deferred
+            csv.append("Persona ").append(i).append(" García;p").append(i).append("@example.com;")
+                    .append(600_100_000 + i).append(";Salud;28/07/2025;SEO\n");
+        }
+        harness.drop("leads de julio.csv", csv.toString());
+        harness.drop("factura.pdf.csv", "%PDF-1.4 binary");
+        Await.until("both files on the page", WAIT,
+                () -> read(page).contains("factura.pdf.csv") && read(page).contains("leads de julio.csv"));
+
+        String html = Files.readString(page);
+        String report = harness.reports().stream().map(p -> p.getFileName().toString())
+                .filter(n -> n.startsWith("leads de julio_")).findFirst().orElseThrow();
+        assertThat(html).contains("Hoy de un vistazo")
+                .contains("asesor.ana: 3 de 3 leads hoy").contains("asesor.juan: 3 de 3 leads hoy")
+                .contains("asesor.luis: 3 de 3 leads hoy")
+                .contains("href=\"" + report.replace(" ", "%20") + "\"")
+                .contains("Rechazado: es un documento PDF, no un CSV")
+                .contains("1 lead espera")
+                .contains("VTiger responde");
+        assertThat(Files.getPosixFilePermissions(page)).extracting(Object::toString)
+                .doesNotContain("OTHERS_READ");
+
+        int port = ManagementServer.boundPort(daemon.main().getCamelContext()).orElseThrow();
+        HttpResponse<String> served = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + Daemon.GLANCE_PATH)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+        assertThat(served.body()).contains("asesor.ana: 3 de 3 leads hoy").contains(report)
+                .contains("1 lead espera").doesNotContain("<a href");
+    }
+}

@@ -1,0 +1,94 @@
+package org.leadrouter.glance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.leadrouter.i18n.Language;
+import org.leadrouter.i18n.Messages;
+
+/** The page: self-contained, bars as inline SVG scaled to the cap, files with their counts and reports, in Spanish. */
+class TodayPageTest {
+    private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
+
+    static TodayView sample() {
+        return new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 12, 5, 0, 0, MADRID), true,
+                List.of(new TodayView.AdvisorLoad("asesor.ana", 25, 25),
+                        new TodayView.AdvisorLoad("asesor.juan", 21, 25),
+                        new TodayView.AdvisorLoad("asesor.luis", 5, 25)),
+                List.of(new TodayView.FileSummary(LocalTime.of(9, 15), "leads julio.xlsx", "file",
+                                Map.of("created", 40, "duplicate", 3, "invalid", 1),
+                                Map.of("asesor.ana", 20, "asesor.juan", 16, "asesor.luis", 4),
+                                "leads julio_20250728-091500_report.csv", ""),
+                        new TodayView.FileSummary(LocalTime.of(11, 2), "factura.pdf", "rejected", Map.of(), Map.of(),
+                                "", "this is a PDF document, not a CSV")),
+                2, new VtigerReachability.State(VtigerReachability.State.Kind.REACHABLE,
+                Instant.parse("2025-07-28T07:00:00Z")));
+    }
+
+    @Test
+    void pageShowsLoadsAsBarsFilesWithReportsAndTheQueueInSpanish() {
+        String html = TodayPage.render(sample(), Messages.of(Language.ES), true);
+
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"es\">")
+                .contains("Hoy de un vistazo").contains("lunes, 28 de julio de 2025").contains("12:05")
+                .contains("VTiger responde (desde las 09:00)")
+                .contains("<svg").contains("asesor.ana: 25 de 25 leads hoy").contains("25 / 25")
+                .contains("href=\"leads%20julio_20250728-091500_report.csv\"")
+                .contains("Rechazado: this is a PDF document")
+                .contains("2 leads esperan");
+        assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
+        // a full bar for the advisor at the cap (red), 21 of 25 orange, 5 of 25 a fifth of the width (green)
+        assertThat(html).contains("width=\"320\" height=\"22\" rx=\"4\" fill=\"#c62828\"")
+                .contains("width=\"269\" height=\"22\" rx=\"4\" fill=\"#ef6c00\"")
+                .contains("width=\"64\" height=\"22\" rx=\"4\" fill=\"#2e7d32\"");
+    }
+
+    @Test
+    void namesFromFilesAndVtigerAreEscaped() {
+        TodayView view = new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 8, 0, 0, 0, MADRID),
+                true, List.of(new TodayView.AdvisorLoad("asesor.<b>", 1, 25)),
+                List.of(new TodayView.FileSummary(LocalTime.of(9, 0), "<img src=x onerror=alert(1)>.csv", "file",
+                        Map.of("created", 1), Map.of("asesor.<b>", 1), "a\"b.csv", "")),
+                0, new VtigerReachability.State(VtigerReachability.State.Kind.UNKNOWN, null));
+
+        String html = TodayPage.render(view, Messages.of(Language.ES), true);
+
+        assertThat(html).contains("asesor.&lt;b&gt;").contains("&lt;img src=x onerror=alert(1)&gt;.csv")
+                .doesNotContain("<img").doesNotContain("asesor.<b>").contains("href=\"a%22b.csv\"");
+    }
+
+    @Test
+    void servedPageNamesReportsWithoutLinkingThem() {
+        String html = TodayPage.render(sample(), Messages.of(Language.ES), false);
+
+        assertThat(html).contains("leads julio_20250728-091500_report.csv").doesNotContain("<a href");
+    }
+
+    @Test
+    void englishWhenAsked() {
+        String html = TodayPage.render(sample(), Messages.of(Language.EN), true);
+
+        assertThat(html).contains("<html lang=\"en\">").contains("Today at a glance").contains("Monday")
+                .contains("2 leads wait");
+    }
+
+    @Test
+    void anEmptyDaySaysSo() {
+        TodayView empty = new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 8, 0, 0, 0, MADRID),
+                false, List.of(), List.of(), 0, new VtigerReachability.State(VtigerReachability.State.Kind.UNKNOWN,
+                null));
+
+        String html = TodayPage.render(empty, Messages.of(Language.ES), true);
+
+        assertThat(html).contains("Todavía no ha llegado ningún archivo hoy").contains("No hay leads aplazados")
+                .contains("VTiger: sin contacto todavía").contains("simulación").doesNotContain("<svg");
+    }
+}

@@ -1,0 +1,84 @@
+package org.leadrouter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadrouter.testing.Reports;
+
+/** `report.delimiter` and `report.format` from the command line: a report that opens right in a Spanish Excel. */
+class ReportFormatTest {
+    @TempDir
+    Path dir;
+    private Harness h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = Harness.start(CrmFixtures.academy().build(), dir);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    @Test
+    void aCommaSeparatedInputGetsASemicolonReportWhenAsked() throws Exception {
+        Path csv = h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales");
+
+        Harness.Run run = h.set("report.delimiter", ";").dryRun(csv);
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.reportText()).startsWith("\uFEFFNombre;Email;Teléfono;");
+        assertThat(Reports.read(run.reportPath(), ';')).singleElement()
+                .satisfies(r -> assertThat(r.get("Status")).isEqualTo("planned"));
+    }
+
+    @Test
+    void byDefaultTheReportKeepsTheInputsDelimiter() throws Exception {
+        Harness.Run run = h.dryRun(h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales"));
+
+        assertThat(run.reportText()).startsWith("\uFEFFNombre,Email,Teléfono,");
+    }
+
+    @Test
+    void aWorkbookReportHoldsTheSameRowsWithPhonesAndIdsAsText() throws Exception {
+        Path csv = h.csv("Juan Pérez,juan@example.com,+34 600 123 456,Salud,28/07/2025,Portales",
+                "Sin Contacto,nada,12,Salud,28/07/2025,SEO");
+        Path report = dir.resolve("informe.xlsx");
+        Harness.Run run = Harness.execute(report, "run", csv.toString(), "--apply", "--output", report.toString(),
+                "--config", h.set("report.format", "xlsx").configFile().toString());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        try (InputStream in = Files.newInputStream(report); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("+34 600 123 456");
+            assertThat(sheet.getRow(1).getCell(4).getStringCellValue()).matches("19x\\d+");
+            assertThat(sheet.getRow(1).getCell(6).getStringCellValue()).matches("\\d+x\\d+");
+            assertThat(List.of(sheet.getRow(1).getCell(7).getStringCellValue(),
+                    sheet.getRow(2).getCell(7).getStringCellValue())).containsExactly("created", "invalid");
+        }
+    }
+
+    @Test
+    void anUnknownFormatOrDelimiterIsAConfigurationError() throws Exception {
+        Path csv = h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales");
+
+        Harness.Run badFormat = h.set("report.format", "pdf").dryRun(csv);
+        assertThat(badFormat.exitCode()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("report.format");
+        Harness.Run badDelimiter = h.set("report.format", null).set("report.delimiter", "|").dryRun(csv);
+        assertThat(badDelimiter.exitCode()).isEqualTo(2);
+        assertThat(badDelimiter.err()).contains("report.delimiter");
+    }
+}

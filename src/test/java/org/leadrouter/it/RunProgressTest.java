@@ -1,0 +1,62 @@
+package org.leadrouter.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Progress of `run --apply` when the output is not a terminal: plain lines, the last one at the end; none with --quiet. */
+class RunProgressTest {
+    @TempDir
+    Path dir;
+    private Harness h;
+
+    @BeforeEach
+    void start() throws Exception {
+        h = Harness.start(CrmFixtures.academy().build(), dir);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    private Path threeLeads() throws Exception {
+        return h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales",
+                "Ana Gil,ana@example.com,611223344,Salud,28/07/2025,SEO",
+                "Sin Contacto,nada,12,Salud,28/07/2025,SEO",
+                "Luis Sanz,luis@example.com,622334455,Salud,28/07/2025,SEO");
+    }
+
+    @Test
+    void applyEndsWithAProgressLineOfEveryPlannedRow() throws Exception {
+        Harness.Run run = h.apply(threeLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.err()).contains("3/3").contains("3 created");
+        assertThat(run.out()).doesNotContain("3/3");
+    }
+
+    @Test
+    void quietApplyShowsNoProgress() throws Exception {
+        Path report = dir.resolve("quiet.csv");
+        Harness.Run run = Harness.execute(report, "run", threeLeads().toString(), "--apply", "--quiet",
+                "--output", report.toString(), "--config", h.configFile().toString());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(h.sandbox.calls("create")).isEqualTo(3);
+    }
+
+    @Test
+    void dryRunHasNothingToShowProgressOf() throws Exception {
+        Harness.Run run = h.dryRun(threeLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.err()).isEmpty();
+    }
+}
