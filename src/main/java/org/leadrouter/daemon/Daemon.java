@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -14,12 +15,11 @@ import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.glance.Glance;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.metrics.ManagementServer;
 import org.leadrouter.metrics.VtigerCallListeners;
 import org.leadrouter.pipeline.Mode;
-import org.leadrouter.routes.HousekeepingRoute;
-import org.leadrouter.routes.InboxRoute;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.slf4j.Logger;
@@ -54,6 +54,7 @@ public final class Daemon {
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
         this.reachability = new VtigerReachability(Clock.systemUTC());
+        Messages.use(settings.language()); // what the sales team reads: reports, .error.txt, the page
         main.configure().setName("leadrouter");
         main.addMainListener(new Lifecycle());
     }
@@ -133,13 +134,19 @@ public final class Daemon {
                 DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());
-                DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
+                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
+                        settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
-                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing));
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, mode, events);
+                // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
+                ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "distribution");
+                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, gate));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing,
+                        distributionThread));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, d.deferredCheck()));
+                        gate, d.deferredCheck(), distributionThread));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();

@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
-import org.leadrouter.app.Leadrouter;
+import org.apache.camel.Header;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.Mode;
@@ -29,33 +30,22 @@ public final class InboxProcessing {
 
     private final FileOutcomes outcomes;
     private final RetryGate gate;
-    private final DeferredRelease deferred;
     private final Mode mode;
     private final DaemonEvents events;
-    private final Leadrouter app;
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
 
-    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, DeferredRelease deferred, Mode mode,
-                           DaemonEvents events) {
-        this.app = Objects.requireNonNull(app, "app == null");
+    public InboxProcessing(FileOutcomes outcomes, RetryGate gate, Mode mode, DaemonEvents events) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
-        this.deferred = Objects.requireNonNull(deferred, "deferred == null");
         this.mode = Objects.requireNonNull(mode, "mode == null");
         this.events = Objects.requireNonNull(events, "events == null");
     }
 
-    /** Deferred leads of earlier days go out before any new file. */
-    public void deferredFirst(Exchange exchange) throws Exception {
-        deferred.releaseIfNewDay();
-    }
-
-    /** The inbox file goes through the pipeline, with a fresh report path in the outbox. */
-    public void distribute(Exchange exchange) throws Exception {
-        Path input = input(exchange);
-        DistributionRequest request = new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
-        exchange.getMessage().setBody(app.process(request));
+    /** The pipeline's request for the inbox file at {@code path}: the daemon's mode, a fresh report path in the outbox. */
+    public DistributionRequest request(@Header(Exchange.FILE_PATH) String path) {
+        Path input = Path.of(path).toAbsolutePath();
+        return new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
     }
 
     /**
@@ -97,10 +87,11 @@ public final class InboxProcessing {
                     FileNames.safe(input.getFileName().toString()));
             return;
         }
-        String reason = plainReason(cause);
-        Path target = outcomes.reject(input, reason, unreadable(cause).isPresent());
-        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
-        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason);
+        Text reason = plainReason(cause);
+        Path target = outcomes.reject(input, reason.localized(), unreadable(cause).isPresent());
+        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target,
+                reason.english());
+        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason.localized());
     }
 
     /**
@@ -156,8 +147,9 @@ public final class InboxProcessing {
         return Optional.empty();
     }
 
-    private static String plainReason(Throwable cause) {
-        return unreadable(cause).map(Throwable::getMessage).orElse("an unexpected internal error ("
-                + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + "); the service log has the details");
+    /** Why the file was refused: the reader's own words, or an internal error's kind. */
+    private static Text plainReason(Throwable cause) {
+        return unreadable(cause).map(UnreadableFileException::reason).orElse(new Text("error-file.internal",
+                cause == null ? "unknown" : cause.getClass().getSimpleName()));
     }
 }

@@ -3,8 +3,6 @@ package org.leadrouter.pipeline;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Assignment;
 import org.leadrouter.allocation.ExplanationText;
 import org.leadrouter.allocation.LeadAttributes;
@@ -14,13 +12,14 @@ import org.leadrouter.availability.Availability;
 import org.leadrouter.lead.RawLead;
 import org.leadrouter.roster.Roster;
 import org.leadrouter.state.StateDatabase;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Step 4: loads the roster and today's loads, then routes each remaining row to an advisor of its pool or defers
  * it, with the reason in its {@code Detail}. Consumes nothing: the rotation point is stored only once leads are
  * really created.
  */
-public final class AllocateLeads implements Processor {
+public final class AllocateLeads {
     static final String ROTATION_KEY = "allocation.last-picked";
 
     private final TodayLoads loads;
@@ -33,17 +32,14 @@ public final class AllocateLeads implements Processor {
         this.availability = Objects.requireNonNull(availability, "availability == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch allocate(DistributionBatch batch) throws Exception {
         List<LeadRow> pending = batch.rows().stream().filter(r -> r.status() == RowStatus.PENDING).toList();
         if (pending.isEmpty()) {
-            return;
+            return batch;
         }
         Roster today = loads.load();
         today.notes().forEach(batch::note);
-        availability.absencesProblem().ifPresent(p -> batch.note("the absences file is not in force (" + p
-                + "); the last good version is used"));
+        availability.absencesProblem().ifPresent(p -> batch.note(Messages.t("note.absences-not-in-force", p)));
         RoutingDay day = availability.day(today);
         RoutingPlanner planner = new RoutingPlanner(day, availability.rules(),
                 state.value(ROTATION_KEY).orElse(null));
@@ -57,6 +53,7 @@ public final class AllocateLeads implements Processor {
             }
         }
         batch.allocated(today, planner.lastPicked(), day);
+        return batch;
     }
 
     /** What routing rules can test in a row. */

@@ -12,6 +12,7 @@ import org.leadrouter.vtiger.VtqlLiteral;
 import org.leadrouter.vtiger.VtqlQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Creates one Lead so that it exists exactly once: when an answer is lost after the request may have arrived,
@@ -51,7 +52,7 @@ final class LeadCreator {
                 String found = findByMarker(marker);
                 if (found != null) {
                     LOG.info("a lead whose answer was lost had been created ({}); not sending it again", found);
-                    return new Created(found, "created; VTiger's answer was lost and the lead was found by its import marker",
+                    return new Created(found, Messages.t("note.created-answer-lost"),
                             Map.of());
                 }
                 if (attempt >= retry.attempts()) {

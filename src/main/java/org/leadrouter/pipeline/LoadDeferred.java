@@ -7,14 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
+import org.leadrouter.i18n.Messages;
 
 /** First step of a deferred run: the queued leads, oldest first, become a batch of their own. */
-public final class LoadDeferred implements Processor {
+public final class LoadDeferred {
     /** The name deferred runs carry in the journal and reports. */
     public static final String NAME = "deferred-leads";
 
@@ -26,19 +25,18 @@ public final class LoadDeferred implements Processor {
         this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
+    public DistributionBatch load(DistributionRequest request) throws Exception {
         List<DeferredLead> queue = journal.deferredQueue();
         List<LeadRow> rows = new ArrayList<>(queue.size());
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (DeferredLead d : queue) {
             LeadRow row = new LeadRow(d.raw(), d.origin());
-            row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
+            row.note(Messages.t("note.deferred-from", String.valueOf(d.deferredOn()), d.origin().fileName(),
+                    d.origin().row()));
             String created = d.interrupted() ? creator.findByMarker(d.origin().marker()) : null;
             if (created != null) {
                 journal.created(d.origin(), created, null, null, d.deferredOn());
-                row.settled(RowStatus.CREATED, null, created, "created before an interruption; not sent again");
+                row.settled(RowStatus.CREATED, null, created, Messages.t("note.created-before-interruption"));
             }
             rows.add(row);
             digest.update((d.origin().contentHash() + ":" + d.origin().row() + ";").getBytes(StandardCharsets.UTF_8));
@@ -48,7 +46,6 @@ public final class LoadDeferred implements Processor {
         String hash = HexFormat.of().formatHex(digest.digest());
         DistributionBatch batch = new DistributionBatch(request, file, hash, rows);
         batch.journalRun(journal.fileStarted(hash, NAME, Mode.APPLY.label()));
-        exchange.setProperty(CreateLead.BATCH, batch);
-        exchange.getMessage().setBody(batch);
+        return batch;
     }
 }

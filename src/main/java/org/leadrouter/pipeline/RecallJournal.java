@@ -4,12 +4,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalRow;
 import org.leadrouter.journal.JournalStatus;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Apply runs only, right after reading: settles the rows this content already produced. VTiger is asked for the
@@ -19,7 +18,7 @@ import org.leadrouter.journal.JournalStatus;
  * state never sent it (another instance, {@code run} elsewhere, a lost state) makes its row a {@code duplicate};
  * rows still waiting in the deferred queue stay there.
  */
-public final class RecallJournal implements Processor {
+public final class RecallJournal {
     private final Journal journal;
     private final JournalMarkers markers;
 
@@ -28,11 +27,9 @@ public final class RecallJournal implements Processor {
         this.markers = Objects.requireNonNull(markers, "markers == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch recall(DistributionBatch batch) throws Exception {
         if (!batch.apply()) {
-            return;
+            return batch;
         }
         String hash = batch.contentHash();
         Optional<Journal.FileRun> last = journal.lastRun(hash);
@@ -51,12 +48,12 @@ public final class RecallJournal implements Processor {
             }
         }
         batch.journalRun(journal.fileStarted(hash, batch.file().displayName(), Mode.APPLY.label()));
+        return batch;
     }
 
     /** A lead VTiger has for this row although this state never sent it: it is not created again. */
     private void settleFromCrm(LeadRow row, JournalMarkers.Found found) {
-        String note = "already in VTiger as " + found.leadId() + " (found by its import marker: sent earlier by another"
-                + " leadrouter, or before this state was lost); not sent again";
+        String note = Messages.t("note.already-in-vtiger", found.leadId());
         row.settled(RowStatus.DUPLICATE, advisorOf(null, found), found.leadId(), note);
         journal.outcome(row.origin(), JournalStatus.DUPLICATE, note);
     }
@@ -67,10 +64,10 @@ public final class RecallJournal implements Processor {
         if (leadId != null) {
             Advisor advisor = advisorOf(journalled, found);
             if (finishedRun != null) {
-                row.settled(RowStatus.DUPLICATE, advisor, leadId, "this file was already processed on "
-                        + finishedRun.startedAt().toLocalDate() + ": this row was created then as " + leadId);
+                row.settled(RowStatus.DUPLICATE, advisor, leadId, Messages.t("note.file-already-processed",
+                        finishedRun.startedAt().toLocalDate().toString(), leadId));
             } else {
-                row.settled(RowStatus.CREATED, advisor, leadId, "created before an interruption; not sent again");
+                row.settled(RowStatus.CREATED, advisor, leadId, Messages.t("note.created-before-interruption"));
                 if (journalled == null || journalled.status() != JournalStatus.CREATED) {
                     journal.created(row.origin(), leadId, advisor == null ? null : advisor.id(),
                             advisor == null ? null : advisor.userName(),
@@ -78,7 +75,8 @@ public final class RecallJournal implements Processor {
                 }
             }
         } else if (journalled != null && journalled.status() == JournalStatus.DEFERRED) {
-            row.settled(RowStatus.DEFERRED, null, null, "already waiting in the deferred queue since " + journalled.businessDay());
+            row.settled(RowStatus.DEFERRED, null, null, Messages.t("note.already-deferred",
+                    String.valueOf(journalled.businessDay())));
         }
     }
 
