@@ -202,8 +202,9 @@ class DaemonTest {
                 throw new SimulatedCrash();
             }
         };
-        // no retry within this life: the next attempt is the restart below; one create at a time, so the stop lands
-        // in the middle of the file (with creates in flight on several sessions, the 6 rows go out at once)
+        // no retry within this life: the next attempt is the restart below; one slow create at a time, so the stop
+        // lands in the middle of the file whatever the timing (several sessions would send the 6 rows at once)
+        harness.sandbox.knobs().latency(Duration.ofMillis(200));
         harness.start(Map.of("inbox.retry.initial-backoff", "1h", "vtiger.max-concurrency", "1"),
                 Clock.systemDefaultZone(), crashing);
         Path file = harness.drop("caida.csv", leads(6, "c"));
@@ -211,6 +212,7 @@ class DaemonTest {
         harness.stop();
         assertThat(file).exists();
 
+        harness.sandbox.knobs().latency(Duration.ZERO);
         harness.start(Map.of());
         Path report = harness.awaitReports(1).get(0);
         assertThat(Reports.read(report, ';')).extracting(r -> r.get("Status")).containsOnly("created");
