@@ -23,7 +23,7 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LogCapture;
 import org.leadrouter.testing.Reports;
@@ -38,21 +38,18 @@ class HostileInboxTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
     private LogCapture log;
 
     @BeforeEach
     void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
         log = LogCapture.of("org.leadrouter");
     }
 
     @AfterEach
     void cleanUp() throws Exception {
         log.close();
-        harness.close();
     }
 
     private static String lead(String id) {

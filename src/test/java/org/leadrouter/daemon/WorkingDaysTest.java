@@ -10,16 +10,15 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.MutableClock;
 import org.leadrouter.testing.Reports;
 import org.leadrouter.vtiger.VtigerCallListener;
 
 /** The daemon on a weekend: leads wait in their pool's queue and go out first thing on the next working day. */
 class WorkingDaysTest {
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @AfterEach
     void stop() throws Exception {
@@ -38,7 +37,7 @@ class WorkingDaysTest {
     @Test
     void leadsOfTheWeekendGoOutOnMondayAndNotBefore() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z")); // a Saturday in Madrid
-        harness = new DaemonHarness(root, DaemonHarness.fixture().clock(clock).build());
+        harness.useFixture(DaemonHarness.fixture().clock(clock).build());
         harness.start(Map.of("allocation.working-days", "MON-FRI", "deferred.check-interval", "100ms",
                 "routing.pool.sanidad", "asesor.ana,asesor.luis", "routing.rule.1.course", "Salud",
                 "routing.rule.1.pool", "sanidad"), clock, VtigerCallListener.NONE);
