@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.leadrouter.allocation.Explanation.Assigned;
 import org.leadrouter.allocation.Explanation.Deferred;
 import org.leadrouter.allocation.Explanation.Unavailable;
+import org.leadrouter.i18n.Messages;
 
 /**
  * The one place where routing explanations become words (the report's {@code Detail}), e.g.
@@ -26,78 +27,72 @@ public final class ExplanationText {
     }
 
     private static String assigned(Assigned a) {
-        StringBuilder out = new StringBuilder();
-        if (a.overflowFrom() != null) {
-            out.append(deferredWhy(a.overflowFrom())).append(", so overflow to pool ").append(Pool.DEFAULT);
-        } else {
-            out.append(pool(a.routed()));
-        }
-        out.append("; ").append(a.advisor()).append(' ').append(a.loadBefore()).append('→').append(a.loadBefore() + 1)
-                .append(" of ").append(a.cap());
-        if (!a.weight().isOne()) {
-            out.append(", weight ").append(a.weight());
-        }
-        if (!a.tiedWith().isEmpty()) {
-            out.append("; tie with ").append(String.join(", ", a.tiedWith())).append(" broken by rotation");
-        }
-        return out.toString();
+        String routed = a.overflowFrom() != null
+                ? Messages.t("route.overflow", deferredWhy(a.overflowFrom()), Pool.DEFAULT)
+                : pool(a.routed());
+        String weight = a.weight().isOne() ? "" : Messages.t("route.weight", a.weight().toString());
+        String tie = a.tiedWith().isEmpty() ? "" : Messages.t("route.tie", String.join(", ", a.tiedWith()));
+        return Messages.t("route.assigned", routed, a.advisor(), a.loadBefore(), a.loadBefore() + 1, a.cap(), weight,
+                tie);
     }
 
     private static String deferred(Deferred d) {
         if (d.reason() == Explanation.Reason.POOL_EMPTY && d.routed().pool().equals(Pool.DEFAULT)
                 && d.unavailable().isEmpty()) {
-            return "no advisor available: " + String.join("; ", d.rosterNotes());
+            return Messages.t("route.no-advisor", String.join("; ", d.rosterNotes()));
         }
-        String again = "; offered again on " + day(d.nextWorkingDay());
         if (d.reason() == Explanation.Reason.NON_WORKING_DAY) {
-            String prefix = d.routed().rulesConfigured() ? pool(d.routed()) + "; " : "";
-            return prefix + day(d.day()) + " is not a working day" + again;
+            return d.routed().rulesConfigured()
+                    ? Messages.t("route.non-working-day-pool", day(d.day()), day(d.nextWorkingDay()), pool(d.routed()))
+                    : Messages.t("route.non-working-day", day(d.day()), day(d.nextWorkingDay()));
         }
-        String overflow = d.overflowFailed() ? ", and nobody in pool " + Pool.DEFAULT + " can take it either" : "";
-        return deferredWhy(d) + overflow + (d.routed().rulesConfigured() ? again : "");
+        String why = d.overflowFailed() ? Messages.t("route.overflow-failed", deferredWhy(d), Pool.DEFAULT)
+                : deferredWhy(d);
+        return d.routed().rulesConfigured() ? Messages.t("route.offered-again", why, day(d.nextWorkingDay())) : why;
     }
 
     /** Why a pool could not take a lead today. */
     private static String deferredWhy(Deferred d) {
         boolean named = d.routed().rulesConfigured();
-        String who = named ? pool(d.routed()) + ": " : "";
+        String day = d.day().toString();
         if (d.reason() == Explanation.Reason.POOL_FULL) {
-            return who + (named ? "every member" : "every advisor") + " has reached the daily cap for " + d.day();
+            return named ? Messages.t("route.full-pool", pool(d.routed()), day) : Messages.t("route.full", day);
         }
-        return who + "nobody can receive leads on " + d.day() + " (" + unavailable(d.unavailable()) + ")";
+        String who = unavailable(d.unavailable());
+        return named ? Messages.t("route.nobody-pool", pool(d.routed()), day, who)
+                : Messages.t("route.nobody", day, who);
     }
 
     private static String pool(PoolChoice choice) {
-        StringBuilder out = new StringBuilder("pool ").append(choice.pool());
         if (choice.rule().isPresent()) {
             RuleMatch m = choice.rule().get();
             List<String> parts = new ArrayList<>();
             for (RuleMatch.Matched matched : m.matched()) {
-                parts.add(matched.column() + " \"" + matched.value() + "\"");
+                parts.add(Messages.t("route.matched", matched.column(), matched.value()));
             }
-            out.append(" (rule ").append(m.rule().number()).append(": ").append(String.join(", ", parts)).append(')');
-        } else if (choice.rulesConfigured()) {
-            out.append(" (no rule matched)");
+            return Messages.t("route.pool-rule", choice.pool(), m.rule().number(), String.join(", ", parts));
         }
-        return out.toString();
+        return Messages.t(choice.rulesConfigured() ? "route.pool-no-rule" : "route.pool", choice.pool());
     }
 
     private static String unavailable(List<Unavailable> members) {
         if (members.isEmpty()) {
-            return "no members";
+            return Messages.t("route.no-members");
         }
         List<String> parts = new ArrayList<>();
         for (Unavailable u : members) {
             parts.add(switch (u.why()) {
-                case ABSENT -> u.userName() + " absent" + (u.note().isBlank() ? "" : " (" + u.note() + ")");
-                case NOT_AN_ADVISOR -> u.userName() + " not an active advisor";
+                case ABSENT -> u.note().isBlank() ? Messages.t("route.absent", u.userName())
+                        : Messages.t("route.absent-because", u.userName(), u.note());
+                case NOT_AN_ADVISOR -> Messages.t("route.not-an-advisor", u.userName());
             });
         }
         return String.join(", ", parts);
     }
 
     private static String day(LocalDate date) {
-        return date + " (" + date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ")";
+        Locale locale = Messages.current().language().locale();
+        return Messages.t("route.day", date.toString(), date.getDayOfWeek().getDisplayName(TextStyle.FULL, locale));
     }
 
     /** A one-line summary of a rule for {@code check}: {@code rule 1: course Enfermería|Salud → pool sanidad}. */

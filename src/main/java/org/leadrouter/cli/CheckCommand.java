@@ -13,6 +13,8 @@ import org.leadrouter.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import org.leadrouter.i18n.Language;
+import org.leadrouter.i18n.Messages;
 
 /** {@code leadrouter check}: is this installation ready? Configuration, folders and VTiger, changing nothing. */
 @Command(name = "check", mixinStandardHelpOptions = true,
@@ -28,6 +30,7 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        Messages.use(Language.EN); // check is the administrator's: everything it prints stays in English
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = System.getenv();

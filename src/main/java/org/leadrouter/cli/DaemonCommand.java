@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.leadrouter.config.Settings;
-import org.leadrouter.i18n.Messages;
 import org.leadrouter.daemon.Daemon;
 import org.leadrouter.metrics.LeadrouterMetrics;
 import org.leadrouter.metrics.ManagementServer;
@@ -34,8 +33,7 @@ final class DaemonCommand implements Callable<Integer> {
         try {
             Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
             KeyOrigin.warnIfExposed(settings.source());
-            Messages.use(settings.language());
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();
             Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),

@@ -23,6 +23,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.leadrouter.i18n.Messages;
 
 /**
  * {@code leadrouter demo}: the whole job against the embedded VTiger sandbox, with a bundled sample file
@@ -61,12 +62,12 @@ final class DemoCommand implements Callable<Integer> {
             config.put("vtiger.server-timezone", fixture.serverTimezone().getId());
             config.put("state.dir", work.resolve("state").toString());
             Settings settings = Settings.from(ConfigSource.of(config));
-            spec.commandLine().getOut().println("VTiger sandbox listening on " + sandbox.baseUrl() + " (demo data)");
-            spec.commandLine().getOut().println("Routing: " + DEMO_ROUTING_TEXT);
+            Messages.use(settings.language());
+            spec.commandLine().getOut().println(Messages.t("demo.sandbox-listening", sandbox.baseUrl().toString()));
+            spec.commandLine().getOut().println(Messages.t("demo.routing"));
             int exit = OneShotRun.execute(settings, input, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
-            spec.commandLine().getOut().println("The sandbox now holds " + sandbox.records("Leads").size()
-                    + " leads; it is discarded when the demo ends.");
+            spec.commandLine().getOut().println(Messages.t("demo.sandbox-holds", sandbox.records("Leads").size()));
             return exit;
         } finally {
             deleteRecursively(work);
@@ -82,10 +83,6 @@ final class DemoCommand implements Callable<Integer> {
             "routing.rule.2.source", "Feria*",
             "routing.rule.2.pool", "eventos",
             "allocation.weight.asesor.juan", "2");
-    private static final String DEMO_ROUTING_TEXT = "courses Enfermería, Auxiliar de Enfermería, Salud → pool sanidad"
-            + " (asesor.ana, asesor.luis); source Feria* → pool eventos (asesor.marta); everything else → everyone;"
-            + " asesor.juan weighs 2; asesor.luis is on holiday today (absences file)";
-
     private static Path demoAbsences(Path work) throws IOException {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Madrid"));
         return Files.writeString(work.resolve("ausencias.csv"), "Asesor;Desde;Hasta;Motivo\r\nasesor.luis;"

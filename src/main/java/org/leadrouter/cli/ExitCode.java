@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.vtiger.VtigerException;
 import org.leadrouter.vtiger.VtigerUnavailableException;
 
@@ -26,12 +27,12 @@ public final class ExitCode {
     /** The exit code for {@code failure}, after saying on {@code err}, in one line, what the user can do about it. */
     static int of(Throwable failure, PrintWriter err) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnreadableFileException) {
-                err.println("error: the file cannot be used: " + t.getMessage());
+            if (t instanceof UnreadableFileException u) {
+                err.println(Messages.t("run.file-unusable", u.plainReason()));
                 return USAGE;
             }
             if (t instanceof VtigerUnavailableException) {
-                err.println("error: VTiger is unreachable: " + t.getMessage());
+                err.println(Messages.t("run.vtiger-unreachable", t.getMessage()));
                 return VTIGER_UNAVAILABLE;
             }
             if (t instanceof VtigerException v) {

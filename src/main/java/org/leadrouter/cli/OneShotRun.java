@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.Settings;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.pipeline.Mode;
@@ -26,13 +27,14 @@ final class OneShotRun {
     /** As above, showing the progress of the creates on {@code progress}. */
     static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err,
                        ProgressDisplay progress) {
+        Messages.use(settings.language()); // the summary, the report's Detail and the messages below
         if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
-            err.println("error: " + csv + " is not a readable file");
+            err.println(Messages.t("run.not-readable", csv));
             return ExitCode.USAGE;
         }
         Optional<String> reportProblem = ReportTarget.problem(report, csv);
         if (reportProblem.isPresent()) {
-            err.println("error: " + reportProblem.get());
+            err.println(Messages.t("run.error", reportProblem.get()));
             return ExitCode.USAGE;
         }
         CallCounter calls = new CallCounter();

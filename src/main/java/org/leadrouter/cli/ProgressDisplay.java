@@ -4,9 +4,9 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import org.leadrouter.i18n.Messages;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -54,14 +54,14 @@ abstract class ProgressDisplay implements RunProgress, AutoCloseable {
         @Override
         public synchronized void rowSent(int done, int created, int total) {
             if (bar == null) {
-                bar = new ProgressBarBuilder().setTaskName("Creating").setInitialMax(total)
-                        .setStyle(ProgressBarStyle.UNICODE_BLOCK).setUnit(" rows", 1).showSpeed()
+                bar = new ProgressBarBuilder().setTaskName(Messages.t("progress.task")).setInitialMax(total)
+                        .setStyle(ProgressBarStyle.UNICODE_BLOCK).setUnit(Messages.t("progress.unit"), 1).showSpeed()
                         .setConsumer(new ConsoleProgressBarConsumer(terminal)).setUpdateIntervalMillis(250)
                         .build();
             }
             bar.maxHint(total);
             bar.stepTo(done);
-            bar.setExtraMessage(" · " + created + " created");
+            bar.setExtraMessage(Messages.t("progress.created", created));
         }
 
         @Override
@@ -100,8 +100,7 @@ abstract class ProgressDisplay implements RunProgress, AutoCloseable {
             double seconds = Math.max(now - started, 1) / 1000.0;
             double rate = (done - 1) / seconds; // measured from the first row sent
             long left = rate > 0 ? Math.round((total - done) / rate) : 0;
-            out.println(String.format(Locale.ROOT, "progress: %d/%d rows sent, %d created, %.1f rows/s, about %d s left",
-                    done, total, created, rate, left));
+            out.println(Messages.t("progress.line", done, total, created, Math.round(rate * 10) / 10.0, left));
             out.flush();
         }
 

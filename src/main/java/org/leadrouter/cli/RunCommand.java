@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
-import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.Mode;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,7 +44,6 @@ final class RunCommand implements Callable<Integer> {
             return ExitCode.USAGE;
         }
         KeyOrigin.warnIfExposed(settings.source());
-        Messages.use(settings.language());
         Path report = output != null ? output
                 : Path.of("leads_asignados." + settings.report().format().extension());
         ProgressDisplay progress = ProgressDisplay.choose(quiet, System.console() != null,

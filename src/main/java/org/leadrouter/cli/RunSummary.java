@@ -7,6 +7,7 @@ import java.util.TreeMap;
 
 import org.leadrouter.allocation.Absence;
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.allocation.RoutingDay;
 import org.leadrouter.allocation.Weight;
 import org.leadrouter.pipeline.DistributionBatch;
@@ -19,17 +20,18 @@ final class RunSummary {
     }
 
     static void print(PrintWriter out, DistributionBatch batch, Map<String, Integer> vtigerCalls) {
-        out.printf("%s: %s, %d rows (%s, delimiter '%s')%n", batch.file().displayName(), batch.request().mode().label(),
-                batch.rows().size(), batch.file().charset().name(), printable(batch.file().delimiter()));
+        out.println(Messages.t("summary.file", batch.file().displayName(),
+                Messages.t("summary.mode." + batch.request().mode().label()), batch.rows().size(),
+                batch.file().charset().name(), printable(batch.file().delimiter())));
         for (RowStatus s : RowStatus.values()) {
             long n = batch.count(s);
             if (n > 0) {
-                out.printf("  %-10s %5d%n", s.label(), n);
+                out.printf("  %-26s %5d%n", Messages.t("summary.status." + s.label()), n);
             }
         }
         String pools = batch.poolSummary();
         if (!pools.isEmpty()) {
-            out.println("Pools: " + pools);
+            out.println(Messages.t("summary.pools", pools));
         }
         Map<String, Integer> perAdvisor = new TreeMap<>();
         for (LeadRow r : batch.rows()) {
@@ -38,17 +40,17 @@ final class RunSummary {
             }
         }
         if (batch.roster() != null) {
-            out.printf("Advisors (%s, load today / cap):%n", batch.roster().day().date());
+            out.println(Messages.t("summary.advisors", batch.roster().day().date().toString()));
             for (Advisor a : batch.roster().advisors()) {
                 int before = batch.roster().loadToday().getOrDefault(a.id(), 0);
                 int added = perAdvisor.getOrDefault(a.userName(), 0);
                 out.printf("  %-24s +%-4d %d/%d%s%n", a.userName(), added, before + added, a.dailyCap(), routing(batch, a));
             }
         }
-        batch.notes().forEach(n -> out.println("Note: " + n));
-        out.println("Report: " + batch.request().report().toAbsolutePath());
+        batch.notes().forEach(n -> out.println(Messages.t("summary.note", n)));
+        out.println(Messages.t("summary.report", batch.request().report().toAbsolutePath().toString()));
         if (!vtigerCalls.isEmpty()) {
-            out.println("VTiger calls: " + vtigerCalls);
+            out.println(Messages.t("summary.vtiger-calls", vtigerCalls.toString()));
         }
         out.flush();
     }
@@ -61,7 +63,8 @@ final class RunSummary {
         }
         Weight weight = day.weightOf(a.userName());
         Absence absence = day.absences().on(day.date()).get(a.userName().toLowerCase(Locale.ROOT));
-        return (weight.isOne() ? "" : "  weight " + weight) + (absence == null ? "" : "  absent until " + absence.to());
+        return (weight.isOne() ? "" : Messages.t("summary.weight", weight.toString()))
+                + (absence == null ? "" : Messages.t("summary.absent-until", absence.to().toString()));
     }
 
     private static String printable(char c) {

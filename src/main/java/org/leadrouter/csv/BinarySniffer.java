@@ -3,6 +3,8 @@ package org.leadrouter.csv;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
+import org.leadrouter.i18n.Text;
+
 /** Recognises files that are not text at all, so the user hears "this is an Excel workbook" rather than gibberish. */
 final class BinarySniffer {
 
@@ -10,9 +12,6 @@ final class BinarySniffer {
     private static final int ZIP_SNIFF_LENGTH = 64 * 1024;
     /** How many leading characters of the decoded text are checked for binary garbage. */
     private static final int TEXT_SNIFF_LENGTH = 8 * 1024;
-
-    private static final String SAVE_AS_CSV = "open it in Excel and use File › Save As › CSV UTF-8, "
-            + "then drop the CSV file instead";
 
     private BinarySniffer() {
     }
@@ -24,39 +23,31 @@ final class BinarySniffer {
             throw new UnreadableFileException(zipKind(bytes));
         }
         if (DecodedText.startsWith(bytes, 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)) {
-            throw new UnreadableFileException("this is an old-format Excel workbook (.xls) or another Microsoft "
-                    + "Office file, not a CSV: " + SAVE_AS_CSV);
+            throw new UnreadableFileException(new Text("file.office"));
         }
         if (DecodedText.startsWith(bytes, 0x1F, 0x8B)) {
-            throw new UnreadableFileException("this is a GZIP-compressed file (.gz), not a CSV: decompress it "
-                    + "(for example with 7-Zip) and drop the CSV file it contains");
+            throw new UnreadableFileException(new Text("file.gzip"));
         }
         if (DecodedText.startsWith(bytes, '7', 'z', 0xBC, 0xAF, 0x27, 0x1C)
                 || DecodedText.startsWith(bytes, 'R', 'a', 'r', '!', 0x1A, 0x07)) {
-            throw new UnreadableFileException("this is a compressed archive (.7z or .rar), not a CSV: extract it "
-                    + "and drop the CSV file it contains");
+            throw new UnreadableFileException(new Text("file.archive"));
         }
         if (DecodedText.startsWith(bytes, '%', 'P', 'D', 'F')) {
-            throw new UnreadableFileException("this is a PDF document, not a CSV: export the leads as CSV "
-                    + "from the program or portal they came from");
+            throw new UnreadableFileException(new Text("file.pdf"));
         }
         if (DecodedText.startsWith(bytes, 0x89, 'P', 'N', 'G') || DecodedText.startsWith(bytes, 0xFF, 0xD8, 0xFF)
                 || DecodedText.startsWith(bytes, 'G', 'I', 'F', '8')) {
-            throw new UnreadableFileException("this is an image, not a CSV: export the leads as CSV from the "
-                    + "program or portal they came from");
+            throw new UnreadableFileException(new Text("file.image"));
         }
         if (DecodedText.startsWith(bytes, '{', '\\', 'r', 't', 'f')) {
-            throw new UnreadableFileException("this is a Word (RTF) document, not a CSV: copy the leads into a "
-                    + "spreadsheet and " + SAVE_AS_CSV);
+            throw new UnreadableFileException(new Text("file.rtf"));
         }
         String start = leadingText(bytes);
         if (start.startsWith("<!doctype html") || start.startsWith("<html") || start.startsWith("<table")) {
-            throw new UnreadableFileException("this is a web page (HTML), not a CSV, even if its name ends in "
-                    + ".csv or .xls (some portals export so): " + SAVE_AS_CSV);
+            throw new UnreadableFileException(new Text("file.html"));
         }
         if (start.startsWith("<?xml")) {
-            throw new UnreadableFileException("this is an XML file (perhaps an Excel 2003 XML spreadsheet), not a "
-                    + "CSV: " + SAVE_AS_CSV);
+            throw new UnreadableFileException(new Text("file.xml"));
         }
     }
 
@@ -73,31 +64,25 @@ final class BinarySniffer {
         // a few stray NULs in values are removed later, row by row; binary data has them everywhere
         boolean binary = controls >= 16 ? controls * 20L > end : controls >= 3 && controls * 5L > end;
         if (binary) {
-            throw new UnreadableFileException("this is not a text file (it contains binary data), so it is "
-                    + "not a CSV: if it is a spreadsheet, " + SAVE_AS_CSV);
+            throw new UnreadableFileException(new Text("file.binary"));
         }
     }
 
-    private static String zipKind(byte[] bytes) {
+    private static Text zipKind(byte[] bytes) {
         String head = new String(bytes, 0, Math.min(bytes.length, ZIP_SNIFF_LENGTH), StandardCharsets.ISO_8859_1);
         if (head.contains("application/vnd.oasis.opendocument.spreadsheet")) {
-            return "this is an OpenDocument spreadsheet (.ods, from LibreOffice or OpenOffice), not a CSV: open it in "
-                    + "LibreOffice Calc and use File › Save As › Text CSV (.csv) with the UTF-8 character set, then "
-                    + "drop the CSV file instead";
+            return new Text("file.ods");
         }
         if (head.contains("application/vnd.oasis.opendocument")) {
-            return "this is an OpenDocument file (LibreOffice or OpenOffice), not a CSV: copy the leads into a "
-                    + "spreadsheet and save it as Text CSV (.csv) with the UTF-8 character set";
+            return new Text("file.opendocument");
         }
         if (head.contains("xl/")) {
-            return "this is an Excel workbook (.xlsx), not a CSV: " + SAVE_AS_CSV;
+            return new Text("file.xlsx-not-csv");
         }
         if (head.contains("word/") || head.contains("ppt/")) {
-            return "this is a Word or PowerPoint document, not a CSV: copy the leads into a spreadsheet and "
-                    + SAVE_AS_CSV;
+            return new Text("file.word");
         }
-        return "this is a ZIP archive, not a CSV: unzip it and drop the CSV file it contains (if it holds an Excel "
-                + "workbook, " + SAVE_AS_CSV + ")";
+        return new Text("file.zip");
     }
 
     /** The first characters after any BOM and blank space, lower-cased, for recognising markup. */

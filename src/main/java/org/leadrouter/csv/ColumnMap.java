@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.lead.Texts;
 
 /** Where each logical column sits in a file, worked out from its header row. */
@@ -35,28 +37,24 @@ final class ColumnMap {
             }
             Optional<LeadColumn> column = HeaderAliases.match(name);
             if (column.isEmpty()) {
-                warnings.add("column " + CsvTexts.quote(name) + " is not one the lead router knows; ignored");
+                warnings.add(Messages.t("warning.unknown-column", CsvTexts.quote(name)));
                 others.putIfAbsent(name, i);
             } else if (positions.containsKey(column.get())) {
-                warnings.add("column " + CsvTexts.quote(name) + " repeats column "
-                        + CsvTexts.quote(header.get(positions.get(column.get()))) + "; only the first one is used");
+                warnings.add(Messages.t("warning.repeated-column", CsvTexts.quote(name),
+                        CsvTexts.quote(header.get(positions.get(column.get())))));
             } else {
                 positions.put(column.get(), i);
             }
         }
         boolean contact = positions.containsKey(LeadColumn.EMAIL) || positions.containsKey(LeadColumn.PHONE);
         if (!positions.containsKey(LeadColumn.NAME) && !contact) {
-            throw new UnreadableFileException("the first row is not a header this program recognises: expected "
-                    + "columns such as " + expected() + "; found " + found(header) + ". Put the column names in the "
-                    + "first row and drop the file again");
+            throw new UnreadableFileException(new Text("file.no-header", expected(), found(header)));
         }
         if (!contact) {
-            throw new UnreadableFileException("the file has neither an Email nor a Teléfono column, so no lead "
-                    + "could be contacted; found " + found(header) + ". Add a column named Email or Teléfono "
-                    + "and drop the file again");
+            throw new UnreadableFileException(new Text("file.no-contact-column", found(header)));
         }
         if (!positions.containsKey(LeadColumn.NAME)) {
-            warnings.add("there is no Nombre column, so every row will be rejected for having no name");
+            warnings.add(Messages.t("warning.no-name-column"));
         }
         return new ColumnMap(positions, others, List.copyOf(header));
     }
@@ -110,13 +108,14 @@ final class ColumnMap {
         return String.join(", ", names);
     }
 
-    private static String found(List<String> header) {
+    private static Text found(List<String> header) {
         List<String> named = header.stream().filter(h -> !h.isEmpty()).toList();
         if (named.isEmpty()) {
-            return "no column names";
+            return new Text("file.found-no-names");
         }
         String names = named.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
-        return named.size() > FOUND_SHOWN ? names + " and " + (named.size() - FOUND_SHOWN) + " more" : names;
+        return named.size() > FOUND_SHOWN ? new Text("file.found-names-and-more", names, named.size() - FOUND_SHOWN)
+                : new Text("file.found-names", names);
     }
 
     /** Positions (0-based) of the columns whose header is blank, left of the last named column. */

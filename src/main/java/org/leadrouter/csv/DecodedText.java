@@ -81,7 +81,7 @@ record DecodedText(String text, Charset charset, boolean mixed) {
      * non-breaking spaces. So only sequences that Windows-1252 text cannot hold by chance are taken: Â Ã Ä Å
      * followed by a continuation (U+0080–U+017F, the accented Latin letters; in Windows-1252 text they are the mark
      * of misread UTF-8), â€ and the like (U+2000–U+21BF: dashes, quotes, €, ™), the BOM, and four-byte
-     * sequences (emoji). Other characters of such a file are read as Windows-1252.
+     * sequences of emoji (U+1F000–U+1FFFF). Other characters of such a file are read as Windows-1252.
      */
     private static boolean plausibleInWindows1252Text(byte[] bytes, int i, int length) {
         int lead = bytes[i] & 0xFF;
@@ -89,7 +89,8 @@ record DecodedText(String text, Charset charset, boolean mixed) {
         return switch (length) {
             case 2 -> lead <= 0xC5;
             case 3 -> lead == 0xE2 && second <= 0x86 || lead == 0xEF && second == 0xBB && (bytes[i + 2] & 0xFF) == 0xBF;
-            default -> true;
+            // emoji and pictographs (U+1F000–U+1FAFF): "ñ" or "ð" followed by non-breaking spaces would form others
+            default -> lead == 0xF0 && second == 0x9F;
         };
     }
 

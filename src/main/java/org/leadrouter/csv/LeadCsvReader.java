@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadrouter.config.InputLimits;
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.lead.EntryDates;
 import org.leadrouter.lead.Mojibake;
 import org.leadrouter.lead.RawLead;
@@ -43,9 +44,9 @@ public final class LeadCsvReader {
 
     /**
      * Heap one lead takes on its way through a run (its cells, the lead made of them, its row in the batch and in the
-     * report), with room to spare: measured at about 1 KB with the benchmark's 100,000-row file.
+     * report), with some room to spare: the benchmark's 100,000-row dry-run keeps about 190 MB in use.
      */
-    static final long HEAP_PER_ROW = 1_500;
+    static final long HEAP_PER_ROW = 2_400;
     /** Heap per byte of file while it is read: the bytes, the decoded text (up to two bytes a character), the cells. */
     static final long HEAP_PER_BYTE = 5;
 
@@ -115,8 +116,7 @@ public final class LeadCsvReader {
             throw tooLarge(content.length, maxBytes());
         }
         if (content.length == 0) {
-            throw new UnreadableFileException("the file is empty (0 bytes): it holds no header and no leads. "
-                    + "Export the leads again and drop the new file");
+            throw new UnreadableFileException(new Text("file.empty"));
         }
         DecodedText decoded = DecodedText.decode(content);
         String text = decoded.text();
@@ -128,8 +128,7 @@ public final class LeadCsvReader {
         char delimiter = DelimiterSniffer.detect(headerLine);
         List<String> warnings = new ArrayList<>();
         if (decoded.mixed()) {
-            warnings.add("the file mixes two character encodings (Windows-1252 and UTF-8); both were read, but "
-                    + "check the accents in the report and save the file as CSV UTF-8 next time");
+            warnings.add(Messages.t("warning.mixed-encodings"));
         }
         Parsed parsed = parse(text, delimiter, warnings);
         if (parsed.header == null) {
@@ -179,16 +178,10 @@ public final class LeadCsvReader {
                     continue;
                 }
                 if (++dataRows > heapRows && heapRows < limits.maxRows()) {
-                    throw new UnreadableFileException("the file has more than " + number(heapRows) + " rows of "
-                            + "leads, more than this program can hold in its memory (" + size(heap) + " of Java heap): "
-                            + "split it into files of at most " + number(heapRows) + " rows (each with the header row) "
-                            + "and drop them one at a time, or give leadrouter more memory (JAVA_OPTS=-Xmx…)");
+                    throw new UnreadableFileException(new Text("file.rows-beyond-memory", heapRows, size(heap)));
                 }
                 if (dataRows > limits.maxRows()) { // refused as soon as the row past the limit is read
-                    throw new UnreadableFileException("the file has more than " + number(limits.maxRows())
-                            + " rows of leads, the most this program accepts in one file: split it into files of at "
-                            + "most " + number(limits.maxRows()) + " rows (each with the header row) and drop them "
-                            + "one at a time");
+                    throw new UnreadableFileException(new Text("file.too-many-rows", limits.maxRows()));
                 }
                 rejectSwallowedRows(values, line, delimiter, parsed.header.size());
                 for (int position : parsed.unnamed) {
@@ -220,19 +213,15 @@ public final class LeadCsvReader {
         String message = String.valueOf(e.getMessage());
         if (message.contains("EOF reached before encapsulated token finished")) {
             int open = QuoteScanner.unclosedQuote(text, delimiter);
-            String where;
             if (open >= 0) {
-                where = " on line " + lines.lineOf(open);
-            } else {
-                Matcher m = START_LINE.matcher(message);
-                where = m.find() ? " on line " + m.group(1) : "";
+                return new UnreadableFileException(new Text("file.quote-unclosed-at", lines.lineOf(open)));
             }
-            return new UnreadableFileException("a quotation mark (\") opened" + where + " is never closed, so "
-                    + "the rest of the file cannot be read: close or remove that quotation mark"
-                    + where + " and drop the file again");
+            Matcher m = START_LINE.matcher(message);
+            return new UnreadableFileException(m.find()
+                    ? new Text("file.quote-unclosed-at", Integer.parseInt(m.group(1)))
+                    : new Text("file.quote-unclosed"));
         }
-        return new UnreadableFileException("the file is not a well-formed CSV (" + CsvTexts.oneLine(message, 200)
-                + "): open it in Excel, use File › Save As › CSV UTF-8 and drop the new file");
+        return new UnreadableFileException(new Text("file.malformed-csv", CsvTexts.oneLine(message, 200)));
     }
 
     /**
@@ -252,10 +241,7 @@ public final class LeadCsvReader {
                 if (count(valueLines[k], delimiter) >= threshold) {
                     int start = line + breaksBefore;
                     int end = start + valueLines.length - 1;
-                    throw new UnreadableFileException("a quotation mark (\") opened on line " + start
-                            + " is only closed on line " + end + ", so lines " + (start + 1) + " to " + end
-                            + ", which look like rows of leads, would be read as a single value: close or "
-                            + "remove the quotation mark on line " + start + " and drop the file again");
+                    throw new UnreadableFileException(new Text("file.quote-swallows-rows", start, end, start + 1));
                 }
             }
             breaksBefore += valueLines.length - 1;
@@ -271,32 +257,26 @@ public final class LeadCsvReader {
     }
 
     private static UnreadableFileException onlyBlankLines() {
-        return new UnreadableFileException("the file has only blank lines: it holds no header and no leads. "
-                + "Export the leads again and drop the new file");
+        return new UnreadableFileException(new Text("file.only-blank-lines"));
     }
 
     private UnreadableFileException tooLarge(long size, long limit) {
-        String shown = size(size);
-        String max = size(limit);
-        if (shown.equals(max)) {
-            shown = number(size) + " bytes";
-            max = number(limit) + " bytes";
+        Text shown = size(size);
+        Text max = size(limit);
+        if (shown.english().equals(max.english())) {
+            shown = new Text("size.bytes", size);
+            max = new Text("size.bytes", limit);
         }
         if (limit < limits.maxBytes()) {
-            return new UnreadableFileException("the file is " + shown + ", larger than the " + max + " this program "
-                    + "can hold in its memory (" + size(heap) + " of Java heap): split it into smaller files (for "
-                    + "example by date or by campaign) and drop them one at a time, or give leadrouter more memory "
-                    + "(JAVA_OPTS=-Xmx…)");
+            return new UnreadableFileException(new Text("file.too-large-for-memory", shown, max, size(heap)));
         }
-        return new UnreadableFileException("the file is " + shown + ", larger than the " + max + " this program "
-                + "accepts: split it into smaller files (for example by date or by campaign) and drop them one "
-                + "at a time");
+        return new UnreadableFileException(new Text("file.too-large", shown, max));
     }
 
-    /** A size as people read it: "812 bytes", "3.4 KB", "63.2 MB", "50 MB". */
-    static String size(long bytes) {
+    /** A size as people read it: "812 bytes", "3.4 KB", "63.2 MB", "50 MB" (with the language's decimal mark). */
+    static Text size(long bytes) {
         if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
+            return new Text("size.bytes", bytes);
         }
         String[] units = {"KB", "MB", "GB", "TB"};
         double value = bytes / 1024.0;
@@ -305,15 +285,7 @@ public final class LeadCsvReader {
             value /= 1024;
             unit++;
         }
-        String shown = String.format(Locale.ROOT, "%.1f", value);
-        if (shown.endsWith(".0")) {
-            shown = shown.substring(0, shown.length() - 2);
-        }
-        return shown + " " + units[unit];
-    }
-
-    private static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return new Text("size.unit", Math.round(value * 10) / 10.0, units[unit]);
     }
 
     static String headerName(String raw) {
@@ -345,15 +317,13 @@ public final class LeadCsvReader {
         }
         int extras = columns.extraValues(record);
         if (extras > 0) {
-            notes.add(extras == 1
-                    ? "1 value beyond the last column was ignored"
-                    : extras + " values beyond the last column were ignored");
+            notes.add(Messages.t("row.extra-values", extras));
         }
         List<LeadColumn> missing = columns.missingFrom(record.size());
         if (!missing.isEmpty()) {
-            notes.add("the row has only " + record.size() + " of the " + columns.size() + " columns; "
-                    + String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60))
-                    .toList()) + (missing.size() == 1 ? " was" : " were") + " taken as empty");
+            notes.add(Messages.t("row.missing-columns", record.size(), columns.size(),
+                    String.join(", ", missing.stream().map(c -> CsvTexts.oneLine(columns.headerOf(c), 60)).toList()),
+                    missing.size()));
         }
         return new RawLead(line, name, email, phone, course, entryDate, source, notes, columns.otherValues(record));
     }
@@ -367,25 +337,26 @@ public final class LeadCsvReader {
         if (raw.isEmpty()) {
             return raw;
         }
-        String what = CsvTexts.oneLine(columns.headerOf(column), 60);
         String value = cap(raw);
         if (value.length() < raw.length()) {
-            notes.add(what + ": a value of " + number(raw.length()) + " characters was cut to its first "
-                    + number(MAX_VALUE_LENGTH) + " (no lead's data is that long: check this row)");
+            notes.add(Messages.t("row.value-cut", what(columns, column), raw.length(), MAX_VALUE_LENGTH));
         }
         String repaired = Mojibake.repair(value);
         if (!repaired.equals(value)) {
-            notes.add(what + ": garbled accents repaired (" + CsvTexts.quote(value) + " became "
-                    + CsvTexts.quote(repaired) + "; the file was saved with the wrong character encoding)");
+            notes.add(Messages.t("row.mojibake-repaired", what(columns, column), CsvTexts.quote(value), CsvTexts.quote(repaired)));
             value = repaired;
         }
         String clean = withoutControls(value);
         if (clean.length() < value.length()) {
             int removed = value.length() - clean.length();
-            notes.add(what + ": removed " + (removed == 1 ? "an invisible control character"
-                    : removed + " invisible control characters") + " (such as NUL)");
+            notes.add(Messages.t("row.controls-removed", what(columns, column), removed));
         }
         return Texts.strip(clean);
+    }
+
+    /** The column's header as a note names it; made only when a note needs it. */
+    private static String what(ColumnMap columns, LeadColumn column) {
+        return CsvTexts.oneLine(columns.headerOf(column), 60);
     }
 
     private static String cap(String value) {
@@ -432,13 +403,11 @@ public final class LeadCsvReader {
     }
 
     private static String unnamedColumn(int position, int filled) {
-        return "column " + ColumnMap.letters(position) + " has no name in the header row, so its values (in "
-                + filled + (filled == 1 ? " row" : " rows") + ") were ignored: give it a name such as Email or "
-                + "Teléfono if it holds leads' data";
+        return Messages.t("warning.unnamed-column", ColumnMap.letters(position), filled);
     }
 
     private static String swapped(ColumnMap columns, LeadColumn a, LeadColumn b) {
-        return CsvTexts.oneLine(columns.headerOf(a), 60) + " and " + CsvTexts.oneLine(columns.headerOf(b), 60)
-                + " were swapped; swapped back";
+        return Messages.t("row.swapped", CsvTexts.oneLine(columns.headerOf(a), 60),
+                CsvTexts.oneLine(columns.headerOf(b), 60));
     }
 }

@@ -1,11 +1,37 @@
 package org.leadrouter.csv;
 
-/** The file cannot be read as a lead file at all; the message says, in plain words, what is wrong and what to do. */
+import java.util.Objects;
+
+import org.leadrouter.i18n.Text;
+
+/**
+ * The file cannot be read as a lead file at all; the reason says, in plain words, what is wrong and what to do:
+ * in English as the exception's message (for the log), in the team's language by {@link #plainReason()}.
+ */
 public final class UnreadableFileException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final transient Text reason;
+
+    public UnreadableFileException(Text reason) {
+        super(Objects.requireNonNull(reason, "reason == null").english());
+        this.reason = reason;
+    }
+
+    /** A reason meant for the administrator only (it stays in English). */
     public UnreadableFileException(String plainReason) {
         super(plainReason);
+        this.reason = null;
+    }
+
+    /** The reason in the language set for the sales team. */
+    public String plainReason() {
+        return reason().localized();
+    }
+
+    /** The reason, to be put into words in either language. */
+    public Text reason() {
+        return reason == null ? new Text("text.as-is", getMessage()) : reason;
     }
 }

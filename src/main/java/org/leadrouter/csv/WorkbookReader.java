@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
@@ -36,8 +35,7 @@ final class WorkbookReader {
             case NONE -> throw new IllegalArgumentException("not a workbook: " + fileName);
         };
         if (sheet.dataRows > limits.maxRows()) {
-            throw new UnreadableFileException(WorkbookTexts.tooManyRows(number(sheet.dataRows),
-                    number(limits.maxRows())));
+            throw new UnreadableFileException(WorkbookTexts.tooManyRows(sheet.dataRows, limits.maxRows()));
         }
         List<String> warnings = new ArrayList<>();
         List<String> header = sheet.records.get(0).stream().map(LeadCsvReader::headerName).toList();
@@ -67,9 +65,5 @@ final class WorkbookReader {
         } catch (UnreadableFileException e) {
             return false;
         }
-    }
-
-    private static String number(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
     }
 }

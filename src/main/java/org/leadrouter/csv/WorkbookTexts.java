@@ -1,10 +1,10 @@
 package org.leadrouter.csv;
 
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.i18n.Text;
+
 /** What the user reads when a workbook cannot be used, and how a cell's text is cleaned for reading. */
 final class WorkbookTexts {
-
-    private static final String SAVE_AS_XLSX = "open it in Excel, use File › Save As › Excel Workbook (.xlsx) "
-            + "or CSV UTF-8, and drop the new file";
 
     private WorkbookTexts() {
     }
@@ -17,39 +17,31 @@ final class WorkbookTexts {
         return value.startsWith("ERROR:") ? value.substring("ERROR:".length()) : value;
     }
 
-    static String encrypted() {
-        return "this Excel workbook is protected with a password, so its leads cannot be read: open it in Excel, "
-                + "remove the password (File › Info › Protect Workbook › Encrypt with Password, leave it empty) "
-                + "or save a copy as CSV UTF-8, and drop that file";
+    static Text encrypted() {
+        return new Text("workbook.encrypted");
     }
 
-    static String noWorksheet() {
-        return "this Excel workbook has no worksheet with data (only macros, charts or dialogs): copy the leads "
-                + "into a normal worksheet, " + SAVE_AS_XLSX;
+    static Text noWorksheet() {
+        return new Text("workbook.no-worksheet");
     }
 
-    static String allSheetsEmpty() {
-        return "every sheet of this Excel workbook is empty: it holds no header and no leads. Export the leads "
-                + "again and drop the new file";
+    static Text allSheetsEmpty() {
+        return new Text("workbook.all-sheets-empty");
     }
 
-    static String binaryWorkbook() {
-        return "this is an Excel binary workbook (.xlsb), which this program does not read: " + SAVE_AS_XLSX;
+    static Text binaryWorkbook() {
+        return new Text("workbook.xlsb");
     }
 
-    static String damaged(Exception e) {
-        return "this Excel workbook cannot be read (it may be damaged or incomplete: "
-                + CsvTexts.oneLine(String.valueOf(e.getMessage()), 160) + "): " + SAVE_AS_XLSX;
+    static Text damaged(Exception e) {
+        return new Text("workbook.damaged", CsvTexts.oneLine(String.valueOf(e.getMessage()), 160));
     }
 
     static String otherSheet(String sheet) {
-        return "the leads were read from the sheet " + CsvTexts.quote(sheet) + ", the first one whose header "
-                + "this program recognises";
+        return Messages.t("warning.other-sheet", CsvTexts.quote(sheet));
     }
 
-    static String tooManyRows(String rows, String max) {
-        return "the workbook has " + rows + " rows of leads, more than the " + max + " this program accepts in "
-                + "one file: split it into files of at most " + max + " rows (each with the header row) and drop "
-                + "them one at a time";
+    static Text tooManyRows(long rows, long max) {
+        return new Text("workbook.too-many-rows", rows, max);
     }
 }

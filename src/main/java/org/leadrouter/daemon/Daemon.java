@@ -15,6 +15,7 @@ import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.glance.Glance;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.metrics.ManagementServer;
 import org.leadrouter.metrics.VtigerCallListeners;
@@ -53,6 +54,7 @@ public final class Daemon {
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
         this.reachability = new VtigerReachability(Clock.systemUTC());
+        Messages.use(settings.language()); // what the sales team reads: reports, .error.txt, the page
         main.configure().setName("leadrouter");
         main.addMainListener(new Lifecycle());
     }

@@ -17,6 +17,7 @@ import java.util.Objects;
 
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.files.FilePermissions;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Where files go when the daemon is done with them: the report into the outbox (named after the input and the
@@ -69,12 +70,8 @@ public final class FileOutcomes {
         FilePermissions.createFolders(folders.error());
         Path target = move(input, folders.error(), EXPLANATION);
         Path explanation = target.resolveSibling(target.getFileName() + EXPLANATION);
-        String text = "leadrouter could not process the file \"" + FileNames.safe(input.getFileName().toString()) + "\".\n\n"
-                + "Reason: " + reason + "\n\n"
-                + (nothingSent
-                    ? "Nothing from this file was sent to the CRM. Fix the file and drop it into the inbox again.\n"
-                    : "Some of its leads may have been created before the failure. Dropping the file into the inbox"
-                        + " again is safe: leads already created are recognised and not created twice.\n");
+        String text = Messages.t(nothingSent ? "error-file.nothing-sent" : "error-file.some-sent",
+                FileNames.safe(input.getFileName().toString()), reason);
         Files.createFile(explanation, FilePermissions.forNewFile(folders.error()));
         FilePermissions.restrict(explanation);
         Files.writeString(explanation, text, StandardCharsets.UTF_8);

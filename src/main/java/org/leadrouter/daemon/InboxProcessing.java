@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.Mode;
@@ -86,10 +87,11 @@ public final class InboxProcessing {
                     FileNames.safe(input.getFileName().toString()));
             return;
         }
-        String reason = plainReason(cause);
-        Path target = outcomes.reject(input, reason, unreadable(cause).isPresent());
-        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target, reason);
-        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason);
+        Text reason = plainReason(cause);
+        Path target = outcomes.reject(input, reason.localized(), unreadable(cause).isPresent());
+        LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target,
+                reason.english());
+        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason.localized());
     }
 
     /**
@@ -145,8 +147,9 @@ public final class InboxProcessing {
         return Optional.empty();
     }
 
-    private static String plainReason(Throwable cause) {
-        return unreadable(cause).map(Throwable::getMessage).orElse("an unexpected internal error ("
-                + (cause == null ? "unknown" : cause.getClass().getSimpleName()) + "); the service log has the details");
+    /** Why the file was refused: the reader's own words, or an internal error's kind. */
+    private static Text plainReason(Throwable cause) {
+        return unreadable(cause).map(UnreadableFileException::reason).orElse(new Text("error-file.internal",
+                cause == null ? "unknown" : cause.getClass().getSimpleName()));
     }
 }

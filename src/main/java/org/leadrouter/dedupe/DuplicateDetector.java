@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.leadrouter.i18n.Messages;
+
 /**
  * Decides, row by row in file order, whether a lead is a duplicate: of a CRM record (already confirmed to exist)
  * or of an earlier row of the same file. Pure: the CRM side arrives as a ready map.
@@ -27,8 +29,10 @@ public final class DuplicateDetector {
         for (ContactKey key : keys) {
             List<CrmRecordRef> inCrm = crmMatches.getOrDefault(key, List.of());
             if (!inCrm.isEmpty()) {
-                reason = "same " + key + " as " + inCrm.get(0).describe()
-                        + (inCrm.size() > 1 ? " and " + (inCrm.size() - 1) + " more CRM record(s)" : "");
+                reason = inCrm.size() > 1
+                        ? Messages.t("duplicate.crm-and-more", Messages.t("key." + key), inCrm.get(0).describe(),
+                                inCrm.size() - 1)
+                        : Messages.t("duplicate.crm", Messages.t("key." + key), inCrm.get(0).describe());
                 break;
             }
         }
@@ -36,7 +40,7 @@ public final class DuplicateDetector {
             for (ContactKey key : keys) {
                 Integer earlier = seenInFile.get(key);
                 if (earlier != null) {
-                    reason = "same " + key + " as row " + earlier + " of this file";
+                    reason = Messages.t("duplicate.earlier-row", Messages.t("key." + key), earlier);
                     break;
                 }
             }

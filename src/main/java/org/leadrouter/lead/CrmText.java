@@ -2,6 +2,8 @@ package org.leadrouter.lead;
 
 import java.util.List;
 
+import org.leadrouter.i18n.Messages;
+
 /** Makes free text safe for VTiger's utf8 (3-byte) columns, noting every change a user should know about. */
 final class CrmText {
 
@@ -54,22 +56,21 @@ final class CrmText {
             }
         }
         String cleaned = Texts.collapse(out.toString());
+        String field = Messages.t("field." + what);
         if (astral) {
-            notes.add(what + ": removed emoji or symbols the CRM cannot store ('" + Texts.collapse(value)
-                    + "' became '" + cleaned + "')");
+            notes.add(Messages.t("note.emoji-removed", field, Texts.collapse(value), cleaned));
         }
         if (controls) {
-            notes.add(what + ": removed invisible control characters");
+            notes.add(Messages.t("note.controls-removed", field));
         }
         if (invisible) {
             notes.add(invisibleNote(what));
         }
         if (breaks) {
-            notes.add(what + ": tabs or line breaks replaced by spaces");
+            notes.add(Messages.t("note.breaks-replaced", field));
         }
         if (cleaned.indexOf('\uFFFD') >= 0) {
-            notes.add(what + " '" + cleaned + "' contains unreadable characters (\uFFFD); "
-                    + "check the file's encoding or the original value");
+            notes.add(Messages.t("note.unreadable-characters", field, cleaned));
         }
         return cleaned;
     }
@@ -80,13 +81,13 @@ final class CrmText {
             return value;
         }
         String kept = Texts.strip(value.substring(0, max));
-        notes.add(what + " cut to " + max + " characters (CRM limit): '" + value + "' became '" + kept + "'");
+        notes.add(Messages.t("note.cut", Messages.t("field." + what), max, value, kept));
         return kept;
     }
 
     /** The note for invisible characters (zero-width spaces, BOMs, direction marks) removed from a value. */
     static String invisibleNote(String what) {
-        return what + ": removed invisible characters (such as zero-width spaces)";
+        return Messages.t("note.invisibles-removed", Messages.t("field." + what));
     }
 
     /** Whether the value holds invisible format characters that normalising it removes. */

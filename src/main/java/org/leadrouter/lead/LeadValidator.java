@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.leadrouter.i18n.Messages;
+
 /** Decides whether a row can become a lead and normalises its values for the CRM. */
 public final class LeadValidator {
 
@@ -27,14 +29,13 @@ public final class LeadValidator {
 
         String fullName = CrmText.clean(raw.name(), "name", notes);
         if (fullName.isEmpty()) {
-            return new Validation.Invalid(raw, "no name");
+            return new Validation.Invalid(raw, Messages.t("invalid.no-name"));
         }
         for (String[] value : new String[][] {{"name", fullName}, {"course", raw.course()},
-                {"source", raw.source()}, {"entry date", raw.entryDate()}}) {
+                {"source", raw.source()}, {"entry-date", raw.entryDate()}}) {
             if (Mojibake.looksGarbled(value[1])) {
-                return new Validation.Invalid(raw, value[0] + " '" + Texts.collapse(value[1]) + "' has garbled "
-                        + "accents (the file was saved with the wrong character encoding): save it as CSV UTF-8 "
-                        + "and drop it again");
+                return new Validation.Invalid(raw, Messages.t("invalid.garbled", Messages.t("field." + value[0]),
+                        Texts.collapse(value[1])));
             }
         }
 
@@ -42,13 +43,13 @@ public final class LeadValidator {
         Optional<String> phone = phones.toE164(raw.phone());
         if (email.isEmpty() && phone.isEmpty()) {
             return new Validation.Invalid(raw,
-                    "no valid email or phone: " + emailProblem(raw.email()) + "; " + phoneProblem(raw.phone()));
+                    Messages.t("invalid.no-contact", emailProblem(raw.email()), phoneProblem(raw.phone())));
         }
         if (email.isEmpty() && !raw.email().isEmpty()) {
-            notes.add("email '" + raw.email() + "' ignored: " + emailReason(raw.email()));
+            notes.add(Messages.t("note.email-ignored", raw.email(), emailReason(raw.email())));
         }
         if (phone.isEmpty() && !raw.phone().isEmpty()) {
-            notes.add("phone '" + raw.phone() + "' ignored: " + phoneReason(raw.phone()));
+            notes.add(Messages.t("note.phone-ignored", raw.phone(), phoneReason(raw.phone())));
         }
 
         if (email.isPresent() && CrmText.hasInvisibles(raw.email())) {
@@ -59,8 +60,8 @@ public final class LeadValidator {
         }
 
         PersonName name = fit(PersonName.split(fullName));
-        String firstname = CrmText.cut(name.firstname(), FIRSTNAME_MAX, "first name", notes);
-        String lastname = CrmText.cut(name.lastname(), LASTNAME_MAX, "last name", notes);
+        String firstname = CrmText.cut(name.firstname(), FIRSTNAME_MAX, "first-name", notes);
+        String lastname = CrmText.cut(name.lastname(), LASTNAME_MAX, "last-name", notes);
         String course = CrmText.clean(raw.course(), "course", notes);
         String source = CrmText.clean(raw.source(), "source", notes);
         String entryDate = entryDate(raw.entryDate(), notes);
@@ -102,9 +103,9 @@ public final class LeadValidator {
         if (iso.isPresent()) {
             return iso.get();
         }
-        String kept = CrmText.clean(raw, "entry date", notes);
+        String kept = CrmText.clean(raw, "entry-date", notes);
         if (!kept.isEmpty()) {
-            notes.add("entry date '" + kept + "' is not a day/month/year date; kept as written");
+            notes.add(Messages.t("note.entry-date-kept", kept));
         }
         return kept;
     }
@@ -113,31 +114,30 @@ public final class LeadValidator {
     // address"), matching how each appears in the report's Detail column.
     private static String emailProblem(String raw) {
         if (raw.isEmpty()) {
-            return "email is empty";
+            return Messages.t("invalid.email-empty");
         }
-        return "email '" + raw + "' " + (tooLong(raw) ? "is " + emailTooLong() : "is not an address");
+        return tooLong(raw) ? Messages.t("invalid.email-too-long", raw, EmailNormaliser.MAX_LENGTH)
+                : Messages.t("invalid.email-not-address", raw);
     }
 
     private static String phoneProblem(String raw) {
         if (raw.isEmpty()) {
-            return "phone is empty";
+            return Messages.t("invalid.phone-empty");
         }
-        return "phone '" + raw + "' " + (PhoneNormaliser.hasLetters(raw) ? "contains letters" : "is not a valid number");
+        return PhoneNormaliser.hasLetters(raw) ? Messages.t("invalid.phone-letters", raw)
+                : Messages.t("invalid.phone-not-number", raw);
     }
 
     private static String emailReason(String raw) {
-        return tooLong(raw) ? emailTooLong() : "not a valid address";
+        return tooLong(raw) ? Messages.t("note.email-too-long", EmailNormaliser.MAX_LENGTH)
+                : Messages.t("note.email-not-address");
     }
 
     private static String phoneReason(String raw) {
-        return PhoneNormaliser.hasLetters(raw) ? "contains letters" : "not a valid number";
+        return PhoneNormaliser.hasLetters(raw) ? Messages.t("note.phone-letters") : Messages.t("note.phone-not-number");
     }
 
     private static boolean tooLong(String raw) {
         return Texts.strip(raw).length() > EmailNormaliser.MAX_LENGTH;
-    }
-
-    private static String emailTooLong() {
-        return "longer than " + EmailNormaliser.MAX_LENGTH + " characters (CRM limit)";
     }
 }

@@ -12,6 +12,7 @@ import org.leadrouter.availability.Availability;
 import org.leadrouter.lead.RawLead;
 import org.leadrouter.roster.Roster;
 import org.leadrouter.state.StateDatabase;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Step 4: loads the roster and today's loads, then routes each remaining row to an advisor of its pool or defers
@@ -38,8 +39,7 @@ public final class AllocateLeads {
         }
         Roster today = loads.load();
         today.notes().forEach(batch::note);
-        availability.absencesProblem().ifPresent(p -> batch.note("the absences file is not in force (" + p
-                + "); the last good version is used"));
+        availability.absencesProblem().ifPresent(p -> batch.note(Messages.t("note.absences-not-in-force", p)));
         RoutingDay day = availability.day(today);
         RoutingPlanner planner = new RoutingPlanner(day, availability.rules(),
                 state.value(ROTATION_KEY).orElse(null));

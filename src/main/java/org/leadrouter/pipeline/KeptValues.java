@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.leadrouter.config.LeadFieldMapping;
+import org.leadrouter.i18n.Messages;
 
 /**
  * What VTiger did not keep of a created lead. VTiger cuts every value to its column's length without a word, and
@@ -28,12 +29,11 @@ final class KeptValues {
                 return;
             }
             String kept = stored.get(field);
-            String label = labels.getOrDefault(field, "field '" + field + "'");
+            String label = labels.getOrDefault(field, Messages.t("kept.field", field));
             if (kept.isEmpty()) {
-                notes.add(label + ": VTiger did not store the value '" + value + "' (the field does not take it)");
+                notes.add(Messages.t("kept.not-stored", label, value));
             } else if (kept.length() < value.length() && value.startsWith(kept)) {
-                notes.add(label + ": VTiger kept only the first " + kept.length() + " characters (its field is that"
-                        + " long); lost: '" + value.substring(kept.length()) + "'");
+                notes.add(Messages.t("kept.shortened", label, kept.length(), value.substring(kept.length())));
             }
         });
         return notes;
@@ -41,14 +41,15 @@ final class KeptValues {
 
     private static Map<String, String> labels(LeadFieldMapping fields) {
         Map<String, String> labels = new LinkedHashMap<>();
-        labels.put("firstname", "first name");
-        labels.put("lastname", "last name");
-        labels.put("email", "email");
-        labels.put("phone", "phone");
-        labels.put(fields.sourceField(), "source (field '" + fields.sourceField() + "')");
-        labels.put(fields.courseField(), "course (field '" + fields.courseField() + "')");
-        labels.put(fields.entryDateField(), "entry date (field '" + fields.entryDateField() + "')");
-        labels.put("description", "description");
+        labels.put("firstname", Messages.t("field.first-name"));
+        labels.put("lastname", Messages.t("field.last-name"));
+        labels.put("email", Messages.t("field.email"));
+        labels.put("phone", Messages.t("field.phone"));
+        labels.put(fields.sourceField(), Messages.t("kept.mapped", Messages.t("field.source"), fields.sourceField()));
+        labels.put(fields.courseField(), Messages.t("kept.mapped", Messages.t("field.course"), fields.courseField()));
+        labels.put(fields.entryDateField(), Messages.t("kept.mapped", Messages.t("field.entry-date"),
+                fields.entryDateField()));
+        labels.put("description", Messages.t("field.description"));
         return labels;
     }
 }

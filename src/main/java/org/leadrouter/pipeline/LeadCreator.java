@@ -9,6 +9,7 @@ import org.leadrouter.vtiger.VtqlLiteral;
 import org.leadrouter.vtiger.VtqlQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Creates one Lead so that it exists exactly once: when an answer is lost after the request may have arrived,
@@ -34,7 +35,7 @@ final class LeadCreator {
         VtigerClient.Creation creation = vtiger.createOnce("Leads", element, () -> findByMarker(marker));
         if (creation.found()) {
             LOG.info("a lead whose answer was lost had been created ({}); not sending it again", creation.id());
-            return new Created(creation.id(), "created; VTiger's answer was lost and the lead was found by its import marker",
+            return new Created(creation.id(), Messages.t("note.created-answer-lost"),
                     Map.of());
         }
         return new Created(creation.id(), null, creation.stored());

@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
+import org.leadrouter.i18n.Messages;
 
 /** First step of a deferred run: the queued leads, oldest first, become a batch of their own. */
 public final class LoadDeferred {
@@ -30,11 +31,12 @@ public final class LoadDeferred {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (DeferredLead d : queue) {
             LeadRow row = new LeadRow(d.raw(), d.origin());
-            row.note("deferred on " + d.deferredOn() + " from " + d.origin().fileName() + ", row " + d.origin().row());
+            row.note(Messages.t("note.deferred-from", String.valueOf(d.deferredOn()), d.origin().fileName(),
+                    d.origin().row()));
             String created = d.interrupted() ? creator.findByMarker(d.origin().marker()) : null;
             if (created != null) {
                 journal.created(d.origin(), created, null, null, d.deferredOn());
-                row.settled(RowStatus.CREATED, null, created, "created before an interruption; not sent again");
+                row.settled(RowStatus.CREATED, null, created, Messages.t("note.created-before-interruption"));
             }
             rows.add(row);
             digest.update((d.origin().contentHash() + ":" + d.origin().row() + ";").getBytes(StandardCharsets.UTF_8));

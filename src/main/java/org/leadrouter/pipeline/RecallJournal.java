@@ -8,6 +8,7 @@ import org.leadrouter.allocation.Advisor;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalRow;
 import org.leadrouter.journal.JournalStatus;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Apply runs only, right after reading: settles the rows this content already produced. VTiger is asked for the
@@ -52,8 +53,7 @@ public final class RecallJournal {
 
     /** A lead VTiger has for this row although this state never sent it: it is not created again. */
     private void settleFromCrm(LeadRow row, JournalMarkers.Found found) {
-        String note = "already in VTiger as " + found.leadId() + " (found by its import marker: sent earlier by another"
-                + " leadrouter, or before this state was lost); not sent again";
+        String note = Messages.t("note.already-in-vtiger", found.leadId());
         row.settled(RowStatus.DUPLICATE, advisorOf(null, found), found.leadId(), note);
         journal.outcome(row.origin(), JournalStatus.DUPLICATE, note);
     }
@@ -64,10 +64,10 @@ public final class RecallJournal {
         if (leadId != null) {
             Advisor advisor = advisorOf(journalled, found);
             if (finishedRun != null) {
-                row.settled(RowStatus.DUPLICATE, advisor, leadId, "this file was already processed on "
-                        + finishedRun.startedAt().toLocalDate() + ": this row was created then as " + leadId);
+                row.settled(RowStatus.DUPLICATE, advisor, leadId, Messages.t("note.file-already-processed",
+                        finishedRun.startedAt().toLocalDate().toString(), leadId));
             } else {
-                row.settled(RowStatus.CREATED, advisor, leadId, "created before an interruption; not sent again");
+                row.settled(RowStatus.CREATED, advisor, leadId, Messages.t("note.created-before-interruption"));
                 if (journalled == null || journalled.status() != JournalStatus.CREATED) {
                     journal.created(row.origin(), leadId, advisor == null ? null : advisor.id(),
                             advisor == null ? null : advisor.userName(),
@@ -75,7 +75,8 @@ public final class RecallJournal {
                 }
             }
         } else if (journalled != null && journalled.status() == JournalStatus.DEFERRED) {
-            row.settled(RowStatus.DEFERRED, null, null, "already waiting in the deferred queue since " + journalled.businessDay());
+            row.settled(RowStatus.DEFERRED, null, null, Messages.t("note.already-deferred",
+                    String.valueOf(journalled.businessDay())));
         }
     }
 

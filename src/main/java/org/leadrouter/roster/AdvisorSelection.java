@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.vtiger.VtigerUser;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Which active VTiger users are advisors: not admins (unless asked), never the API user itself, then
@@ -44,7 +45,7 @@ public final class AdvisorSelection {
         }
         for (String wanted : include) {
             if (!seen.contains(wanted)) {
-                notes.add("advisors.include names '" + wanted + "', who is not an active VTiger user");
+                notes.add(Messages.t("note.include-unknown", wanted));
             }
         }
         return advisors;

@@ -19,6 +19,7 @@ import org.leadrouter.vtiger.VtigerClient;
 import org.leadrouter.vtiger.VtigerException;
 import org.leadrouter.vtiger.VtigerUser;
 import org.leadrouter.vtiger.VtqlQuery;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Reads the roster from VTiger: active users filtered into advisors, and the leads assigned to each of them whose
@@ -45,7 +46,7 @@ public final class RosterLoader {
         List<String> notes = new ArrayList<>();
         List<Advisor> advisors = selection.select(activeUsersAsAdmin(), vtiger.userId(), capOf, notes);
         if (advisors.isEmpty()) {
-            notes.add("no active VTiger user qualifies as an advisor");
+            notes.add(Messages.t("note.no-advisor-qualifies"));
             return new Roster(day, advisors, Map.of(), Map.of(), notes);
         }
         Set<String> ids = advisors.stream().map(Advisor::id).collect(Collectors.toSet());

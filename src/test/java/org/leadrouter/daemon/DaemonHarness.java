@@ -108,6 +108,7 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         m.put("state.dir", root.resolve("state").toString());
         m.put("paths.inbox", inbox().toString());
         m.put("mode", "apply");
+        m.put("language", "en"); // the tests read the English texts; the Spanish ones have tests of their own
         m.put("inbox.poll-interval", "50ms");
         m.put("inbox.stable-time", "0s");
         m.put("inbox.retry.initial-backoff", "100ms");
@@ -206,10 +207,10 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         return reports();
     }
 
-    /** The reports in the outbox: not the hidden files being written, nor the page of today at a glance. */
+    /** The finished reports in the outbox (not the files being written, nor the "today at a glance" page). */
     List<Path> reports() {
-        return files(outbox()).stream().filter(p -> !p.getFileName().toString().startsWith("."))
-                .filter(p -> !p.getFileName().toString().endsWith(".html")).toList();
+        return files(outbox()).stream().map(p -> p.getFileName().toString())
+                .filter(n -> !n.startsWith(".") && n.contains("_report.")).map(n -> outbox().resolve(n)).toList();
     }
 
     long leadsWithEmail(String email) {

@@ -52,7 +52,7 @@ class GlancePageTest {
 
     @Test
     void pageInTheOutboxAndOnTheManagementServerTellsTodaysFilesLoadsAndQueue() throws Exception {
-        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3"))));
+        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es"))));
         daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
         ManagementServer.configure(daemon.main(), new ManagementSettings(true, "127.0.0.1", 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -86,7 +86,7 @@ class GlancePageTest {
                 .contains("asesor.ana: 3 de 3 leads hoy").contains("asesor.juan: 3 de 3 leads hoy")
                 .contains("asesor.luis: 3 de 3 leads hoy")
                 .contains("href=\"" + report.replace(" ", "%20") + "\"")
-                .contains("Rechazado: this is a PDF document")
+                .contains("Rechazado: es un documento PDF, no un CSV")
                 .contains("1 lead espera")
                 .contains("VTiger responde");
         assertThat(Files.getPosixFilePermissions(page)).extracting(Object::toString)

@@ -45,6 +45,7 @@ final class Harness implements AutoCloseable {
         settings.put("vtiger.retry.initial-backoff", "10ms");
         settings.put("vtiger.retry.max-backoff", "50ms");
         settings.put("state.dir", stateDir.toString());
+        settings.put("language", "en"); // the tests read the English texts; the Spanish ones have tests of their own
     }
 
     static Harness start(SandboxFixture fixture, Path dir) throws IOException {
