@@ -189,8 +189,10 @@ class DaemonTest {
                 throw new SimulatedCrash();
             }
         };
-        // no retry within this life: the next attempt is the restart below
-        harness.start(Map.of("inbox.retry.initial-backoff", "1h"), Clock.systemDefaultZone(), crashing);
+        // no retry within this life: the next attempt is the restart below; one create at a time, so that the
+        // crash comes exactly after the 3rd
+        harness.start(Map.of("inbox.retry.initial-backoff", "1h", "vtiger.max-concurrency", "1"),
+                Clock.systemDefaultZone(), crashing);
         Path file = harness.drop("caida.csv", leads(6, "c"));
         Await.until("the crash", WAIT, () -> harness.sandbox.calls("create") >= 3);
         harness.stop();
