@@ -29,6 +29,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadrouter.config.Secret;
+import org.leadrouter.vtiger.SessionPool.Session;
 import org.leadrouter.config.VtigerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +53,8 @@ public final class VtigerClient implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, ModuleInfo> modules = new ConcurrentHashMap<>();
     private final SessionPool sessions;
+    /** Logins go one after another: a new challenge replaces the user's previous token. */
+    private final Object loginLock = new Object();
     private final ExecutorService pagers;
     private volatile String userId;
     /** {@code is_admin} from the last login answer; null when VTiger did not say. */
@@ -71,7 +74,7 @@ public final class VtigerClient implements AutoCloseable {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency < 1");
         }
-        this.sessions = new SessionPool(maxConcurrency);
+        this.sessions = new SessionPool(maxConcurrency, this::openSession);
         this.pagers = maxConcurrency == 1 ? null : pageThreads(maxConcurrency);
         this.transport = Objects.requireNonNull(transport, "transport == null");
         this.username = Objects.requireNonNull(username, "username == null");
@@ -122,7 +125,7 @@ public final class VtigerClient implements AutoCloseable {
 
     /** How many requests this client sends at once at most (one session each). */
     public int maxConcurrency() {
-        return sessions.max;
+        return sessions.max();
     }
 
     /** Logs in now (challenge + login), replacing the idle sessions. */
@@ -135,7 +138,7 @@ public final class VtigerClient implements AutoCloseable {
      * previous token, so two logins at once would fail); sessions opened one after another all stay valid.
      */
     private Session openSession() {
-        synchronized (sessions.loginLock) {
+        synchronized (loginLock) {
             JsonNode result;
             try {
                 JsonNode challenge = withRetry("getchallenge", true,
@@ -200,7 +203,7 @@ public final class VtigerClient implements AutoCloseable {
         int inFlight = 0;
         RuntimeException failure = null;
         while (true) {
-            while (failure == null && inFlight < sessions.max && next < last) {
+            while (failure == null && inFlight < sessions.max() && next < last) {
                 int index = next++;
                 done.submit(() -> new Page(index, query(query.page(index * PAGE_SIZE, PAGE_SIZE))));
                 inFlight++;
@@ -440,62 +443,6 @@ public final class VtigerClient implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("closing the HTTP client: {}", e.getMessage());
             }
-        }
-    }
-
-    private record Session(String name, String userId) {
-    }
-
-    /**
-     * At most {@code max} sessions, each lent to one request at a time. The most recently used idle session is lent
-     * first, so a caller sending one request at a time uses one session only; another is opened only when every
-     * open one is busy and fewer than {@code max} exist.
-     */
-    private final class SessionPool {
-        final int max;
-        final Object loginLock = new Object();
-        private final java.util.concurrent.Semaphore permits;
-        private final java.util.concurrent.ConcurrentLinkedDeque<Session> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
-
-        SessionPool(int max) {
-            this.max = max;
-            this.permits = new java.util.concurrent.Semaphore(max, true);
-        }
-
-        Session borrow() {
-            try {
-                permits.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VtigerUnavailableException("interrupted while waiting for a VTiger session", false, e);
-            }
-            Session s = idle.pollFirst();
-            if (s != null) {
-                return s;
-            }
-            try {
-                // every session that exists is busy (each busy one holds a permit, and so do we): open one more
-                return openSession();
-            } catch (RuntimeException | Error e) {
-                permits.release();
-                throw e;
-            }
-        }
-
-        void release(Session s) {
-            idle.offerFirst(s);
-            permits.release();
-        }
-
-        /** The borrowed session is dead and nothing replaces it. */
-        void discard() {
-            permits.release();
-        }
-
-        Session replaceIdle(Session fresh) {
-            idle.clear();
-            idle.offerFirst(fresh);
-            return fresh;
         }
     }
 
