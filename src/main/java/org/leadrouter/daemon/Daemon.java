@@ -131,7 +131,7 @@ public final class Daemon {
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
-                        settings.allocationZone());
+                        settings.allocationZone(), settings.routing().rules().pools());
                 DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());

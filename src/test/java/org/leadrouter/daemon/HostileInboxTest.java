@@ -67,7 +67,10 @@ class HostileInboxTest {
                 creatingThreads.add(Thread.currentThread().getName());
             }
         };
-        harness.start(Map.of("allocation.daily-cap", "30"), Clock.systemDefaultZone(), threads);
+        // creates of one file may go out in parallel (vtiger.max-concurrency); one at a time here, so that the
+        // threads seen are the consumers of files
+        harness.start(Map.of("allocation.daily-cap", "30", "vtiger.max-concurrency", "1"), Clock.systemDefaultZone(),
+                threads);
         for (int f = 1; f <= 50; f++) {
             harness.drop(String.format("lote-%02d.csv", f), HEADER + lead("f" + f + "a") + lead("f" + f + "b"));
         }
