@@ -17,7 +17,6 @@ import org.leadrouter.glance.Glance;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.metrics.ManagementServer;
-import org.leadrouter.metrics.VtigerCallListeners;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.routes.HousekeepingRoute;
 import org.leadrouter.routes.InboxRoute;
@@ -125,7 +124,13 @@ public final class Daemon {
             CamelContext camel = support.getCamelContext();
             DaemonSettings d = settings.daemon();
             try {
-                app = Leadrouter.assemble(camel, settings, clock, VtigerCallListeners.all(calls, reachability));
+                // the page's watcher first; the given listener is called as it would be alone (a failure it raises
+                // reaches the client as before)
+                VtigerCallListener watched = (operation, outcome, elapsed) -> {
+                    reachability.called(operation, outcome, elapsed);
+                    calls.called(operation, outcome, elapsed);
+                };
+                app = Leadrouter.assemble(camel, settings, clock, watched);
                 StateDatabase state = app.state();
                 // waiting and file ages are measured on the system clock; the injected clock decides business days
                 Clock system = Clock.systemUTC();
