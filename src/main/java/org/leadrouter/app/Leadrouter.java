@@ -12,7 +12,6 @@ import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.pipeline.BatchReport;
-import org.leadrouter.pipeline.CreateLead;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The application's parts, built from the settings inside one Camel context: the VTiger client, the state
- * database and journal, and the distribution routes. The one-shot command and the daemon both use one of these.
+ * database and journal, and the distribution routes. The one-shot command runs a file through them with
+ * {@link #distribute}; the daemon adds its own routes, which call the distribution routes.
  */
 public final class Leadrouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leadrouter.class);
@@ -94,8 +94,12 @@ public final class Leadrouter implements AutoCloseable {
      * the run stops early the report is still written, with the rows it did not finish marked as errors.
      */
     public DistributionResult distribute(DistributionRequest request) {
-        Exchange exchange = send(DistributionRoute.ENDPOINT, request);
-        DistributionBatch batch = exchange.getProperty(CreateLead.BATCH, DistributionBatch.class);
+        if (producer == null) {
+            producer = camel.createProducerTemplate();
+        }
+        Exchange exchange = producer.send(DistributionRoute.ENDPOINT, e -> e.getMessage().setBody(request));
+        // the batch is the body from the first step on; before it (the file could not be read) there is none
+        DistributionBatch batch = exchange.getMessage().getBody() instanceof DistributionBatch b ? b : null;
         Exception failure = exchange.getException();
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
@@ -107,31 +111,6 @@ public final class Leadrouter implements AutoCloseable {
             }
         }
         return new DistributionResult(batch, failure);
-    }
-
-    /** Runs one file through the pipeline for the daemon: the failure is thrown as it is, for the route to judge. */
-    public DistributionBatch process(DistributionRequest request) throws Exception {
-        return outcome(send(DistributionRoute.ENDPOINT, request));
-    }
-
-    /** Offers the deferred queue again, as a batch of its own with its own report; failures are thrown. */
-    public DistributionBatch processDeferred(DistributionRequest request) throws Exception {
-        return outcome(send(DistributionRoute.DEFERRED_ENDPOINT, request));
-    }
-
-    private static DistributionBatch outcome(Exchange exchange) throws Exception {
-        if (exchange.getException() != null) {
-            throw exchange.getException();
-        }
-        return exchange.getMessage().getBody(DistributionBatch.class);
-    }
-
-    /** One batch at a time, whichever thread asks (inbox poller, deferred timer): allocation is serial. */
-    private synchronized Exchange send(String endpoint, DistributionRequest request) {
-        if (producer == null) {
-            producer = camel.createProducerTemplate();
-        }
-        return producer.send(endpoint, e -> e.getMessage().setBody(request));
     }
 
     public VtigerClient vtiger() { return vtiger; }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
@@ -18,8 +19,6 @@ import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.metrics.ManagementServer;
 import org.leadrouter.pipeline.Mode;
-import org.leadrouter.routes.HousekeepingRoute;
-import org.leadrouter.routes.InboxRoute;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.slf4j.Logger;
@@ -140,13 +139,19 @@ public final class Daemon {
                 DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());
-                DeferredRelease deferred = new DeferredRelease(app, state, outcomes, settings.allocationZone(), clock, events);
+                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
+                        settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
-                InboxProcessing processing = new InboxProcessing(app, outcomes, gate, deferred, mode, events);
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing));
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, mode, events);
+                // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
+                ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "distribution");
+                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, gate));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing,
+                        distributionThread));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, d.deferredCheck()));
+                        gate, d.deferredCheck(), distributionThread));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();

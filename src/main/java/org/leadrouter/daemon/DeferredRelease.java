@@ -8,13 +8,13 @@ import java.util.StringJoiner;
 
 import org.leadrouter.allocation.RoutingPlanner;
 import org.leadrouter.allocation.WorkingCalendar;
-import org.leadrouter.app.Leadrouter;
 import org.leadrouter.availability.Availability;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.pipeline.AllocateLeads;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionBatch;
+import org.leadrouter.pipeline.DistributionSteps;
 import org.leadrouter.pipeline.LoadDeferred;
 import org.leadrouter.pipeline.RowStatus;
 import org.leadrouter.roster.Roster;
@@ -30,7 +30,7 @@ public final class DeferredRelease {
     private static final Logger LOG = LoggerFactory.getLogger(DeferredRelease.class);
     static final String LAST_OFFERED = "deferred.last-offered-day";
 
-    private final Leadrouter app;
+    private final DistributionSteps steps;
     private final Journal journal;
     private final StateDatabase state;
     private final FileOutcomes outcomes;
@@ -38,10 +38,10 @@ public final class DeferredRelease {
     private final Clock clock;
     private final DaemonEvents events;
 
-    public DeferredRelease(Leadrouter app, StateDatabase state, FileOutcomes outcomes, ZoneId businessZone, Clock clock,
-                           DaemonEvents events) {
-        this.app = Objects.requireNonNull(app, "app == null");
-        this.journal = app.journal();
+    public DeferredRelease(DistributionSteps steps, Journal journal, StateDatabase state, FileOutcomes outcomes,
+                           ZoneId businessZone, Clock clock, DaemonEvents events) {
+        this.steps = Objects.requireNonNull(steps, "steps == null");
+        this.journal = Objects.requireNonNull(journal, "journal == null");
         this.state = Objects.requireNonNull(state, "state == null");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
@@ -50,15 +50,18 @@ public final class DeferredRelease {
     }
 
     /**
-     * Before each file: offers the queue when this business day has not seen it yet and is a working day (a lead
-     * deferred on a non-working day goes out first thing on the next working day). Cheap otherwise.
+     * Before each file: the queue is due when this business day has not offered it yet and is a working day (a lead
+     * deferred on a non-working day goes out first thing on the next working day). Cheap.
      */
-    public synchronized void releaseIfNewDay() throws Exception {
+    public boolean dueForNewDay() {
         LocalDate today = today();
-        if (journal.deferredCount() > 0 && !today.toString().equals(state.value(LAST_OFFERED).orElse(""))
-                && calendar().isWorkingDay(today)) {
-            release(firstOfferToday(today));
-        }
+        return journal.deferredCount() > 0 && !today.toString().equals(state.value(LAST_OFFERED).orElse(""))
+                && calendar().isWorkingDay(today);
+    }
+
+    /** The first offer of the day, saying why it is made. */
+    public DistributionRequest offerForNewDay() {
+        return offer(firstOfferToday(today()));
     }
 
     /** Why the queue is offered at the first look of the day: leads of an earlier day, or only of today's runs. */
@@ -69,23 +72,25 @@ public final class DeferredRelease {
     }
 
     /**
-     * Periodically: offers the queue when at least one queued lead would now find an advisor of its pool (e.g. a cap
+     * Periodically: the queue is due when at least one queued lead would now find an advisor of its pool (e.g. a cap
      * was raised, or an advisor is back). Costs a roster query when leads are queued.
      */
-    public synchronized void releaseIfCapacity() throws Exception {
-        releaseIfNewDay();
-        if (journal.deferredCount() > 0 && calendar().isWorkingDay(today()) && someLeadFits()) {
-            release("capacity is available");
-        }
+    public boolean capacityLeft() {
+        return journal.deferredCount() > 0 && calendar().isWorkingDay(today()) && someLeadFits();
+    }
+
+    /** The offer made because capacity is available. */
+    public DistributionRequest offerForCapacity() {
+        return offer("capacity is available");
     }
 
     /** Plans the queue against today's roster, without consuming anything: would any lead be given out? */
     private boolean someLeadFits() {
-        Roster roster = app.steps().todayLoads().load();
+        Roster roster = steps.todayLoads().load();
         if (roster.remainingCapacity() == 0) {
             return false;
         }
-        Availability availability = app.steps().availability();
+        Availability availability = steps.availability();
         RoutingPlanner planner = new RoutingPlanner(availability.day(roster), availability.rules(), null);
         for (DeferredLead lead : journal.deferredQueue()) {
             if (planner.plan(AllocateLeads.attributes(lead.raw())).advisor().isPresent()) {
@@ -96,15 +101,20 @@ public final class DeferredRelease {
     }
 
     private WorkingCalendar calendar() {
-        return app.steps().availability().settings().calendar();
+        return steps.availability().settings().calendar();
     }
 
-    private void release(String why) throws Exception {
+    /** The run that offers the queue again, with its own report in the outbox; {@code why} is logged. */
+    private DistributionRequest offer(String why) {
         int queued = journal.deferredCount();
         StringJoiner byPool = new StringJoiner(", ");
         journal.deferredByPool().forEach((pool, n) -> byPool.add((pool.isEmpty() ? "no pool" : pool) + " " + n));
         LOG.info("offering {} deferred lead(s) again ({}): {}", queued, byPool, why);
-        DistributionBatch batch = app.processDeferred(DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv")));
+        return DistributionRequest.deferredQueue(outcomes.reportFor(LoadDeferred.NAME + ".csv"));
+    }
+
+    /** The queue went through the pipeline: remembered for today, and said in one line. */
+    public void released(DistributionBatch batch) {
         state.putValue(LAST_OFFERED, today().toString());
         String pools = batch.poolSummary();
         LOG.info("deferred leads: {} created, {} still deferred, {} duplicate{} (report {})",

@@ -1,5 +1,6 @@
 package org.leadrouter.daemon;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,7 +21,7 @@ import org.apache.camel.component.file.GenericFileFilter;
  * unchanged for {@code inbox.stable-time}, or at once when the sender put a {@code <name>.done} marker beside it.
  * Nothing is taken while the retry gate is closed.
  */
-public final class InboxFilter implements GenericFileFilter<Object> {
+public final class InboxFilter implements GenericFileFilter<File> {
     static final String DONE = ".done";
     private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods");
 
@@ -35,7 +36,7 @@ public final class InboxFilter implements GenericFileFilter<Object> {
     }
 
     @Override
-    public boolean accept(GenericFile<Object> file) {
+    public boolean accept(GenericFile<File> file) {
         if (file.isDirectory() || !gate.open()) {
             return false;
         }

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.StringJoiner;
 
 import org.apache.camel.Exchange;
-import org.leadrouter.app.Leadrouter;
+import org.apache.camel.Header;
 import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.i18n.Text;
 import org.leadrouter.pipeline.DistributionBatch;
@@ -30,33 +30,22 @@ public final class InboxProcessing {
 
     private final FileOutcomes outcomes;
     private final RetryGate gate;
-    private final DeferredRelease deferred;
     private final Mode mode;
     private final DaemonEvents events;
-    private final Leadrouter app;
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
 
-    public InboxProcessing(Leadrouter app, FileOutcomes outcomes, RetryGate gate, DeferredRelease deferred, Mode mode,
-                           DaemonEvents events) {
-        this.app = Objects.requireNonNull(app, "app == null");
+    public InboxProcessing(FileOutcomes outcomes, RetryGate gate, Mode mode, DaemonEvents events) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
-        this.deferred = Objects.requireNonNull(deferred, "deferred == null");
         this.mode = Objects.requireNonNull(mode, "mode == null");
         this.events = Objects.requireNonNull(events, "events == null");
     }
 
-    /** Deferred leads of earlier days go out before any new file. */
-    public void deferredFirst(Exchange exchange) throws Exception {
-        deferred.releaseIfNewDay();
-    }
-
-    /** The inbox file goes through the pipeline, with a fresh report path in the outbox. */
-    public void distribute(Exchange exchange) throws Exception {
-        Path input = input(exchange);
-        DistributionRequest request = new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
-        exchange.getMessage().setBody(app.process(request));
+    /** The pipeline's request for the inbox file at {@code path}: the daemon's mode, a fresh report path in the outbox. */
+    public DistributionRequest request(@Header(Exchange.FILE_PATH) String path) {
+        Path input = Path.of(path).toAbsolutePath();
+        return new DistributionRequest(input, mode, outcomes.reportFor(input.getFileName().toString()));
     }
 
     /**

@@ -122,10 +122,13 @@ public final class CrmKeyMirror {
 
     private void lookUp(ContactKey.Kind kind, List<String> values, Map<ContactKey, List<CrmRecordRef>> found) {
         synchronized (state) {
+            // the keys as a table joined to the index on (kind, key_value): each is one index lookup, whereas H2
+            // evaluates "key_value IN (...)" or "= ANY(?)" against every key of that kind
             try (PreparedStatement ps = connection().prepareStatement(
-                    "SELECT key_value, module, record_id, field FROM crm_key WHERE kind = ? AND key_value = ANY(?)")) {
-                ps.setString(1, kind.name());
-                ps.setObject(2, values.toArray(String[]::new));
+                    "SELECT k.key_value, k.module, k.record_id, k.field FROM TABLE(v VARCHAR(255) = ?) t"
+                            + " INNER JOIN crm_key k ON k.kind = ? AND k.key_value = t.v")) {
+                ps.setObject(1, values.toArray(String[]::new));
+                ps.setString(2, kind.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         found.computeIfAbsent(new ContactKey(kind, rs.getString(1)), k -> new ArrayList<>())

@@ -38,6 +38,9 @@ public final class Mojibake {
      * that cannot be repaired ("â€" whose third byte was lost, "Ã?").
      */
     public static boolean looksGarbled(String value) {
+        if (!hasLeadCharacter(value)) {
+            return false;
+        }
         if (BROKEN.matcher(value).find()) {
             return true;
         }
@@ -55,6 +58,9 @@ public final class Mojibake {
      * repaired up to three times over. Text without such sequences comes back unchanged (the same instance).
      */
     public static String repair(String value) {
+        if (!hasLeadCharacter(value)) {
+            return value;
+        }
         String current = value;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Matcher m = GARBLED.matcher(current);
@@ -77,6 +83,17 @@ public final class Mojibake {
             current = out.append(current, last, current.length()).toString();
         }
         return current;
+    }
+
+    /** Every garbled sequence starts with Â, Ã, Ä, Å or â: text without them (most values) needs no regex. */
+    private static boolean hasLeadCharacter(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c >= '\u00C2' && c <= '\u00C5' || c == '\u00E2') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The UTF-8 reading of the Windows-1252 bytes of a candidate sequence, or null when it is not valid UTF-8. */

@@ -3,8 +3,6 @@ package org.leadrouter.pipeline;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Assignment;
 import org.leadrouter.allocation.ExplanationText;
 import org.leadrouter.allocation.LeadAttributes;
@@ -21,7 +19,7 @@ import org.leadrouter.i18n.Messages;
  * it, with the reason in its {@code Detail}. Consumes nothing: the rotation point is stored only once leads are
  * really created.
  */
-public final class AllocateLeads implements Processor {
+public final class AllocateLeads {
     static final String ROTATION_KEY = "allocation.last-picked";
 
     private final TodayLoads loads;
@@ -34,12 +32,10 @@ public final class AllocateLeads implements Processor {
         this.availability = Objects.requireNonNull(availability, "availability == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch allocate(DistributionBatch batch) throws Exception {
         List<LeadRow> pending = batch.rows().stream().filter(r -> r.status() == RowStatus.PENDING).toList();
         if (pending.isEmpty()) {
-            return;
+            return batch;
         }
         Roster today = loads.load();
         today.notes().forEach(batch::note);
@@ -57,10 +53,12 @@ public final class AllocateLeads implements Processor {
             }
         }
         batch.allocated(today, planner.lastPicked(), day);
+        return batch;
     }
 
     /** What routing rules can test in a row. */
     public static LeadAttributes attributes(RawLead raw) {
-        return LeadAttributes.of(raw.course(), raw.source(), raw.others());
+        return LeadAttributes.of(raw.course(), raw.source(), raw.others())
+                .withContact(raw.name(), raw.email(), raw.phone(), raw.entryDate());
     }
 }

@@ -1,11 +1,10 @@
 package org.leadrouter.pipeline;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.config.LeadFieldMapping;
 import org.leadrouter.journal.Journal;
@@ -20,10 +19,8 @@ import org.slf4j.LoggerFactory;
  * as {@code error: <VTiger's message>} and the other rows go on; VTiger being unreachable, the login refused or a stop
  * request halt the batch: no further row is begun, those in flight finish, then {@link HaltCreating} stops the run.
  */
-public final class CreateLead implements Processor {
+public final class CreateLead {
     private static final Logger LOG = LoggerFactory.getLogger(CreateLead.class);
-    /** Exchange property holding the batch while the split works row by row. */
-    public static final String BATCH = "leadrouterBatch";
 
     private final LeadCreator creator;
     private final LeadFieldMapping fields;
@@ -40,10 +37,18 @@ public final class CreateLead implements Processor {
         this.shutdown = Objects.requireNonNull(shutdown, "shutdown == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        LeadRow row = exchange.getMessage().getMandatoryBody(LeadRow.class);
-        DistributionBatch batch = exchange.getProperty(BATCH, DistributionBatch.class);
+    /** One planned row of a batch: what the split hands to {@link #create(Planned)}, one at a time or several at once. */
+    public record Planned(DistributionBatch batch, LeadRow row) {
+    }
+
+    /** The rows of {@code batch} allocated to an advisor and waiting to be created, each with its batch. */
+    public List<Planned> planned(DistributionBatch batch) {
+        return batch.plannedRows().stream().map(row -> new Planned(batch, row)).toList();
+    }
+
+    public void create(Planned planned) {
+        DistributionBatch batch = planned.batch();
+        LeadRow row = planned.row();
         if (batch.haltReason() != null) {
             return; // creating has stopped: this row is not begun
         }
@@ -52,14 +57,14 @@ public final class CreateLead implements Processor {
             return;
         }
         try {
-            create(row, batch);
+            send(row, batch);
         } catch (Exception e) {
             // rows already in flight on other sessions finish; the run stops once they have (see HaltCreating)
             batch.halt(e);
         }
     }
 
-    private void create(LeadRow row, DistributionBatch batch) throws InterruptedException {
+    private void send(LeadRow row, DistributionBatch batch) throws InterruptedException {
         fieldsCheck.verify();
         LocalDate day = batch.roster().day().date();
         Advisor advisor = row.advisor();

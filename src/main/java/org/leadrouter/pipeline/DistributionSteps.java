@@ -3,7 +3,6 @@ package org.leadrouter.pipeline;
 import java.time.Clock;
 import java.util.Objects;
 
-import org.apache.camel.Processor;
 import org.leadrouter.availability.Availability;
 import org.leadrouter.config.ReportSettings;
 import org.leadrouter.config.Settings;
@@ -18,20 +17,20 @@ import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
 
-/** The processors of the distribution routes, built once from the settings, the VTiger client and the state. */
+/** The steps of the distribution routes (plain beans, batch in and batch out), built once from the settings, the VTiger client and the state. */
 public final class DistributionSteps {
-    private final Processor read;
-    private final Processor recallJournal;
-    private final Processor loadDeferred;
-    private final Processor validate;
-    private final Processor findDuplicates;
-    private final Processor allocate;
-    private final Processor create;
+    private final ReadLeadFile read;
+    private final RecallJournal recallJournal;
+    private final LoadDeferred loadDeferred;
+    private final ValidateLeads validate;
+    private final FindDuplicates findDuplicates;
+    private final AllocateLeads allocate;
+    private final CreateLead create;
     private final ReportProgress progress = new ReportProgress();
-    private final Processor haltCreating = new HaltCreating();
-    private final Processor rememberRotation;
-    private final Processor writeReport;
-    private final Processor recordOutcome;
+    private final HaltCreating haltCreating = new HaltCreating();
+    private final RememberRotation rememberRotation;
+    private final WriteReport writeReport;
+    private final RecordOutcome recordOutcome;
     private final TodayLoads todayLoads;
     private final Availability availability;
     private final ReportSettings reportSettings;
@@ -63,19 +62,19 @@ public final class DistributionSteps {
         this.recordOutcome = new RecordOutcome(journal);
     }
 
-    public Processor read() { return read; }
-    public Processor recallJournal() { return recallJournal; }
-    public Processor loadDeferred() { return loadDeferred; }
-    public Processor validate() { return validate; }
-    public Processor findDuplicates() { return findDuplicates; }
-    public Processor allocate() { return allocate; }
-    public Processor create() { return create; }
+    public ReadLeadFile read() { return read; }
+    public RecallJournal recallJournal() { return recallJournal; }
+    public LoadDeferred loadDeferred() { return loadDeferred; }
+    public ValidateLeads validate() { return validate; }
+    public FindDuplicates findDuplicates() { return findDuplicates; }
+    public AllocateLeads allocate() { return allocate; }
+    public CreateLead create() { return create; }
     /** After each create, tells the run's {@link RunProgress} (see {@link ReportProgress#listenWith}). */
     public ReportProgress progress() { return progress; }
-    public Processor haltCreating() { return haltCreating; }
-    public Processor rememberRotation() { return rememberRotation; }
-    public Processor writeReport() { return writeReport; }
-    public Processor recordOutcome() { return recordOutcome; }
+    public HaltCreating haltCreating() { return haltCreating; }
+    public RememberRotation rememberRotation() { return rememberRotation; }
+    public WriteReport writeReport() { return writeReport; }
+    public RecordOutcome recordOutcome() { return recordOutcome; }
     /** Today's roster and loads (VTiger ∪ journal), for deciding whether deferred leads can go out. */
     public TodayLoads todayLoads() { return todayLoads; }
     /** Routing rules, weights, calendar and absences in force. */

@@ -6,24 +6,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.dedupe.ContactKey;
 import org.leadrouter.dedupe.CrmDuplicateFinder;
 import org.leadrouter.dedupe.CrmRecordRef;
 import org.leadrouter.dedupe.DuplicateDetector;
 
 /** Step 3: marks rows whose email or phone is already in the CRM or in an earlier row of the file. */
-public final class FindDuplicates implements Processor {
+public final class FindDuplicates {
     private final CrmDuplicateFinder crm;
 
     public FindDuplicates(CrmDuplicateFinder crm) {
         this.crm = Objects.requireNonNull(crm, "crm == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch find(DistributionBatch batch) throws Exception {
         List<LeadRow> candidates = batch.rows().stream().filter(r -> r.status() == RowStatus.PENDING).toList();
         Set<ContactKey> keys = new LinkedHashSet<>();
         candidates.forEach(r -> keys.addAll(r.keys()));
@@ -32,5 +28,6 @@ public final class FindDuplicates implements Processor {
         for (LeadRow row : candidates) {
             detector.check(row.rowNumber(), row.keys()).ifPresent(row::duplicate);
         }
+        return batch;
     }
 }

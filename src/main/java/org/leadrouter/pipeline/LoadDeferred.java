@@ -7,15 +7,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.i18n.Messages;
 
 /** First step of a deferred run: the queued leads, oldest first, become a batch of their own. */
-public final class LoadDeferred implements Processor {
+public final class LoadDeferred {
     /** The name deferred runs carry in the journal and reports. */
     public static final String NAME = "deferred-leads";
 
@@ -27,9 +25,7 @@ public final class LoadDeferred implements Processor {
         this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
+    public DistributionBatch load(DistributionRequest request) throws Exception {
         List<DeferredLead> queue = journal.deferredQueue();
         List<LeadRow> rows = new ArrayList<>(queue.size());
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -50,7 +46,6 @@ public final class LoadDeferred implements Processor {
         String hash = HexFormat.of().formatHex(digest.digest());
         DistributionBatch batch = new DistributionBatch(request, file, hash, rows);
         batch.journalRun(journal.fileStarted(hash, NAME, Mode.APPLY.label()));
-        exchange.setProperty(CreateLead.BATCH, batch);
-        exchange.getMessage().setBody(batch);
+        return batch;
     }
 }

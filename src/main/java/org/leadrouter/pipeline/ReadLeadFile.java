@@ -4,23 +4,19 @@ import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.config.InputLimits;
 import org.leadrouter.csv.LeadFile;
 import org.leadrouter.csv.LeadFileReader;
 
 /** Step 1: reads the lead file (CSV or Excel workbook) named by the {@link DistributionRequest} into a {@link DistributionBatch}. */
-public final class ReadLeadFile implements Processor {
+public final class ReadLeadFile {
     private final LeadFileReader reader;
 
     public ReadLeadFile(InputLimits limits) {
         this.reader = new LeadFileReader(limits);
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionRequest request = exchange.getMessage().getMandatoryBody(DistributionRequest.class);
+    public DistributionBatch read(DistributionRequest request) throws Exception {
         if (Files.size(request.file()) > reader.maxBytes()) {
             reader.read(request.file()); // refuses it, saying the size and the limit, without reading it
         }
@@ -28,7 +24,6 @@ public final class ReadLeadFile implements Processor {
         LeadFile file = reader.read(request.file(), content);
         String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         DistributionBatch batch = new DistributionBatch(request, file, hash);
-        exchange.setProperty(CreateLead.BATCH, batch);
-        exchange.getMessage().setBody(batch);
+        return batch;
     }
 }

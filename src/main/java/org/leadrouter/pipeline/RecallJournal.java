@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.allocation.Advisor;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalRow;
@@ -20,7 +18,7 @@ import org.leadrouter.i18n.Messages;
  * state never sent it (another instance, {@code run} elsewhere, a lost state) makes its row a {@code duplicate};
  * rows still waiting in the deferred queue stay there.
  */
-public final class RecallJournal implements Processor {
+public final class RecallJournal {
     private final Journal journal;
     private final JournalMarkers markers;
 
@@ -29,11 +27,9 @@ public final class RecallJournal implements Processor {
         this.markers = Objects.requireNonNull(markers, "markers == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch recall(DistributionBatch batch) throws Exception {
         if (!batch.apply()) {
-            return;
+            return batch;
         }
         String hash = batch.contentHash();
         Optional<Journal.FileRun> last = journal.lastRun(hash);
@@ -52,6 +48,7 @@ public final class RecallJournal implements Processor {
             }
         }
         batch.journalRun(journal.fileStarted(hash, batch.file().displayName(), Mode.APPLY.label()));
+        return batch;
     }
 
     /** A lead VTiger has for this row although this state never sent it: it is not created again. */

@@ -2,8 +2,6 @@ package org.leadrouter.pipeline;
 
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalStatus;
 
@@ -11,18 +9,16 @@ import org.leadrouter.journal.JournalStatus;
  * Apply runs only, at the end: journals every row outcome of this run that is not already there (deferred leads
  * join the queue) and marks the run finished, so a re-dropped file is recognised.
  */
-public final class RecordOutcome implements Processor {
+public final class RecordOutcome {
     private final Journal journal;
 
     public RecordOutcome(Journal journal) {
         this.journal = Objects.requireNonNull(journal, "journal == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch record(DistributionBatch batch) throws Exception {
         if (!batch.apply()) {
-            return;
+            return batch;
         }
         for (LeadRow row : batch.rows()) {
             if (row.settledEarlier()) {
@@ -40,5 +36,6 @@ public final class RecordOutcome implements Processor {
         if (batch.journalRun() >= 0) {
             journal.fileFinished(batch.journalRun(), "processed", batch.request().report().toString());
         }
+        return batch;
     }
 }

@@ -3,10 +3,10 @@ package org.leadrouter.pipeline;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import org.apache.camel.ExchangeProperty;
 
 /** After each create: counts the batch's rows sent and created, and tells the {@link RunProgress} listener. */
-public final class ReportProgress implements Processor {
+public final class ReportProgress {
     private volatile RunProgress listener = RunProgress.NONE;
     private DistributionBatch batch;
     private int done;
@@ -17,10 +17,10 @@ public final class ReportProgress implements Processor {
         this.listener = Objects.requireNonNull(listener, "listener == null");
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        LeadRow row = exchange.getMessage().getMandatoryBody(LeadRow.class);
-        DistributionBatch current = exchange.getProperty(CreateLead.BATCH, DistributionBatch.class);
+    /** One planned row was sent; {@code total} is the size of the split's list of planned rows. */
+    public void rowSent(CreateLead.Planned planned, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer total) {
+        LeadRow row = planned.row();
+        DistributionBatch current = planned.batch();
         int sent;
         int ok;
         synchronized (this) { // batches go one at a time; rows of one batch may be created in parallel
@@ -32,7 +32,6 @@ public final class ReportProgress implements Processor {
             sent = ++done;
             ok = row.status() == RowStatus.CREATED ? ++created : created;
         }
-        Integer total = exchange.getProperty(Exchange.SPLIT_SIZE, Integer.class); // the split's list of planned rows
         listener.rowSent(sent, ok, total == null ? sent : Math.max(total, sent));
     }
 }

@@ -4,15 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
 import org.leadrouter.dedupe.ContactKey;
 import org.leadrouter.lead.LeadValidator;
 import org.leadrouter.lead.PhoneNormaliser;
 import org.leadrouter.lead.Validation;
 
 /** Step 2: validates and normalises each row; invalid rows stop here and never reach VTiger. */
-public final class ValidateLeads implements Processor {
+public final class ValidateLeads {
     private final LeadValidator validator;
     private final PhoneNormaliser phones;
 
@@ -21,9 +19,7 @@ public final class ValidateLeads implements Processor {
         this.validator = new LeadValidator(phones);
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        DistributionBatch batch = exchange.getMessage().getMandatoryBody(DistributionBatch.class);
+    public DistributionBatch validate(DistributionBatch batch) throws Exception {
         for (LeadRow row : batch.rows()) {
             if (row.status() != RowStatus.PENDING) {
                 continue;
@@ -38,5 +34,6 @@ public final class ValidateLeads implements Processor {
                 row.invalid(((Validation.Invalid) v).reason());
             }
         }
+        return batch;
     }
 }

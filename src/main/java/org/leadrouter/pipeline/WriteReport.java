@@ -1,19 +1,19 @@
 package org.leadrouter.pipeline;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import java.io.IOException;
+
 import org.leadrouter.config.ReportSettings;
 
 /** Last step: writes the result report where the request asked. */
-public final class WriteReport implements Processor {
+public final class WriteReport {
     private final ReportSettings settings;
 
     public WriteReport(ReportSettings settings) {
         this.settings = settings;
     }
 
-    @Override
-    public void process(Exchange exchange) throws Exception {
-        BatchReport.write(exchange.getMessage().getMandatoryBody(DistributionBatch.class), settings);
+    public DistributionBatch write(DistributionBatch batch) throws IOException {
+        BatchReport.write(batch, settings);
+        return batch;
     }
 }

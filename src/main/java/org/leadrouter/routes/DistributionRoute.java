@@ -12,12 +12,14 @@ import org.leadrouter.pipeline.DistributionSteps;
 /**
  * The distribution pipeline, one batch at a time: a CSV file (read, then settled against the journal) or the
  * deferred queue, then validate → find duplicates → allocate → create each planned lead (apply only) →
- * write the report → journal the outcome. The one-shot {@code run} command and the daemon both come here.
+ * report (write it, journal the outcome). The one-shot {@code run} command and the daemon both come here. Each step
+ * is a plain bean of {@link DistributionSteps} that takes the batch and gives it back; the batch is the body.
  */
 public final class DistributionRoute extends RouteBuilder {
     public static final String ENDPOINT = "direct:distribute";
     public static final String DEFERRED_ENDPOINT = "direct:distribute-deferred";
     private static final String PIPELINE = "direct:pipeline";
+    private static final String REPORT = "direct:report";
 
     private final DistributionSteps steps;
     private final int createConcurrency;
@@ -37,32 +39,35 @@ public final class DistributionRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        // failures go back to the caller (the command, or the inbox route's error policy) untouched
+        // failures go back to the caller (the command, or the daemon's error policy) untouched
         errorHandler(noErrorHandler());
 
         from(ENDPOINT).routeId("distribute-file")
-            .process(steps.read()).id("read-csv")
-            .process(steps.recallJournal()).id("recall-journal")
+            .bean(steps.read(), "read").id("read-csv")
+            .bean(steps.recallJournal(), "recall").id("recall-journal")
             .to(PIPELINE);
 
         from(DEFERRED_ENDPOINT).routeId("distribute-deferred")
-            .process(steps.loadDeferred()).id("load-deferred")
+            .bean(steps.loadDeferred(), "load").id("load-deferred")
             .to(PIPELINE);
 
         from(PIPELINE).routeId("pipeline")
-            .process(steps.validate()).id("validate")
-            .process(steps.findDuplicates()).id("find-duplicates")
-            .process(steps.allocate()).id("allocate")
+            .bean(steps.validate(), "validate").id("validate")
+            .bean(steps.findDuplicates(), "find").id("find-duplicates")
+            .bean(steps.allocate(), "allocate").id("allocate")
             .filter(simple("${body.apply}"))
-                .split(simple("${body.plannedRows}")).executorService(createThreads()).parallelProcessing(createConcurrency > 1)
-                    .process(steps.create()).id("create-lead")
-                    .process(steps.progress()).id("progress")
+                .split(method(steps.create(), "planned")).executorService(createThreads()).parallelProcessing(createConcurrency > 1)
+                    .bean(steps.create(), "create").id("create-lead")
+                    .bean(steps.progress(), "rowSent").id("progress")
                 .end()
-                .process(steps.haltCreating()).id("halt-creating")
-                .process(steps.rememberRotation()).id("remember-rotation")
+                .bean(steps.haltCreating(), "haltIfStopped").id("halt-creating")
+                .bean(steps.rememberRotation(), "remember").id("remember-rotation")
             .end()
-            .process(steps.writeReport()).id("write-report")
-            .process(steps.recordOutcome()).id("record-outcome");
+            .to(REPORT);
+
+        from(REPORT).routeId("report")
+            .bean(steps.writeReport(), "write").id("write-report")
+            .bean(steps.recordOutcome(), "record").id("record-outcome");
     }
 
     /**

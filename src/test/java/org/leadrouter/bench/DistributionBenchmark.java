@@ -24,6 +24,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadrouter.cli.LeadrouterCommand;
+import org.leadrouter.files.FilePermissions;
 import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.VtigerSandbox;
 import picocli.CommandLine;
@@ -32,16 +33,20 @@ import picocli.CommandLine;
  * Measures, side by side in one run against a sandboxed VTiger holding 20,000 leads and 5,000 contacts with 50 ms added
  * to every request (a CRM hosted elsewhere), 1,000-row files: the call pattern of the script leadrouter replaces
  * (per-lead lookups, sequential), then {@code run --apply} at {@code vtiger.max-concurrency=1} and at the default, each
- * on a fresh state and again with the state kept; then the CPU path: a dry-run of a 100,000-row file with the state
- * warm, in a JVM of its own with a 256 MB heap and no added latency. Prints wall times, API calls per created lead,
- * rows per status, rows per second and peak heap.
+ * on a fresh state and again with the state kept, and once at 8; then the CPU path: a dry-run of a 100,000-row file
+ * with the state warm, in a JVM of its own with a 256 MB heap and no added latency; then a 1,000,000-row file with the
+ * input limits raised in the same heap. Prints wall times, API calls per created lead, rows per status, rows per
+ * second and peak heap.
  *
- * <p>Usage: {@code DistributionBenchmark [seed] [workDir]}; {@code -Dbench.latency-ms=50}, {@code -Dbench.cpu-rows=100000}.
+ * <p>Usage: {@code DistributionBenchmark [seed] [workDir]}; {@code -Dbench.latency-ms=50}, {@code -Dbench.cpu-rows=100000},
+ * {@code -Dbench.huge-rows=1000000} (0 leaves that run out).
  */
 public final class DistributionBenchmark {
     private static final int ROWS = 1000;
     private static final int LATENCY_MS = Integer.getInteger("bench.latency-ms", 50);
     private static final int CPU_ROWS = Integer.getInteger("bench.cpu-rows", 100_000);
+    /** A file beyond what the heap holds, with the input limits raised: it must be refused clearly (0 skips it). */
+    private static final int HUGE_ROWS = Integer.getInteger("bench.huge-rows", 1_000_000);
     private static final String CPU_HEAP = "-Xmx256m";
     private static final int DEFAULT_CONCURRENCY = 4;
     private static final String HEADER = "Nombre,Email,Teléfono,Curso Interesado,Fecha entrada,Origen del leads";
@@ -79,10 +84,10 @@ public final class DistributionBenchmark {
                     (System.nanoTime() - t0) / 1_000_000, LATENCY_MS);
             LeadFileMaker maker = new LeadFileMaker(new Random(seed), sandbox);
             List<Path> files = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
+            for (int i = 1; i <= 6; i++) {
                 files.add(maker.write(work.resolve("leads_bench_" + i + ".csv"), i, ROWS));
             }
-            System.out.printf("files: leads_bench_1..5.csv, %d rows each (%d already in the CRM, %d in-file duplicates, "
+            System.out.printf("files: leads_bench_1..6.csv, %d rows each (%d already in the CRM, %d in-file duplicates, "
                     + "%d invalid rows), a new file for each run%n%n", ROWS, LeadFileMaker.CRM_DUPLICATES,
                     LeadFileMaker.IN_FILE_DUPLICATES, LeadFileMaker.INVALID);
             sandbox.knobs().latency(Duration.ofMillis(LATENCY_MS));
@@ -99,6 +104,8 @@ public final class DistributionBenchmark {
                     configDefault, work, true));
             results.add(run("leadrouter c=" + DEFAULT_CONCURRENCY + " (default), state kept", sandbox, files.get(4),
                     configDefault, work, true));
+            Path configEight = writeConfig(work.resolve("bench-c8.properties"), sandbox, stateDefault, 8);
+            results.add(run("leadrouter c=8, state kept", sandbox, files.get(5), configEight, work, true));
 
             Result old = results.get(0);
             System.out.printf("summary, %d ms added to every request%n", LATENCY_MS);
@@ -112,7 +119,25 @@ public final class DistributionBenchmark {
             System.out.println();
 
             sandbox.knobs().latency(Duration.ZERO);
-            cpuPath(sandbox, maker, work, configDefault);
+            Path big = maker.write(work.resolve("leads_bench_cpu.csv"), 9, CPU_ROWS);
+            cpuPath("CPU path: dry-run of " + String.format(Locale.ROOT, "%,d", CPU_ROWS) + " rows, state warm",
+                    sandbox, big, CPU_ROWS, configDefault);
+            if (HUGE_ROWS > 0) {
+                Path huge = maker.write(work.resolve("leads_bench_huge.csv"), 10, HUGE_ROWS);
+                Properties raised = new Properties();
+                try (Reader r = Files.newBufferedReader(configDefault, StandardCharsets.UTF_8)) {
+                    raised.load(r);
+                }
+                raised.setProperty("input.max-rows", "10000000");
+                raised.setProperty("input.max-bytes", "2GB");
+                Path configRaised = work.resolve("bench-raised-limits.properties");
+                try (Writer w = Files.newBufferedWriter(configRaised, StandardCharsets.UTF_8)) {
+                    raised.store(w, "leadrouter benchmark, input limits raised");
+                }
+                FilePermissions.restrict(configRaised);
+                cpuPath(String.format(Locale.ROOT, "a %,d-row file (%.0f MB), input.max-rows and input.max-bytes raised",
+                        HUGE_ROWS, Files.size(huge) / 1048576.0), sandbox, huge, HUGE_ROWS, configRaised);
+            }
         }
     }
 
@@ -136,12 +161,11 @@ public final class DistributionBenchmark {
      * The CPU path: a dry-run of a large file with the state warm (the CRM's keys already copied), in a JVM of its own
      * with a 256 MB heap, against the sandbox without added latency (a dry-run's few queries do not depend on the rows).
      */
-    private static void cpuPath(VtigerSandbox sandbox, LeadFileMaker maker, Path work, Path config) throws Exception {
-        Path big = maker.write(work.resolve("leads_bench_cpu.csv"), 9, CPU_ROWS);
-        Path report = work.resolve("report_cpu_" + System.nanoTime() + ".csv");
+    private static void cpuPath(String title, VtigerSandbox sandbox, Path big, int rows, Path config) throws Exception {
+        Path report = big.resolveSibling("report_" + big.getFileName().toString().replace(".csv", "") + "_" + System.nanoTime() + ".csv");
         sandbox.resetCallCounts();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, CPU_HEAP, "-cp", System.getProperty("java.class.path"),
+        String javaBinary = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(javaBinary, CPU_HEAP, "-cp", System.getProperty("java.class.path"),
                 CpuPathProbe.class.getName(), "run", big.toString(), "--output", report.toString(),
                 "--config", config.toString());
         long start = System.nanoTime();
@@ -150,7 +174,7 @@ public final class DistributionBenchmark {
         child.waitFor();
         long withJvm = (System.nanoTime() - start) / 1_000_000;
         String probe = output.lines().filter(l -> l.startsWith("probe ")).findFirst().orElse("");
-        System.out.printf("CPU path: dry-run of %,d rows, state warm, %s, no added latency%n", CPU_ROWS, CPU_HEAP);
+        System.out.printf("%s, %s, no added latency%n", title, CPU_HEAP);
         if (probe.isEmpty()) {
             System.out.println("  the run did not finish:\n" + output);
             return;
@@ -159,11 +183,23 @@ public final class DistributionBenchmark {
         long millis = Long.parseLong(p[2]);
         long heap = Long.parseLong(p[3]);
         System.out.printf("  exit code            %s%n", p[1]);
+        String stderr = output.substring(output.indexOf(probe) + probe.length()).strip();
+        if (!stderr.isEmpty()) {
+            System.out.printf("  stderr               %s%n", stderr.replace("\n", "\n                       "));
+        }
         System.out.printf("  API calls            %s%n", new TreeMap<>(sandbox.callCounts()));
         System.out.printf("  rows per status      %s%n", statuses(report));
         System.out.printf(Locale.ROOT, "  in-process          %7d ms  %,9.0f rows/s (read, normalise, dedupe, allocate, report)%n",
-                millis, CPU_ROWS * 1000.0 / millis);
-        System.out.printf(Locale.ROOT, "  with JVM start      %7d ms  %,9.0f rows/s%n", withJvm, CPU_ROWS * 1000.0 / withJvm);
+                millis, rows * 1000.0 / millis);
+        System.out.printf(Locale.ROOT, "  with JVM start      %7d ms  %,9.0f rows/s%n", withJvm, rows * 1000.0 / withJvm);
+        long threadCpu = Long.parseLong(p[4]);
+        long processCpu = Long.parseLong(p[5]);
+        System.out.printf(Locale.ROOT, "  pipeline CPU        %7d ms  %,9.0f rows per CPU second (the run's own thread, "
+                + "whatever the machine's load)%n", threadCpu, rows * 1000.0 / Math.max(1, threadCpu));
+        System.out.printf(Locale.ROOT, "  process CPU         %7d ms  (with the JIT compiler and the garbage collector; "
+                + "load average %.1f on %d cores)%n", processCpu,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "  peak heap           %7.1f MB of %s (sampled every 5 ms)%n", heap / 1048576.0, CPU_HEAP);
     }
 
@@ -236,6 +272,7 @@ public final class DistributionBenchmark {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "leadrouter benchmark");
         }
+        FilePermissions.restrict(file); // it holds the access key
         return file;
     }
 

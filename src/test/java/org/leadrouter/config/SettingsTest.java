@@ -35,6 +35,19 @@ class SettingsTest {
         assertThat(s.phoneRegion()).isEqualTo("ES");
         assertThat(s.fieldMapping().courseField()).isEqualTo("description");
         assertThat(s.stateDir()).isEqualTo(Path.of("/var/lib/leadrouter"));
+        assertThat(s.vtiger().maxConcurrency()).isEqualTo(4);
+    }
+
+    @Test
+    void maxConcurrencyIsOneToSixteen() {
+        Map<String, String> m = minimal();
+        m.put("vtiger.max-concurrency", "1");
+        assertThat(Settings.from(ConfigSource.of(m)).vtiger().maxConcurrency()).isEqualTo(1);
+        m.put("vtiger.max-concurrency", "0");
+        assertThatThrownBy(() -> Settings.from(ConfigSource.of(m))).hasMessageContaining("vtiger.max-concurrency")
+                .hasMessageContaining("1..16");
+        m.put("vtiger.max-concurrency", "17");
+        assertThatThrownBy(() -> Settings.from(ConfigSource.of(m))).hasMessageContaining("vtiger.max-concurrency");
     }
 
     @Test

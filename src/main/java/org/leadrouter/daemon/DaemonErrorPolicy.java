@@ -1,0 +1,57 @@
+package org.leadrouter.daemon;
+
+import java.util.Objects;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteConfigurationBuilder;
+import org.apache.camel.model.RouteConfigurationDefinition;
+import org.leadrouter.config.ConfigException;
+import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.pipeline.ShutdownSignal;
+import org.leadrouter.state.StateException;
+import org.leadrouter.vtiger.VtigerException;
+import org.leadrouter.vtiger.VtigerUnavailableException;
+
+/**
+ * What the daemon does when a route fails, declared once per kind of failure; each route opts in by its id.
+ * <ul>
+ * <li>{@value #INBOX}: a file that can never succeed goes to error/ with the reason; a stop request leaves the file
+ * for the next start; VTiger or the state being unavailable (or a setting VTiger does not accept, which an admin
+ * fixes) keeps the file in the inbox and closes the {@link RetryGate} for a back-off; anything else is retried the
+ * same way a few times before the file goes to error/ ({@link InboxProcessing#unexpected}).</li>
+ * <li>{@value #TIMERS}: VTiger or the state being unavailable closes the same gate, so files and timers wait
+ * together.</li>
+ * </ul>
+ */
+public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
+    public static final String INBOX = "inbox-errors";
+    public static final String TIMERS = "timer-errors";
+
+    private final InboxProcessing processing;
+    private final RetryGate gate;
+
+    public DaemonErrorPolicy(InboxProcessing processing, RetryGate gate) {
+        this.processing = Objects.requireNonNull(processing, "processing == null");
+        this.gate = Objects.requireNonNull(gate, "gate == null");
+    }
+
+    @Override
+    public void configuration() {
+        RouteConfigurationDefinition inbox = routeConfiguration(INBOX);
+        inbox.onException(UnreadableFileException.class)
+            .handled(true).process(processing::rejected);
+        inbox.onException(ShutdownSignal.StopRequested.class)
+            .handled(true).process(processing::leftForNextStart);
+        inbox.onException(VtigerUnavailableException.class, VtigerException.class, StateException.class, ConfigException.class)
+            .handled(true).process(processing::retryLater);
+        inbox.onException(Exception.class)
+            .handled(true).process(e -> processing.unexpected(cause(e), e));
+
+        routeConfiguration(TIMERS).onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
+            .handled(true).process(e -> gate.failed(cause(e).getMessage()));
+    }
+
+    private static Exception cause(Exchange exchange) {
+        return exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    }
+}

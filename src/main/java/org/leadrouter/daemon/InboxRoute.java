@@ -1,0 +1,73 @@
+package org.leadrouter.daemon;
+
+import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+
+import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointConsumerBuilder;
+import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.routes.DistributionRoute;
+
+/**
+ * The daemon's inbox: polls the folder, takes one complete file at a time (oldest first), offers the deferred queue
+ * first when a new business day has begun ({@link HousekeepingRoute}), sends the file through the distribution
+ * pipeline ({@link DistributionRoute}), then archives it. What happens when that fails is the
+ * {@link DaemonErrorPolicy#INBOX inbox error policy}.
+ */
+public final class InboxRoute extends EndpointRouteBuilder {
+    public static final String ROUTE_ID = "inbox";
+
+    private final DaemonSettings settings;
+    private final InboxFilter filter;
+    private final InboxProcessing processing;
+    private final ScheduledExecutorService distributionThread;
+
+    /**
+     * @param distributionThread the one thread that polls the inbox and the deferred queue's timer, so that one batch
+     *                           at a time goes through the pipeline (allocation is serial)
+     */
+    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing,
+                      ScheduledExecutorService distributionThread) {
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.filter = Objects.requireNonNull(filter, "filter == null");
+        this.processing = Objects.requireNonNull(processing, "processing == null");
+        this.distributionThread = Objects.requireNonNull(distributionThread, "distributionThread == null");
+    }
+
+    @Override
+    public void configure() {
+        from(inbox()).routeId(ROUTE_ID).routeConfigurationId(DaemonErrorPolicy.INBOX)
+            .to(HousekeepingRoute.DEFERRED_IF_NEW_DAY).id("deferred-first")
+            .bean(processing, "request").id("request")
+            .to(DistributionRoute.ENDPOINT).id("distribute")
+            .bean(processing, "processed").id("archive");
+    }
+
+    /** The inbox folder as the route reads it. Each option keeps a promise the README makes about the inbox. */
+    FileEndpointConsumerBuilder inbox() {
+        return file(settings.inbox().toAbsolutePath().toString())
+            // the file stays where it is while it is processed; the route itself moves it to archive/ or error/
+            .noop(true)
+            // a file kept in the inbox (VTiger down, a stop) is taken again at a later poll
+            .idempotent(false)
+            .recursive(false)
+            // only complete files (unchanged for inbox.stable-time, or with a .done marker), and none while VTiger
+            // trouble is being waited out
+            .filter(filter)
+            .readLock("none")
+            // oldest first, one file per poll: the whole inbox is sorted first, then one is taken (by default camel-file
+            // would stop scanning at the first file found, in directory order, and sort only that one)
+            .sortBy("file:modified")
+            .maxMessagesPerPoll(1)
+            .eagerMaxMessagesPerPoll(false)
+            .initialDelay(0)
+            .delay(settings.pollInterval().toMillis())
+            // one batch at a time: the thread that polls is the one the deferred timer runs on, and it waits for the
+            // whole file (the parallel creates included) before it polls again
+            .scheduledExecutorService(distributionThread)
+            .advanced().synchronous(true)
+            // the daemon creates its folders (private to its user and group) before the routes start
+            .autoCreate(false)
+            .basic();
+    }
+}
