@@ -164,8 +164,8 @@ public final class Daemon {
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
                     settings.vtiger().username(), settings.stateDir());
-            if (settings.management().enabled()) {
-                Glance page = glance;
+            Glance page = glance;
+            if (settings.management().enabled() && page != null) {
                 ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
             }
             started.countDown();
