@@ -52,7 +52,9 @@ class GlancePageTest {
 
     @Test
     void pageInTheOutboxAndOnTheManagementServerTellsTodaysFilesLoadsAndQueue() throws Exception {
-        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es"))));
+        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es",
+                "routing.pool.sanidad", "asesor.ana,asesor.luis", "routing.rule.1.course", "Enfermería",
+                "routing.rule.1.pool", "sanidad"))));
         daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
         ManagementServer.configure(daemon.main(), new ManagementSettings(true, "127.0.0.1", 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -85,6 +87,7 @@ class GlancePageTest {
         assertThat(html).contains("Hoy de un vistazo")
                 .contains("asesor.ana: 3 de 3 leads hoy").contains("asesor.juan: 3 de 3 leads hoy")
                 .contains("asesor.luis: 3 de 3 leads hoy")
+                .contains("todos: 3 miembros, 9 de 9 leads hoy").contains("sanidad: 2 miembros, 6 de 6 leads hoy")
                 .contains("href=\"" + report.replace(" ", "%20") + "\"")
                 .contains("Rechazado: es un documento PDF, no un CSV")
                 .contains("1 lead espera")
