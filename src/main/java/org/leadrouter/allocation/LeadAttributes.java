@@ -7,6 +7,10 @@ import java.util.Map;
 public final class LeadAttributes {
     public static final String COURSE = "course";
     public static final String SOURCE = "source";
+    public static final String NAME = "name";
+    public static final String EMAIL = "email";
+    public static final String PHONE = "phone";
+    public static final String ENTRY_DATE = "entry-date";
 
     private final Map<String, String> values;
     private final Map<String, String> folded = new HashMap<>(4);
@@ -25,6 +29,16 @@ public final class LeadAttributes {
         values.put(COURSE, course == null ? "" : course);
         values.put(SOURCE, source == null ? "" : source);
         return new LeadAttributes(values);
+    }
+
+    /** This lead with its name, email, phone and entry date testable too (as the file wrote them). */
+    public LeadAttributes withContact(String name, String email, String phone, String entryDate) {
+        Map<String, String> more = new HashMap<>(values);
+        more.put(NAME, name == null ? "" : name);
+        more.put(EMAIL, email == null ? "" : email);
+        more.put(PHONE, phone == null ? "" : phone);
+        more.put(ENTRY_DATE, entryDate == null ? "" : entryDate);
+        return new LeadAttributes(more);
     }
 
     /** The value in a column as {@link Folding#value} compares it, folded once per column and lead. */

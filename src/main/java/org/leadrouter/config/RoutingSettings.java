@@ -35,10 +35,14 @@ public record RoutingSettings(RoutingRules rules, Map<String, Weight> weights, W
                               Optional<Path> absencesFile) {
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]*");
     private static final Pattern RULE_KEY = Pattern.compile("routing\\.rule\\.(\\d{1,6})\\.(.+)");
-    private static final Map<String, String> COLUMN_ALIASES = Map.of(
-            "curso", LeadAttributes.COURSE, "curso-interesado", LeadAttributes.COURSE, "course", LeadAttributes.COURSE,
-            "origen", LeadAttributes.SOURCE, "origen-del-leads", LeadAttributes.SOURCE,
-            "lead-source", LeadAttributes.SOURCE, "source", LeadAttributes.SOURCE);
+    private static final Map<String, String> COLUMN_ALIASES = Map.ofEntries(
+            Map.entry("curso", LeadAttributes.COURSE), Map.entry("curso-interesado", LeadAttributes.COURSE),
+            Map.entry("origen", LeadAttributes.SOURCE), Map.entry("origen-del-leads", LeadAttributes.SOURCE),
+            Map.entry("lead-source", LeadAttributes.SOURCE),
+            Map.entry("nombre", LeadAttributes.NAME), Map.entry("correo", LeadAttributes.EMAIL),
+            Map.entry("e-mail", LeadAttributes.EMAIL), Map.entry("telefono", LeadAttributes.PHONE),
+            Map.entry("movil", LeadAttributes.PHONE), Map.entry("fecha", LeadAttributes.ENTRY_DATE),
+            Map.entry("fecha-entrada", LeadAttributes.ENTRY_DATE), Map.entry("date", LeadAttributes.ENTRY_DATE));
 
     public RoutingSettings {
         weights = Map.copyOf(weights);

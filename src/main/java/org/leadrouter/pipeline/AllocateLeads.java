@@ -58,6 +58,7 @@ public final class AllocateLeads {
 
     /** What routing rules can test in a row. */
     public static LeadAttributes attributes(RawLead raw) {
-        return LeadAttributes.of(raw.course(), raw.source(), raw.others());
+        return LeadAttributes.of(raw.course(), raw.source(), raw.others())
+                .withContact(raw.name(), raw.email(), raw.phone(), raw.entryDate());
     }
 }

@@ -73,6 +73,19 @@ class RoutingSettingsTest {
     }
 
     @Test
+    void theLeadsOwnColumnsCanBeTestedByTheirSpanishOrEnglishNames() {
+        Map<String, String> m = minimal();
+        m.put("routing.pool.empresas", "asesor.ana");
+        m.put("routing.rule.1.correo", "*@empresa.es");
+        m.put("routing.rule.1.pool", "empresas");
+        RoutingSettings r = routing(m);
+        assertThat(r.rules().rules().get(0).conditions().get(0).column()).isEqualTo(LeadAttributes.EMAIL);
+        LeadAttributes lead = LeadAttributes.of("Salud", "Web", Map.of());
+        assertThat(r.rules().route(lead.withContact("Ana", "jefa@EMPRESA.es", "", ""))).isPresent();
+        assertThat(r.rules().route(lead.withContact("Ana", "ana@gmail.com", "", ""))).isEmpty();
+    }
+
+    @Test
     void listsAndWrappingRangesOfDays() {
         Map<String, String> m = minimal();
         m.put("allocation.working-days", "SAT-MON, wed");

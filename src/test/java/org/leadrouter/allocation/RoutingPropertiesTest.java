@@ -21,7 +21,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Routing's promises on random days, rosters, pools, rules, weights and absences (seeded: failures repeat). */
-class RoutingPlannerProperties {
+class RoutingPropertiesTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
     private static final List<String> COURSES = List.of("Enfermería", "Auxiliar de Enfermería", "Salud", "Marketing",
             "Idiomas", "");
@@ -33,7 +33,7 @@ class RoutingPlannerProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
-        return Arbitraries.longs().map(RoutingPlannerProperties::scenario);
+        return Arbitraries.longs().map(RoutingPropertiesTest::scenario);
     }
 
     /** Every lead matches one rule whose pool has no overflow: the pool's members share by weight. */
