@@ -229,10 +229,10 @@ class HostileInboxTest {
         assertThat(log.messages(Level.ERROR)).isEmpty();
     }
 
-    /** A listener that runs {@code action} once, right after VTiger answered the second create. */
     /** So that "the second create" is the second row's, not whichever of several in flight counts second. */
     private static final Map<String, String> ONE_CREATE_AT_A_TIME = Map.of("vtiger.max-concurrency", "1");
 
+    /** A listener that runs {@code action} once, right after VTiger answered the second create. */
     private VtigerCallListener onSecondCreate(Runnable action) {
         AtomicBoolean done = new AtomicBoolean();
         return (operation, outcome, elapsed) -> {
