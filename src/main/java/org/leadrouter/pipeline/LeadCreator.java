@@ -4,10 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import org.leadrouter.vtiger.RetryPolicy;
-import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
-import org.leadrouter.vtiger.VtigerUnavailableException;
 import org.leadrouter.vtiger.VtqlLiteral;
 import org.leadrouter.vtiger.VtqlQuery;
 import org.slf4j.Logger;
@@ -16,19 +13,15 @@ import org.leadrouter.i18n.Messages;
 
 /**
  * Creates one Lead so that it exists exactly once: when an answer is lost after the request may have arrived,
- * VTiger is asked whether the lead (found by its import marker) exists before the create is sent again.
+ * the VTiger client asks, through {@link #findByMarker}, whether the lead exists before it sends the create again.
  */
 final class LeadCreator {
     private static final Logger LOG = LoggerFactory.getLogger(LeadCreator.class);
 
     private final VtigerClient vtiger;
-    private final RetryPolicy retry;
-    private final Sleeper sleeper;
 
-    LeadCreator(VtigerClient vtiger, RetryPolicy retry, Sleeper sleeper) {
+    LeadCreator(VtigerClient vtiger) {
         this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
-        this.retry = Objects.requireNonNull(retry, "retry == null");
-        this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");
     }
 
     /**
@@ -39,27 +32,13 @@ final class LeadCreator {
     }
 
     Created create(Map<String, String> element, String marker) throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<String, String> stored = vtiger.create("Leads", element);
-                return new Created(stored.get("id"), null, stored);
-            } catch (VtigerUnavailableException e) {
-                if (!e.mayHaveArrived()) {
-                    throw e; // never sent: the client has already retried it as often as configured
-                }
-                // VTiger may still be working on the request it never answered: give it time, then look
-                sleeper.sleep(retry.backoff(attempt));
-                String found = findByMarker(marker);
-                if (found != null) {
-                    LOG.info("a lead whose answer was lost had been created ({}); not sending it again", found);
-                    return new Created(found, Messages.t("note.created-answer-lost"),
-                            Map.of());
-                }
-                if (attempt >= retry.attempts()) {
-                    throw e;
-                }
-            }
+        VtigerClient.Creation creation = vtiger.createOnce("Leads", element, () -> findByMarker(marker));
+        if (creation.found()) {
+            LOG.info("a lead whose answer was lost had been created ({}); not sending it again", creation.id());
+            return new Created(creation.id(), Messages.t("note.created-answer-lost"),
+                    Map.of());
         }
+        return new Created(creation.id(), null, creation.stored());
     }
 
     /** The id of the Lead carrying {@code marker}, or null. */

@@ -15,9 +15,8 @@ import java.util.Map;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.ManagementSettings;
 import org.leadrouter.config.Settings;
@@ -30,16 +29,10 @@ class GlancePageTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
     private Daemon daemon;
     private Thread thread;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -47,7 +40,6 @@ class GlancePageTest {
             daemon.stop();
             thread.join(30_000);
         }
-        harness.close();
     }
 
     private static String read(Path page) {
