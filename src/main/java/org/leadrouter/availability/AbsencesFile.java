@@ -13,6 +13,7 @@ import org.leadrouter.csv.AbsencesCsv;
 import org.leadrouter.csv.UnreadableFileException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.leadrouter.i18n.Text;
 
 /**
  * The absences file, read again whenever it changes (size or modification time), so the manager's edits count
@@ -25,7 +26,7 @@ public final class AbsencesFile {
 
     private final Path path;
     private Absences lastGood = Absences.NONE;
-    private String problem;
+    private Text problem;
     private FileTime seenTime;
     private long seenSize = -1;
     private boolean seenMissing;
@@ -50,7 +51,7 @@ public final class AbsencesFile {
             seenTime = time;
             seenSize = size;
             if (size > MAX_BYTES) {
-                refuse("it is larger than 5 MB: it cannot be an absences list");
+                refuse(new Text("absences.too-large"));
                 return lastGood;
             }
             Absences read = AbsencesCsv.read(Files.readAllBytes(path));
@@ -66,24 +67,30 @@ public final class AbsencesFile {
             }
             seenTime = null;
             seenSize = -1;
-            problem = "the file does not exist";
+            problem = new Text("absences.missing");
         } catch (UnreadableFileException e) {
-            refuse(e.getMessage());
+            refuse(e.reason());
         } catch (IOException e) {
-            refuse("it cannot be read (" + e.getClass().getSimpleName() + ")");
+            refuse(new Text("absences.cannot-read", e.getClass().getSimpleName()));
         }
         return lastGood;
     }
 
-    /** Why the file is not in force right now, if it is not. */
+    /** Why the file is not in force right now, if it is not: in English, for the log and {@code check}. */
     public synchronized Optional<String> problem() {
         current();
-        return Optional.ofNullable(problem);
+        return Optional.ofNullable(problem).map(Text::english);
     }
 
-    private void refuse(String reason) {
+    /** The same, in the sales team's language (the manager who keeps the file reads it in the run's notes). */
+    public synchronized Optional<String> problemForTeam() {
+        current();
+        return Optional.ofNullable(problem).map(Text::localized);
+    }
+
+    private void refuse(Text reason) {
         problem = reason;
-        LOG.warn("absences file {} refused: {}; the previous version ({} absence(s)) stays in force", path, reason,
-                lastGood.all().size());
+        LOG.warn("absences file {} refused: {}; the previous version ({} absence(s)) stays in force", path,
+                reason.english(), lastGood.all().size());
     }
 }

@@ -57,6 +57,11 @@ public final class Availability {
         return absences == null ? Optional.empty() : absences.problem();
     }
 
+    /** The same, in the sales team's language, for the notes of a run. */
+    public Optional<String> absencesProblemForTeam() {
+        return absences == null ? Optional.empty() : absences.problemForTeam();
+    }
+
     public Optional<AbsencesFile> absencesFile() {
         return Optional.ofNullable(absences);
     }

@@ -18,6 +18,7 @@ import org.leadrouter.allocation.Absence;
 import org.leadrouter.allocation.Absences;
 import org.leadrouter.allocation.Folding;
 import org.leadrouter.lead.Texts;
+import org.leadrouter.i18n.Text;
 
 /**
  * Reads the absences file the sales manager keeps in Excel: header {@code Asesor,Desde,Hasta,Motivo} (any delimiter
@@ -65,25 +66,26 @@ public final class AbsencesCsv {
                         }
                     }
                     if (user < 0 || from < 0 || to < 0) {
-                        throw new UnreadableFileException("line " + line + ": the header must be Asesor" + delimiter
-                                + "Desde" + delimiter + "Hasta" + delimiter + "Motivo");
+                        throw new UnreadableFileException(new Text("absences.header", line,
+                                String.valueOf(delimiter)));
                     }
                     header = false;
                     continue;
                 }
                 String name = cell(record, user);
                 if (name.isEmpty()) {
-                    throw new UnreadableFileException("line " + line + ": the Asesor (VTiger user name) is empty");
+                    throw new UnreadableFileException(new Text("absences.user-empty", line));
                 }
                 LocalDate start = date(cell(record, from), "Desde", line);
                 LocalDate end = date(cell(record, to), "Hasta", line);
                 if (end.isBefore(start)) {
-                    throw new UnreadableFileException("line " + line + ": Hasta (" + end + ") is before Desde (" + start + ")");
+                    throw new UnreadableFileException(new Text("absences.end-before-start", line, end.toString(),
+                            start.toString()));
                 }
                 absences.add(new Absence(name, start, end, note < 0 ? "" : cell(record, note), line));
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw new UnreadableFileException("the file is not a readable CSV: " + e.getMessage());
+            throw new UnreadableFileException(new Text("absences.unreadable", String.valueOf(e.getMessage())));
         }
         return new Absences(absences);
     }
@@ -94,8 +96,7 @@ public final class AbsencesCsv {
 
     private static LocalDate date(String text, String column, int line) throws UnreadableFileException {
         Optional<LocalDate> parsed = parse(text);
-        return parsed.orElseThrow(() -> new UnreadableFileException("line " + line + ": " + column + " '" + text
-                + "' is not a date (write dd/MM/yyyy or yyyy-MM-dd)"));
+        return parsed.orElseThrow(() -> new UnreadableFileException(new Text("absences.bad-date", line, column, text)));
     }
 
     private static Optional<LocalDate> parse(String text) {

@@ -386,22 +386,6 @@ public final class LeadCsvReader {
         parsed.unnamedFilled.forEach((position, filled) -> warnings.add(unnamedColumn(position, filled)));
     }
 
-    /** The same warning for rows already held in memory (a workbook's sheet, header first). */
-    static void warnUnnamedColumns(List<List<String>> records, ColumnMap columns, List<String> warnings) {
-        for (int position : columns.unnamedColumns()) {
-            int filled = 0;
-            for (int r = 1; r < records.size(); r++) {
-                List<String> record = records.get(r);
-                if (position < record.size() && !Texts.strip(record.get(position)).isEmpty()) {
-                    filled++;
-                }
-            }
-            if (filled > 0) {
-                warnings.add(unnamedColumn(position, filled));
-            }
-        }
-    }
-
     private static String unnamedColumn(int position, int filled) {
         return Messages.t("warning.unnamed-column", ColumnMap.letters(position), filled);
     }

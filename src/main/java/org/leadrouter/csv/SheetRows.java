@@ -2,20 +2,29 @@ package org.leadrouter.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
+import org.leadrouter.lead.RawLead;
 import org.leadrouter.lead.Texts;
 
 /**
- * The rows of one worksheet as they stream past: the first non-blank row is the header, the others are data rows
- * kept with the sheet's own row number. Blank rows are skipped (their numbers stay counted, as in the sheet);
- * past the row limit rows are only counted, so a too-large sheet is refused with its size without being held.
+ * The rows of one worksheet as they stream past: the first non-blank row is the header, and each later row becomes
+ * a lead at once, with the sheet's own row number, so the sheet's cells are never all held. Blank rows are skipped
+ * (their numbers stay counted, as in the sheet); past the row limit rows are only counted, so a too-large sheet is
+ * refused with its size without being held.
  */
 final class SheetRows {
     private final String sheetName;
     private final int sheetIndex;
     private final long maxRows;
-    final List<List<String>> records = new ArrayList<>();
-    final List<Integer> rowNumbers = new ArrayList<>();
+    List<String> header;
+    ColumnMap columns;
+    final List<String> warnings = new ArrayList<>();
+    final List<RawLead> leads = new ArrayList<>();
+    /** Filled cells under each nameless column, by position. */
+    final Map<Integer, Integer> unnamedFilled = new TreeMap<>();
+    private List<Integer> unnamed = List.of();
     long dataRows;
 
     SheetRows(String sheetName, int sheetIndex, long maxRows) {
@@ -34,7 +43,12 @@ final class SheetRows {
     }
 
     boolean hasHeader() {
-        return !records.isEmpty();
+        return header != null;
+    }
+
+    /** The header as the lead file's column names. */
+    List<String> headerNames() {
+        return header.stream().map(LeadCsvReader::headerName).toList();
     }
 
     /** Takes one row; {@code number} is the sheet's (1-based), {@code cells} the shown text by column position. */
@@ -42,16 +56,28 @@ final class SheetRows {
         if (isBlank(cells)) {
             return;
         }
-        if (records.isEmpty()) {
-            records.add(List.copyOf(cells));
-            rowNumbers.add(number);
+        if (header == null) {
+            header = List.copyOf(cells);
             return;
         }
         dataRows++;
-        if (dataRows <= maxRows) {
-            records.add(List.copyOf(cells));
-            rowNumbers.add(number);
+        if (dataRows > maxRows) {
+            return;
         }
+        if (columns == null) { // only a sheet whose header was found usable gets data rows
+            try {
+                columns = ColumnMap.of(headerNames(), warnings);
+            } catch (UnreadableFileException e) {
+                throw new IllegalStateException("rows taken under a header that cannot work", e);
+            }
+            unnamed = columns.unnamedColumns();
+        }
+        for (int position : unnamed) {
+            if (position < cells.size() && !Texts.strip(cells.get(position)).isEmpty()) {
+                unnamedFilled.merge(position, 1, Integer::sum);
+            }
+        }
+        leads.add(LeadCsvReader.toRawLead(number, cells, columns));
     }
 
     private static boolean isBlank(List<String> cells) {

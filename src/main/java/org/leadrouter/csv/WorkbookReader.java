@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.leadrouter.config.InputLimits;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.lead.RawLead;
 
 /**
@@ -37,17 +38,18 @@ final class WorkbookReader {
         if (sheet.dataRows > limits.maxRows()) {
             throw new UnreadableFileException(WorkbookTexts.tooManyRows(sheet.dataRows, limits.maxRows()));
         }
+        List<String> header = sheet.headerNames();
         List<String> warnings = new ArrayList<>();
-        List<String> header = sheet.records.get(0).stream().map(LeadCsvReader::headerName).toList();
-        ColumnMap columns = ColumnMap.of(header, warnings);
         if (sheet.sheetIndex() > 0) {
-            warnings.add(0, WorkbookTexts.otherSheet(sheet.sheetName()));
+            warnings.add(WorkbookTexts.otherSheet(sheet.sheetName()));
         }
-        List<RawLead> rows = new ArrayList<>(sheet.records.size() - 1);
-        for (int i = 1; i < sheet.records.size(); i++) {
-            rows.add(LeadCsvReader.toRawLead(sheet.rowNumbers.get(i), sheet.records.get(i), columns));
+        if (sheet.columns == null) {
+            ColumnMap.of(header, warnings); // a sheet of a header only, or one this program cannot use: says which
         }
-        LeadCsvReader.warnUnnamedColumns(sheet.records, columns, warnings);
+        warnings.addAll(sheet.warnings);
+        sheet.unnamedFilled.forEach((position, filled) ->
+                warnings.add(Messages.t("warning.unnamed-column", ColumnMap.letters(position), filled)));
+        List<RawLead> rows = sheet.leads;
         return new LeadFile(fileName, StandardCharsets.UTF_8, REPORT_DELIMITER, header, rows, warnings);
     }
 

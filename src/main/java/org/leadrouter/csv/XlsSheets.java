@@ -174,7 +174,7 @@ final class XlsSheets {
                 return;
             }
             decided = true;
-            if (usableHeader.test(sheet.records.get(0))) {
+            if (usableHeader.test(sheet.header)) {
                 chosen = sheet;
             } else {
                 if (firstFilled == null) {

@@ -58,7 +58,7 @@ final class XlsxSheets {
                 if (!header.hasHeader()) {
                     continue;
                 }
-                if (usableHeader.test(header.records.get(0))) {
+                if (usableHeader.test(header.header)) {
                     SheetRows rows = new SheetRows(name, worksheets - 1, maxRows);
                     parse(part, styles, strings, new RowCollector(rows, false));
                     return rows;

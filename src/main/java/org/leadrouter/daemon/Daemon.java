@@ -19,7 +19,6 @@ import org.leadrouter.glance.Glance;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.metrics.ManagementServer;
-import org.leadrouter.metrics.VtigerCallListeners;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;
@@ -137,13 +136,19 @@ public final class Daemon {
             CamelContext camel = support.getCamelContext();
             DaemonSettings d = settings.daemon();
             try {
-                app = Leadrouter.assemble(camel, settings, clock, VtigerCallListeners.all(calls, reachability));
+                // the page's watcher first; the given listener is called as it would be alone (a failure it raises
+                // reaches the client as before)
+                VtigerCallListener watched = (operation, outcome, elapsed) -> {
+                    reachability.called(operation, outcome, elapsed);
+                    calls.called(operation, outcome, elapsed);
+                };
+                app = Leadrouter.assemble(camel, settings, clock, watched);
                 StateDatabase state = app.state();
                 // waiting and file ages are measured on the system clock; the injected clock decides business days
                 Clock system = Clock.systemUTC();
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
-                        settings.allocationZone());
+                        settings.allocationZone(), settings.routing().rules().pools());
                 DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());
@@ -156,7 +161,7 @@ public final class Daemon {
                 FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
                 DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox());
                 queueCopy.refresh();
-                InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy,
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
                         mode, events);
                 // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
                 ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
@@ -184,8 +189,8 @@ public final class Daemon {
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
                     settings.vtiger().username(), settings.stateDir());
-            if (settings.management().enabled()) {
-                Glance page = glance;
+            Glance page = glance;
+            if (settings.management().enabled() && page != null) {
                 ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
             }
             started.countDown();

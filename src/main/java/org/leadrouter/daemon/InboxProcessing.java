@@ -38,7 +38,8 @@ public final class InboxProcessing {
     private final RetryGate gate;
     private final FileWaits waits;
     private final String claimOwner;
-    private final DeferredQueueCopy queueCopy;
+    /** After each file: the copy of the deferred queue kept outside the state is rewritten ({@link DeferredQueueCopy}). */
+    private final Runnable queueChanged;
     private final Mode mode;
     private final DaemonEvents events;
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
@@ -51,12 +52,12 @@ public final class InboxProcessing {
     }
 
     public InboxProcessing(FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
-                           DeferredQueueCopy queueCopy, Mode mode, DaemonEvents events) {
+                           Runnable queueChanged, Mode mode, DaemonEvents events) {
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
         this.waits = Objects.requireNonNull(waits, "waits == null");
         this.claimOwner = Objects.requireNonNull(claimOwner, "claimOwner == null");
-        this.queueCopy = Objects.requireNonNull(queueCopy, "queueCopy == null");
+        this.queueChanged = Objects.requireNonNull(queueChanged, "queueChanged == null");
         this.mode = Objects.requireNonNull(mode, "mode == null");
         this.events = Objects.requireNonNull(events, "events == null");
     }
@@ -107,7 +108,7 @@ public final class InboxProcessing {
         Path input = input(exchange);
         unexpectedFailures.remove(input);
         waits.done(input);
-        queueCopy.refresh();
+        queueChanged.run();
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             gate.succeeded();
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to archive, report {}",

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.function.IntSupplier;
 
 import org.leadrouter.allocation.Advisor;
+import org.leadrouter.allocation.Pool;
 import org.leadrouter.files.FilePermissions;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.DistributionBatch;
@@ -46,9 +47,17 @@ public final class Glance {
     private final boolean apply;
     private final Clock clock;
     private final ZoneId zone;
+    private final List<Pool> pools;
 
     public Glance(StateDatabase state, Path outbox, IntSupplier deferredCount, VtigerReachability vtiger, boolean apply,
                   Clock clock, ZoneId zone) {
+        this(state, outbox, deferredCount, vtiger, apply, clock, zone, List.of());
+    }
+
+    /** As above, with the routing pools whose load the page shows beside each advisor's. */
+    public Glance(StateDatabase state, Path outbox, IntSupplier deferredCount, VtigerReachability vtiger, boolean apply,
+                  Clock clock, ZoneId zone, List<Pool> pools) {
+        this.pools = List.copyOf(pools);
         this.store = new GlanceStore(state);
         this.outbox = Objects.requireNonNull(outbox, "outbox == null");
         this.deferredCount = Objects.requireNonNull(deferredCount, "deferredCount == null");
@@ -109,8 +118,32 @@ public final class Glance {
     /** What the page shows now. */
     public TodayView view() {
         LocalDate day = today();
-        return new TodayView(day, ZonedDateTime.now(clock.withZone(zone)), apply, store.loads(day), store.files(day),
-                deferredCount.getAsInt(), vtiger.state());
+        List<TodayView.AdvisorLoad> loads = store.loads(day);
+        return new TodayView(day, ZonedDateTime.now(clock.withZone(zone)), apply, loads, poolLoads(loads),
+                store.files(day), deferredCount.getAsInt(), vtiger.state());
+    }
+
+    /** Each pool's members' loads and caps added up; the default pool is everyone. None without routing pools. */
+    private List<TodayView.PoolLoad> poolLoads(List<TodayView.AdvisorLoad> loads) {
+        List<TodayView.PoolLoad> out = new ArrayList<>();
+        if (pools.isEmpty() || loads.isEmpty()) {
+            return out;
+        }
+        out.add(sum(Pool.DEFAULT, loads));
+        for (Pool pool : pools) {
+            if (pool.isDefault()) {
+                continue;
+            }
+            List<TodayView.AdvisorLoad> members = loads.stream()
+                    .filter(a -> pool.members().stream().anyMatch(m -> m.equalsIgnoreCase(a.userName()))).toList();
+            out.add(sum(pool.name(), members));
+        }
+        return out;
+    }
+
+    private static TodayView.PoolLoad sum(String name, List<TodayView.AdvisorLoad> members) {
+        return new TodayView.PoolLoad(name, members.size(), members.stream().mapToInt(TodayView.AdvisorLoad::load).sum(),
+                members.stream().mapToInt(TodayView.AdvisorLoad::cap).sum());
     }
 
     /** The page as served over HTTP (reports named, not linked). */

@@ -44,6 +44,7 @@ public final class TodayPage {
         vtiger(h, view, m);
         h.append("</header>\n<main>\n");
         loads(h, view, m);
+        pools(h, view, m);
         received(h, view, m);
         files(h, view, m, linkReports);
         h.append("<section><h2>").append(e(m.text("glance.deferred.title"))).append("</h2>\n<p class=\"")
@@ -77,23 +78,46 @@ public final class TodayPage {
                 .append(e(m.text("glance.loads.title"))).append("\">\n");
         int y = 4;
         for (TodayView.AdvisorLoad a : view.loads()) {
-            double ratio = a.cap() <= 0 ? 1 : Math.min(1.0, a.load() / (double) a.cap());
-            String color = ratio >= 1 ? "#c62828" : ratio >= 0.8 ? "#ef6c00" : "#2e7d32";
-            int fill = (int) Math.round(BAR_WIDTH * ratio);
-            h.append("<g><title>").append(e(m.text("glance.loads.bar", a.userName(), a.load(), a.cap())))
-                    .append("</title>")
-                    .append("<text x=\"0\" y=\"").append(y + 20).append("\" class=\"name\">")
-                    .append(e(shorten(a.userName()))).append("</text>")
-                    .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
-                    .append(BAR_WIDTH).append("\" height=\"22\" rx=\"4\" fill=\"#e6e9ee\"/>")
-                    .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
-                    .append(fill).append("\" height=\"22\" rx=\"4\" fill=\"").append(color).append("\"/>")
-                    .append("<text x=\"").append(BAR_X + BAR_WIDTH + 12).append("\" y=\"").append(y + 20)
-                    .append("\" class=\"count\">").append(e(m.text("glance.loads.count", a.load(), a.cap())))
-                    .append("</text></g>\n");
+            bar(h, y, a.userName(), a.load(), a.cap(), m.text("glance.loads.bar", a.userName(), a.load(), a.cap()), m);
             y += ROW_HEIGHT;
         }
         h.append("</svg>\n<p class=\"legend\">").append(e(m.text("glance.loads.legend"))).append("</p></section>\n");
+    }
+
+    private static void pools(StringBuilder h, TodayView view, Messages m) {
+        if (view.pools().isEmpty()) {
+            return;
+        }
+        h.append("<section><h2>").append(e(m.text("glance.pools.title"))).append("</h2>\n");
+        int height = view.pools().size() * ROW_HEIGHT + 8;
+        h.append("<svg class=\"bars\" role=\"img\" width=\"640\" height=\"").append(height)
+                .append("\" viewBox=\"0 0 640 ").append(height).append("\" aria-label=\"")
+                .append(e(m.text("glance.pools.title"))).append("\">\n");
+        int y = 4;
+        for (TodayView.PoolLoad p : view.pools()) {
+            String label = p.name().equals(org.leadrouter.allocation.Pool.DEFAULT)
+                    ? m.text("glance.pools.everyone") : p.name();
+            bar(h, y, label, p.load(), p.cap(), m.text("glance.pools.bar", label, p.members(), p.load(), p.cap()), m);
+            y += ROW_HEIGHT;
+        }
+        h.append("</svg>\n</section>\n");
+    }
+
+    /** One bar: a label, the grey track of the cap and the load drawn to scale in green, orange or red. */
+    private static void bar(StringBuilder h, int y, String label, int load, int cap, String title, Messages m) {
+        double ratio = cap <= 0 ? 1 : Math.min(1.0, load / (double) cap);
+        String color = ratio >= 1 ? "#c62828" : ratio >= 0.8 ? "#ef6c00" : "#2e7d32";
+        int fill = (int) Math.round(BAR_WIDTH * ratio);
+        h.append("<g><title>").append(e(title)).append("</title>")
+                .append("<text x=\"0\" y=\"").append(y + 20).append("\" class=\"name\">")
+                .append(e(shorten(label))).append("</text>")
+                .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
+                .append(BAR_WIDTH).append("\" height=\"22\" rx=\"4\" fill=\"#e6e9ee\"/>")
+                .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
+                .append(fill).append("\" height=\"22\" rx=\"4\" fill=\"").append(color).append("\"/>")
+                .append("<text x=\"").append(BAR_X + BAR_WIDTH + 12).append("\" y=\"").append(y + 20)
+                .append("\" class=\"count\">").append(e(m.text("glance.loads.count", load, cap)))
+                .append("</text></g>\n");
     }
 
     private static void received(StringBuilder h, TodayView view, Messages m) {

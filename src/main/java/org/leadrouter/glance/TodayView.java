@@ -16,18 +16,24 @@ import java.util.Objects;
  * @param deferred leads waiting in the deferred queue
  */
 public record TodayView(LocalDate day, ZonedDateTime updatedAt, boolean apply, List<AdvisorLoad> loads,
-                        List<FileSummary> files, int deferred, VtigerReachability.State vtiger) {
+                        List<PoolLoad> pools, List<FileSummary> files, int deferred,
+                        VtigerReachability.State vtiger) {
 
     public TodayView {
         Objects.requireNonNull(day, "day == null");
         Objects.requireNonNull(updatedAt, "updatedAt == null");
         loads = List.copyOf(loads);
+        pools = List.copyOf(pools);
         files = List.copyOf(files);
         Objects.requireNonNull(vtiger, "vtiger == null");
     }
 
     /** One advisor's day: leads assigned today (VTiger and leadrouter together) against their cap. */
     public record AdvisorLoad(String userName, int load, int cap) {
+    }
+
+    /** A routing pool's day: its members' leads today together, against their caps together. */
+    public record PoolLoad(String name, int members, int load, int cap) {
     }
 
     /**

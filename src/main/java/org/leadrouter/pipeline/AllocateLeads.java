@@ -39,7 +39,7 @@ public final class AllocateLeads {
         }
         Roster today = loads.load();
         today.notes().forEach(batch::note);
-        availability.absencesProblem().ifPresent(p -> batch.note(Messages.t("note.absences-not-in-force", p)));
+        availability.absencesProblemForTeam().ifPresent(p -> batch.note(Messages.t("note.absences-not-in-force", p)));
         RoutingDay day = availability.day(today);
         RoutingPlanner planner = new RoutingPlanner(day, availability.rules(),
                 state.value(ROTATION_KEY).orElse(null));

@@ -21,17 +21,16 @@ public final class ReportProgress {
     public void rowSent(CreateLead.Planned planned, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer total) {
         LeadRow row = planned.row();
         DistributionBatch current = planned.batch();
-        int sent;
-        int ok;
-        synchronized (this) { // batches go one at a time; rows of one batch may be created in parallel
+        // batches go one at a time; rows of one batch may be created in parallel, and are told in order
+        synchronized (this) {
             if (current != batch) {
                 batch = current;
                 done = 0;
                 created = 0;
             }
-            sent = ++done;
-            ok = row.status() == RowStatus.CREATED ? ++created : created;
+            int sent = ++done;
+            int ok = row.status() == RowStatus.CREATED ? ++created : created;
+            listener.rowSent(sent, ok, total == null ? sent : Math.max(total, sent));
         }
-        listener.rowSent(sent, ok, total == null ? sent : Math.max(total, sent));
     }
 }

@@ -28,6 +28,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadrouter.config.Secret;
+import org.leadrouter.vtiger.SessionPool.Session;
 import org.leadrouter.config.VtigerSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ public final class VtigerClient implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, ModuleInfo> modules = new ConcurrentHashMap<>();
     private final SessionPool sessions;
+    /** Logins go one after another: a new challenge replaces the user's previous token. */
+    private final Object loginLock = new Object();
     private final ExecutorService pagers;
     private volatile String userId;
     /** {@code is_admin} from the last login answer; null when VTiger did not say. */
@@ -70,7 +73,7 @@ public final class VtigerClient implements AutoCloseable {
         if (maxConcurrency < 1) {
             throw new IllegalArgumentException("maxConcurrency < 1");
         }
-        this.sessions = new SessionPool(maxConcurrency);
+        this.sessions = new SessionPool(maxConcurrency, this::openSession);
         this.pagers = maxConcurrency == 1 ? null : pageThreads(maxConcurrency);
         this.transport = Objects.requireNonNull(transport, "transport == null");
         this.username = Objects.requireNonNull(username, "username == null");
@@ -89,11 +92,6 @@ public final class VtigerClient implements AutoCloseable {
     public static VtigerClient of(VtigerSettings settings, RetryPolicy retry, VtigerCallListener listener) {
         return new VtigerClient(new HttpClientTransport(settings), settings.username(), settings.accessKey(), retry,
                 Sleeper.REAL, listener, settings.maxConcurrency());
-    }
-
-    /** The bounds this client retries a request within; callers that reconcile a lost answer wait by them too. */
-    public RetryPolicy retryPolicy() {
-        return retry;
     }
 
     /** The logged-in user's webservice id (e.g. {@code 19x1}); logs in when needed. */
@@ -126,7 +124,7 @@ public final class VtigerClient implements AutoCloseable {
 
     /** How many requests this client sends at once at most (one session each). */
     public int maxConcurrency() {
-        return sessions.max;
+        return sessions.max();
     }
 
     /** Logs in now (challenge + login), replacing the idle sessions. */
@@ -139,7 +137,7 @@ public final class VtigerClient implements AutoCloseable {
      * previous token, so two logins at once would fail); sessions opened one after another all stay valid.
      */
     private Session openSession() {
-        synchronized (sessions.loginLock) {
+        synchronized (loginLock) {
             JsonNode result;
             try {
                 JsonNode challenge = withRetry("getchallenge", true,
@@ -204,7 +202,7 @@ public final class VtigerClient implements AutoCloseable {
         int inFlight = 0;
         RuntimeException failure = null;
         while (true) {
-            while (failure == null && inFlight < sessions.max && next < last) {
+            while (failure == null && inFlight < sessions.max() && next < last) {
                 int index = next++;
                 done.submit(() -> new Page(index, query(query.page(index * PAGE_SIZE, PAGE_SIZE))));
                 inFlight++;
@@ -242,9 +240,14 @@ public final class VtigerClient implements AutoCloseable {
     private record Page(int index, List<Map<String, String>> rows) {
     }
 
+    /** The retry policy of this client, for callers that wait the same way (e.g. before looking a create up). */
+    public RetryPolicy retryPolicy() {
+        return retry;
+    }
+
     /**
      * Creates one record. Not retried when the request may have arrived (a lost answer is not proof of
-     * failure): the caller reconciles before sending again.
+     * failure): the caller reconciles before sending again (LeadCreator, by the lead's import marker).
      */
     public Map<String, String> create(String module, Map<String, String> element) {
         String elementJson;
@@ -412,62 +415,6 @@ public final class VtigerClient implements AutoCloseable {
             } catch (Exception e) {
                 LOG.debug("closing the HTTP client: {}", e.getMessage());
             }
-        }
-    }
-
-    private record Session(String name, String userId) {
-    }
-
-    /**
-     * At most {@code max} sessions, each lent to one request at a time. The most recently used idle session is lent
-     * first, so a caller sending one request at a time uses one session only; another is opened only when every
-     * open one is busy and fewer than {@code max} exist.
-     */
-    private final class SessionPool {
-        final int max;
-        final Object loginLock = new Object();
-        private final java.util.concurrent.Semaphore permits;
-        private final java.util.concurrent.ConcurrentLinkedDeque<Session> idle = new java.util.concurrent.ConcurrentLinkedDeque<>();
-
-        SessionPool(int max) {
-            this.max = max;
-            this.permits = new java.util.concurrent.Semaphore(max, true);
-        }
-
-        Session borrow() {
-            try {
-                permits.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new VtigerUnavailableException("interrupted while waiting for a VTiger session", false, e);
-            }
-            Session s = idle.pollFirst();
-            if (s != null) {
-                return s;
-            }
-            try {
-                // every session that exists is busy (each busy one holds a permit, and so do we): open one more
-                return openSession();
-            } catch (RuntimeException | Error e) {
-                permits.release();
-                throw e;
-            }
-        }
-
-        void release(Session s) {
-            idle.offerFirst(s);
-            permits.release();
-        }
-
-        /** The borrowed session is dead and nothing replaces it. */
-        void discard() {
-            permits.release();
-        }
-
-        Session replaceIdle(Session fresh) {
-            idle.clear();
-            idle.offerFirst(fresh);
-            return fresh;
         }
     }
 

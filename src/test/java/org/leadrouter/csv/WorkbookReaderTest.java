@@ -107,6 +107,18 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void valuesUnderANamelessColumnAreNotedAndUnknownColumnsIgnored() throws Exception {
+        Path path = file("sin-nombre.xlsx", Workbooks.xlsx(new Sheet("Hoja1").row("Nombre", "", "Email", "Provincia")
+                .row("Ana", "nota", "ana@example.com", "Madrid").row("Luis", "otra", "luis@example.com", "Soria")));
+
+        LeadFile file = reader.read(path);
+
+        assertThat(file.rows()).extracting(RawLead::email).containsExactly("ana@example.com", "luis@example.com");
+        assertThat(file.warnings()).anySatisfy(w -> assertThat(w).startsWith("column B has no name")
+                .contains("(in 2 rows)"));
+    }
+
+    @Test
     void aWorkbookWithoutALeadHeaderIsRefusedNamingWhatItFound() throws Exception {
         Path path = file("otra.xlsx", Workbooks.xlsx(new Sheet("Hoja1").row("Producto", "Precio").row("Curso", 10)));
 

@@ -18,7 +18,7 @@ import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.config.InputLimits;
 import org.leadrouter.csv.LeadCsvReader;
 import org.leadrouter.csv.LeadCsvReaderFuzzTest;
@@ -36,21 +36,18 @@ class DaemonFuzzTest {
     private static final int FILES = 40;
     private static final InputLimits LIMITS = new InputLimits(50L * 1024 * 1024, 100_000);
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
     private LogCapture log;
 
     @BeforeEach
     void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
         log = LogCapture.of("org.leadrouter");
     }
 
     @AfterEach
     void cleanUp() throws Exception {
         log.close();
-        harness.close();
     }
 
     @Test
@@ -144,9 +141,9 @@ class DaemonFuzzTest {
     }
 
     private List<Path> writtenOutsideItsFolders() throws IOException {
-        List<Path> allowed = List.of(harness.inbox(), harness.outbox(), harness.archive(), harness.error(), root.resolve("state"));
+        List<Path> allowed = List.of(harness.inbox(), harness.outbox(), harness.archive(), harness.error(), harness.root.resolve("state"));
         List<Path> stray = new ArrayList<>();
-        try (Stream<Path> all = Files.walk(root)) {
+        try (Stream<Path> all = Files.walk(harness.root)) {
             for (Path p : all.toList()) {
                 boolean inside = allowed.stream().anyMatch(p::startsWith);
                 boolean parent = allowed.stream().anyMatch(a -> a.startsWith(p));

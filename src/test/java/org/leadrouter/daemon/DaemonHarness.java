@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
 import org.leadrouter.sandbox.SandboxFixture;
@@ -19,18 +23,66 @@ import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.vtiger.VtigerCallListener;
 
-/** A daemon on temporary folders against an embedded VTiger sandbox, started and stopped by tests. */
-final class DaemonHarness implements AutoCloseable {
+/**
+ * A daemon on temporary folders against an embedded VTiger sandbox, started and stopped by tests. As a JUnit
+ * extension ({@code @RegisterExtension final DaemonHarness harness = DaemonHarness.perTest();}) each test gets its
+ * own folders under {@link #root} and a sandbox of {@link #fixture()}, and everything is stopped and removed after it.
+ */
+final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     static final String KEY = "harness-key";
 
-    final Path root;
-    final VtigerSandbox sandbox;
+    Path root;
+    VtigerSandbox sandbox;
     private Daemon daemon;
     private Thread thread;
+    private boolean ownRoot;
 
     DaemonHarness(Path root, SandboxFixture fixture) throws IOException {
         this.root = root;
         this.sandbox = VtigerSandbox.start(0, fixture);
+    }
+
+    private DaemonHarness() {
+    }
+
+    /** The harness as a JUnit extension: folders and a sandbox of {@link #fixture()} for each test. */
+    static DaemonHarness perTest() {
+        return new DaemonHarness();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        root = Files.createTempDirectory("leadrouter-daemon-test");
+        ownRoot = true;
+        sandbox = VtigerSandbox.start(0, fixture().build());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        try {
+            close();
+        } finally {
+            if (ownRoot) {
+                deleteRecursively(root);
+            }
+        }
+    }
+
+    /** Replaces the sandbox by one of {@code fixture} (e.g. on a test's clock), before the daemon starts. */
+    void useFixture(SandboxFixture fixture) throws IOException {
+        if (daemon != null) {
+            throw new IllegalStateException("the daemon is running on the current sandbox");
+        }
+        sandbox.close();
+        sandbox = VtigerSandbox.start(0, fixture);
+    }
+
+    /** The running daemon's Camel context, e.g. for a {@code NotifyBuilder}. */
+    CamelContext camel() {
+        if (daemon == null) {
+            throw new IllegalStateException("the daemon is not running");
+        }
+        return daemon.main().getCamelContext();
     }
 
     /** Three active advisors, an inactive one, a second admin, and one existing lead. */
@@ -175,7 +227,21 @@ final class DaemonHarness implements AutoCloseable {
         try {
             stop();
         } finally {
-            sandbox.close();
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                p.toFile().setWritable(true);
+                Files.deleteIfExists(p);
+            }
         }
     }
 }

@@ -11,10 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
 import ch.qos.logback.classic.Level;
 import org.leadrouter.testing.Await;
@@ -28,19 +26,8 @@ class DaemonTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     private static String leads(int count, String prefix) {
         StringBuilder csv = new StringBuilder(HEADER);
@@ -203,13 +190,17 @@ class DaemonTest {
                 throw new SimulatedCrash();
             }
         };
-        // no retry within this life: the next attempt is the restart below
-        harness.start(Map.of("inbox.retry.initial-backoff", "1h"), Clock.systemDefaultZone(), crashing);
+        // no retry within this life: the next attempt is the restart below; one slow create at a time, so that the
+        // crash comes exactly after the 3rd and the stop lands in the middle of the file whatever the machine's speed
+        harness.sandbox.knobs().latency(Duration.ofMillis(200));
+        harness.start(Map.of("inbox.retry.initial-backoff", "1h", "vtiger.max-concurrency", "1"),
+                Clock.systemDefaultZone(), crashing);
         Path file = harness.drop("caida.csv", leads(6, "c"));
         Await.until("the crash", WAIT, () -> harness.sandbox.calls("create") >= 3);
         harness.stop();
         assertThat(file).exists();
 
+        harness.sandbox.knobs().latency(Duration.ZERO);
         harness.start(Map.of());
         Path report = harness.awaitReports(1).get(0);
         assertThat(Reports.read(report, ';')).extracting(r -> r.get("Status")).containsOnly("created");
@@ -221,8 +212,7 @@ class DaemonTest {
     @Test
     void deferredLeadsGoOutFirstOnTheNextBusinessDay() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-        harness.close();
-        harness = new DaemonHarness(root, DaemonHarness.fixture().clock(clock).build());
+        harness.useFixture(DaemonHarness.fixture().clock(clock).build());
         harness.start(Map.of("allocation.daily-cap", "1", "deferred.check-interval", "100ms"), clock, VtigerCallListener.NONE);
         harness.drop("viernes.csv", leads(5, "f"));
         Path first = harness.awaitReports(1).get(0);
@@ -241,16 +231,15 @@ class DaemonTest {
     @Test
     void leadsDeferredEarlierTodayByARunAreReleasedWithTheTrueReason() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-27T10:00:00Z"));
-        harness.close();
-        harness = new DaemonHarness(root, DaemonHarness.fixture().clock(clock).build());
+        harness.useFixture(DaemonHarness.fixture().clock(clock).build());
         Map<String, String> capOne = Map.of("allocation.daily-cap", "1", "deferred.check-interval", "100ms");
-        Path csv = root.resolve("manual.csv");
+        Path csv = harness.root.resolve("manual.csv");
         Files.writeString(csv, leads(5, "m"), StandardCharsets.UTF_8);
         try (org.leadrouter.app.Leadrouter app = org.leadrouter.app.Leadrouter.start(
                 org.leadrouter.config.Settings.from(org.leadrouter.config.ConfigSource.of(harness.config(capOne))),
                 clock, VtigerCallListener.NONE)) {
             var result = app.distribute(new org.leadrouter.pipeline.DistributionRequest(csv,
-                    org.leadrouter.pipeline.Mode.APPLY, root.resolve("manual_report.csv")));
+                    org.leadrouter.pipeline.Mode.APPLY, harness.root.resolve("manual_report.csv")));
             assertThat(result.batch().count(org.leadrouter.pipeline.RowStatus.DEFERRED)).isEqualTo(2);
         }
 
@@ -287,8 +276,11 @@ class DaemonTest {
         assertThat(order).containsExactlyElementsOf(oldestFirst);
     }
 
-    /** Stands for the process dying at a chosen point. */
-    static final class SimulatedCrash extends RuntimeException {
+    /**
+     * Stands for the process dying at a chosen point: an Error, as the death of the process is not a failure the
+     * code under test handles (the daemon's call listeners keep an exception of theirs from replacing VTiger's answer).
+     */
+    static final class SimulatedCrash extends Error {
         SimulatedCrash() {
             super("simulated crash");
         }

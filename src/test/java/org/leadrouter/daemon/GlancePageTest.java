@@ -15,9 +15,8 @@ import java.util.Map;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.ManagementSettings;
 import org.leadrouter.config.Settings;
@@ -30,16 +29,10 @@ class GlancePageTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
     private Daemon daemon;
     private Thread thread;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -47,7 +40,6 @@ class GlancePageTest {
             daemon.stop();
             thread.join(30_000);
         }
-        harness.close();
     }
 
     private static String read(Path page) {
@@ -60,7 +52,9 @@ class GlancePageTest {
 
     @Test
     void pageInTheOutboxAndOnTheManagementServerTellsTodaysFilesLoadsAndQueue() throws Exception {
-        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es"))));
+        Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es",
+                "routing.pool.sanidad", "asesor.ana,asesor.luis", "routing.rule.1.course", "Enfermería",
+                "routing.rule.1.pool", "sanidad"))));
         daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
         ManagementServer.configure(daemon.main(), new ManagementSettings(true, "127.0.0.1", 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -93,6 +87,7 @@ class GlancePageTest {
         assertThat(html).contains("Hoy de un vistazo")
                 .contains("asesor.ana: 3 de 3 leads hoy").contains("asesor.juan: 3 de 3 leads hoy")
                 .contains("asesor.luis: 3 de 3 leads hoy")
+                .contains("todos: 3 miembros, 9 de 9 leads hoy").contains("sanidad: 2 miembros, 6 de 6 leads hoy")
                 .contains("href=\"" + report.replace(" ", "%20") + "\"")
                 .contains("Rechazado: es un documento PDF, no un CSV")
                 .contains("1 lead espera")

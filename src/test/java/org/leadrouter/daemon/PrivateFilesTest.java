@@ -14,11 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.testing.Await;
 
@@ -30,21 +29,12 @@ class PrivateFilesTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @BeforeEach
     void sandbox() throws Exception {
-        Assumptions.assumeTrue(root.getFileSystem().supportedFileAttributeViews().contains("posix"));
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        if (harness != null) {
-            harness.close();
-        }
+        Assumptions.assumeTrue(harness.root.getFileSystem().supportedFileAttributeViews().contains("posix"));
     }
 
     @Test
@@ -66,10 +56,10 @@ class PrivateFilesTest {
         }
         assertThat(mode(harness.error().resolve("informe.csv"))).isEqualTo("rw-r-----");
         assertThat(mode(harness.error().resolve("informe.csv.error.txt"))).isEqualTo("rw-r-----");
-        for (Path made : List.of(harness.inbox(), harness.outbox(), harness.error(), root.resolve("data"), root.resolve("state"))) {
+        for (Path made : List.of(harness.inbox(), harness.outbox(), harness.error(), harness.root.resolve("data"), harness.root.resolve("state"))) {
             assertThat(mode(made)).as(made.toString()).isEqualTo("rwxr-x---");
         }
-        try (Stream<Path> state = Files.list(root.resolve("state"))) {
+        try (Stream<Path> state = Files.list(harness.root.resolve("state"))) {
             assertThat(state.filter(Files::isRegularFile).toList()).isNotEmpty()
                     .allSatisfy(f -> assertThat(mode(f)).as(f.toString()).isEqualTo("rw-r-----"));
         }
@@ -77,15 +67,15 @@ class PrivateFilesTest {
 
     @Test
     void theReportOfRunOutputIsPrivateAndItsNewFolderToo() throws Exception {
-        Path csv = Files.writeString(root.resolve("leads.csv"), HEADER + "Ana Ruiz;ana.run@example.com;600111222;Salud;28/07/2025;SEO\n");
-        Path config = Files.writeString(root.resolve("leadrouter.properties"), String.join("\n",
+        Path csv = Files.writeString(harness.root.resolve("leads.csv"), HEADER + "Ana Ruiz;ana.run@example.com;600111222;Salud;28/07/2025;SEO\n");
+        Path config = Files.writeString(harness.root.resolve("leadrouter.properties"), String.join("\n",
                 "vtiger.url=" + harness.sandbox.baseUrl(),
                 "vtiger.username=admin",
                 "vtiger.access-key=" + DaemonHarness.KEY,
-                "state.dir=" + root.resolve("run-state"),
+                "state.dir=" + harness.root.resolve("run-state"),
                 ""));
         Files.setPosixFilePermissions(config, PosixFilePermissions.fromString("rw-------"));
-        Path output = root.resolve("informes/julio/asignados.csv");
+        Path output = harness.root.resolve("informes/julio/asignados.csv");
         StringWriter out = new StringWriter();
 
         int exit = LeadrouterCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(out, true))
@@ -94,7 +84,7 @@ class PrivateFilesTest {
         assertThat(exit).as(out.toString()).isZero();
         assertThat(mode(output)).isEqualTo("rw-r-----");
         assertThat(mode(output.getParent())).isEqualTo("rwxr-x---");
-        assertThat(mode(root.resolve("informes"))).isEqualTo("rwxr-x---");
+        assertThat(mode(harness.root.resolve("informes"))).isEqualTo("rwxr-x---");
     }
 
     private static String mode(Path p) {

@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.Reports;
 import org.leadrouter.testing.Workbooks;
@@ -20,19 +18,8 @@ import org.leadrouter.testing.Workbooks.Sheet;
 
 /** Excel workbooks dropped into the inbox are distributed like CSV files. */
 class WorkbookInboxTest {
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @Test
     void droppedXlsxAndXlsAreDistributedReportedAsCsvAndArchived() throws Exception {

@@ -8,9 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import ch.qos.logback.classic.Level;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LogCapture;
@@ -20,14 +19,8 @@ import org.leadrouter.vtiger.VtigerCallListener;
 
 /** The daemon on a weekend: leads wait in their pool's queue and go out first thing on the next working day. */
 class WorkingDaysTest {
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @AfterEach
-    void stop() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     private static String leads(String prefix, String course, int n) {
         StringBuilder csv = new StringBuilder("Nombre;Email;Curso Interesado\n");
@@ -41,7 +34,7 @@ class WorkingDaysTest {
     @Test
     void leadsOfTheWeekendGoOutOnMondayAndNotBefore() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z")); // a Saturday in Madrid
-        harness = new DaemonHarness(root, DaemonHarness.fixture().clock(clock).build());
+        harness.useFixture(DaemonHarness.fixture().clock(clock).build());
         harness.start(Map.of("allocation.working-days", "MON-FRI", "deferred.check-interval", "100ms",
                 "routing.pool.sanidad", "asesor.ana,asesor.luis", "routing.rule.1.course", "Salud",
                 "routing.rule.1.pool", "sanidad"), clock, VtigerCallListener.NONE);

@@ -23,12 +23,14 @@ class TodayPageTest {
                 List.of(new TodayView.AdvisorLoad("asesor.ana", 25, 25),
                         new TodayView.AdvisorLoad("asesor.juan", 21, 25),
                         new TodayView.AdvisorLoad("asesor.luis", 5, 25)),
+                List.of(new TodayView.PoolLoad("default", 3, 51, 75), new TodayView.PoolLoad("sanidad", 2, 30, 50)),
                 List.of(new TodayView.FileSummary(LocalTime.of(9, 15), "leads julio.xlsx", "file",
                                 Map.of("created", 40, "duplicate", 3, "invalid", 1),
                                 Map.of("asesor.ana", 20, "asesor.juan", 16, "asesor.luis", 4),
                                 "leads julio_20250728-091500_report.csv", ""),
                         new TodayView.FileSummary(LocalTime.of(11, 2), "factura.pdf", "rejected", Map.of(), Map.of(),
-                                "", "this is a PDF document, not a CSV")),
+                                "", "es un documento PDF, no un CSV: exporte los leads como CSV desde el programa o "
+                                + "portal del que vienen")),
                 2, new VtigerReachability.State(VtigerReachability.State.Kind.REACHABLE,
                 Instant.parse("2025-07-28T07:00:00Z")));
     }
@@ -42,8 +44,10 @@ class TodayPageTest {
                 .contains("VTiger responde (desde las 09:00)")
                 .contains("<svg").contains("asesor.ana: 25 de 25 leads hoy").contains("25 / 25")
                 .contains("href=\"leads%20julio_20250728-091500_report.csv\"")
-                .contains("Rechazado: this is a PDF document")
-                .contains("2 leads esperan");
+                .contains("Rechazado: es un documento PDF, no un CSV")
+                .contains("2 leads esperan")
+                .contains("Carga de hoy por grupo").contains("todos: 3 miembros, 51 de 75 leads hoy")
+                .contains("sanidad: 2 miembros, 30 de 50 leads hoy");
         assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         // a full bar for the advisor at the cap (red), 21 of 25 orange, 5 of 25 a fifth of the width (green)
         assertThat(html).contains("width=\"320\" height=\"22\" rx=\"4\" fill=\"#c62828\"")
@@ -54,7 +58,7 @@ class TodayPageTest {
     @Test
     void namesFromFilesAndVtigerAreEscaped() {
         TodayView view = new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 8, 0, 0, 0, MADRID),
-                true, List.of(new TodayView.AdvisorLoad("asesor.<b>", 1, 25)),
+                true, List.of(new TodayView.AdvisorLoad("asesor.<b>", 1, 25)), List.of(),
                 List.of(new TodayView.FileSummary(LocalTime.of(9, 0), "<img src=x onerror=alert(1)>.csv", "file",
                         Map.of("created", 1), Map.of("asesor.<b>", 1), "a\"b.csv", "")),
                 0, new VtigerReachability.State(VtigerReachability.State.Kind.UNKNOWN, null));
@@ -83,7 +87,7 @@ class TodayPageTest {
     @Test
     void anEmptyDaySaysSo() {
         TodayView empty = new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 8, 0, 0, 0, MADRID),
-                false, List.of(), List.of(), 0, new VtigerReachability.State(VtigerReachability.State.Kind.UNKNOWN,
+                false, List.of(), List.of(), List.of(), 0, new VtigerReachability.State(VtigerReachability.State.Kind.UNKNOWN,
                 null));
 
         String html = TodayPage.render(empty, Messages.of(Language.ES), true);
