@@ -84,6 +84,10 @@ public final class Daemon {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             main.run();
+        } catch (Exception | Error e) {
+            if (startFailure == null) {
+                throw e;
+            }
         } finally {
             started.countDown();
             if (app != null) {
@@ -175,6 +179,8 @@ public final class Daemon {
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();
+                // nothing is started after a refusal (e.g. the state is in use): Camel Main stops here
+                throw new IllegalStateException("leadrouter cannot start", e);
             }
         }
 

@@ -160,9 +160,10 @@ class InboxRouteTest extends CamelTestSupport {
         Files.move(aside, settings.inbox().resolve(name), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The visible entries of a folder (the inbox also holds the hidden folder of claims, {@code .leadrouter-claims}). */
     private static List<Path> files(Path folder) throws IOException {
         try (Stream<Path> s = Files.list(folder)) {
-            return s.sorted().toList();
+            return s.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         }
     }
 }
