@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 
 import org.leadrouter.config.Settings;
 import org.leadrouter.daemon.Daemon;
+import org.leadrouter.daemon.DaemonEvents;
+import org.leadrouter.metrics.DiskHealthCheck;
 import org.leadrouter.metrics.LeadrouterMetrics;
 import org.leadrouter.metrics.ManagementServer;
 import org.leadrouter.metrics.MetricsEvents;
@@ -36,10 +38,12 @@ final class DaemonCommand implements Callable<Integer> {
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();
+            DiskHealthCheck disk = new DiskHealthCheck();
             Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
-                    new MetricsEvents(metrics));
+                    DaemonEvents.both(new MetricsEvents(metrics), disk));
             if (settings.management().enabled()) {
-                ManagementServer.configure(daemon.main(), settings.management(), registry, health);
+                ManagementServer.requirePortFree(settings.management());
+                ManagementServer.configure(daemon.main(), settings.management(), registry, health, disk);
             }
             daemon.run();
             return ExitCode.OK;

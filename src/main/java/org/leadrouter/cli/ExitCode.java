@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.vtiger.VtigerException;
 import org.leadrouter.vtiger.VtigerUnavailableException;
@@ -30,6 +31,10 @@ public final class ExitCode {
             if (t instanceof UnreadableFileException u) {
                 err.println(Messages.t("run.file-unusable", u.plainReason()));
                 return USAGE;
+            }
+            if (t instanceof CreateUnsettledException c) {
+                err.println(Messages.t("run.create-unsettled", c.origin().row(), c.notBefore().toString()));
+                return VTIGER_UNAVAILABLE;
             }
             if (t instanceof VtigerUnavailableException) {
                 err.println(Messages.t("run.vtiger-unreachable", t.getMessage()));

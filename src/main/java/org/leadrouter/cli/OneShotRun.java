@@ -1,5 +1,6 @@
 package org.leadrouter.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.Settings;
+import org.leadrouter.files.FileClaim;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
@@ -37,6 +39,21 @@ final class OneShotRun {
             err.println(Messages.t("run.error", reportProblem.get()));
             return ExitCode.USAGE;
         }
+        // a daemon (or another run) may be taking this very file: exactly one process sends its leads
+        Optional<FileClaim> claim = Optional.empty();
+        if (mode == Mode.APPLY) {
+            try {
+                claim = FileClaim.tryClaim(csv, FileClaim.owner("run"), Clock.systemUTC());
+            } catch (IOException e) {
+                err.println(Messages.t("run.cannot-claim", csv.toString(), e.getClass().getSimpleName()));
+                return ExitCode.USAGE;
+            }
+            if (claim.isEmpty()) {
+                err.println(Messages.t("run.file-claimed", csv.toString(),
+                        FileClaim.holder(csv, Clock.systemUTC()).orElse("?")));
+                return ExitCode.USAGE;
+            }
+        }
         CallCounter calls = new CallCounter();
         DistributionResult result;
         try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls); progress) {
@@ -44,6 +61,8 @@ final class OneShotRun {
             result = app.distribute(new DistributionRequest(csv, mode, report));
         } catch (Exception e) {
             return ExitCode.of(e, err);
+        } finally {
+            claim.ifPresent(FileClaim::close);
         }
         if (result.succeeded()) {
             RunSummary.print(out, result.batch(), calls.counts());

@@ -46,6 +46,7 @@ public final class Settings {
     private final ManagementSettings management;
     private final InputLimits inputLimits;
     private final int retentionDays;
+    private final Duration createSettleTime;
     private final RoutingSettings routing;
     private final ReportSettings report;
     private final Language language;
@@ -72,6 +73,11 @@ public final class Settings {
                 source.get("management.host").orElse("127.0.0.1"), integer("management.port", 9876, 0, 65535));
         this.inputLimits = new InputLimits(bytes("input.max-bytes", "50MB"), integer("input.max-rows", 100_000, 1, 10_000_000));
         this.retentionDays = integer("retention.days", 90, 1, 36_500);
+        this.createSettleTime = duration("vtiger.create-settle-time", "10m");
+        if (createSettleTime.compareTo(vtiger.readTimeout()) <= 0) {
+            throw new ConfigException("vtiger.create-settle-time", "must be longer than vtiger.read-timeout ("
+                    + vtiger.readTimeout().toSeconds() + "s): VTiger may still be working on a create it did not answer");
+        }
         this.routing = RoutingSettings.read(source);
         this.report = ReportSettings.from(source);
         this.language = readLanguage();
@@ -133,6 +139,11 @@ public final class Settings {
     public ManagementSettings management() { return management; }
     public InputLimits inputLimits() { return inputLimits; }
     public int retentionDays() { return retentionDays; }
+    /**
+     * How long VTiger may still be working on a create whose answer never came: until then the lead is looked up by
+     * its import marker but never sent again.
+     */
+    public Duration createSettleTime() { return createSettleTime; }
     /** Pools, rules, weights, working days and the absences file. */
     public RoutingSettings routing() { return routing; }
     public ReportSettings report() { return report; }

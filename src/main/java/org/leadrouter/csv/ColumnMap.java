@@ -48,10 +48,11 @@ final class ColumnMap {
         }
         boolean contact = positions.containsKey(LeadColumn.EMAIL) || positions.containsKey(LeadColumn.PHONE);
         if (!positions.containsKey(LeadColumn.NAME) && !contact) {
-            throw new UnreadableFileException(new Text("file.no-header", expected(), found(header)));
+            // the first row is probably data (or not leads at all): it is not quoted back
+            throw new UnreadableFileException(new Text("file.no-header", expected(), counted(header)));
         }
         if (!contact) {
-            throw new UnreadableFileException(new Text("file.no-contact-column", found(header)));
+            throw new UnreadableFileException(new Text("file.no-contact-column", found(header, positions)));
         }
         if (!positions.containsKey(LeadColumn.NAME)) {
             warnings.add(Messages.t("warning.no-name-column"));
@@ -108,14 +109,21 @@ final class ColumnMap {
         return String.join(", ", names);
     }
 
-    private static Text found(List<String> header) {
-        List<String> named = header.stream().filter(h -> !h.isEmpty()).toList();
-        if (named.isEmpty()) {
-            return new Text("file.found-no-names");
+    /** The recognised column names, quoted, and how many others there are (unknown ones are not quoted back). */
+    private static Text found(List<String> header, Map<LeadColumn, Integer> positions) {
+        List<String> known = positions.values().stream().sorted().map(header::get).toList();
+        long others = header.stream().filter(h -> !h.isEmpty()).count() - known.size();
+        String names = known.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
+        if (known.size() > FOUND_SHOWN) {
+            names = names + " …";
         }
-        String names = named.stream().limit(FOUND_SHOWN).map(CsvTexts::quote).collect(Collectors.joining(", "));
-        return named.size() > FOUND_SHOWN ? new Text("file.found-names-and-more", names, named.size() - FOUND_SHOWN)
-                : new Text("file.found-names", names);
+        return others > 0 ? new Text("file.found-known-and-others", names, others) : new Text("file.found-names", names);
+    }
+
+    /** How many columns the first row has: when none is known, the row is probably data and is not quoted back. */
+    private static Text counted(List<String> header) {
+        long named = header.stream().filter(h -> !h.isEmpty()).count();
+        return named == 0 ? new Text("file.found-no-names") : new Text("file.found-count", named);
     }
 
     /** Positions (0-based) of the columns whose header is blank, left of the last named column. */

@@ -14,6 +14,7 @@ import org.apache.camel.main.MainListenerSupport;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.Settings;
+import org.leadrouter.files.FileClaim;
 import org.leadrouter.glance.Glance;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
@@ -36,7 +37,9 @@ public final class Daemon {
     private final VtigerCallListener calls;
     private final DaemonEvents events;
     private final Main main = new Main();
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+    /** Beyond the longest a create in flight may take (the read timeout, then a marker lookup) before stopping. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
+    private final Duration stopTimeout;
     /** Where the management server serves the "today at a glance" page. */
     public static final String GLANCE_PATH = "/hoy";
 
@@ -55,6 +58,11 @@ public final class Daemon {
         this.reachability = new VtigerReachability(Clock.systemUTC());
         Messages.use(settings.language()); // what the sales team reads: reports, .error.txt, the page
         main.configure().setName("leadrouter");
+        // a stop waits for the create in flight as long as it may take; what is still unanswered then is settled by
+        // its import marker at the next start (see LeadCreator). systemd's TimeoutStopSec must be longer still.
+        Duration routes = settings.vtiger().readTimeout().plus(settings.vtiger().initialBackoff()).plus(STOP_MARGIN);
+        main.configure().setShutdownTimeout((int) Math.max(1, routes.toSeconds()));
+        this.stopTimeout = routes.plus(STOP_MARGIN);
         main.addMainListener(new Lifecycle());
     }
 
@@ -71,7 +79,7 @@ public final class Daemon {
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {
             stop();
-            awaitFinished(STOP_TIMEOUT);
+            awaitFinished(stopTimeout);
         }, "leadrouter-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -101,6 +109,11 @@ public final class Daemon {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** How long a stop may take: the routes' graceful shutdown (a create in flight) and closing the state. */
+    Duration stopTimeout() {
+        return stopTimeout;
     }
 
     /** Waits until the routes are running (for tests and embedding). */
@@ -142,12 +155,19 @@ public final class Daemon {
                 DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
                         settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
-                InboxProcessing processing = new InboxProcessing(outcomes, gate, mode, events);
+                FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
+                String role = "daemon of state " + settings.stateDir().toAbsolutePath();
+                // this state is ours alone now: claims with our name are left from a process that was killed
+                FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
+                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox());
+                queueCopy.refresh();
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
+                        mode, events);
                 // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
                 ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
                         .newSingleThreadScheduledExecutor(this, "distribution");
                 camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, gate));
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, system), processing,
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing,
                         distributionThread));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
@@ -160,6 +180,11 @@ public final class Daemon {
 
         @Override
         public void afterStart(BaseMainSupport support) {
+            if (startFailure != null) {
+                // refused (e.g. the state is in use): it must not say it started, and stops at once
+                main.completed();
+                return;
+            }
             DaemonSettings d = settings.daemon();
             LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),

@@ -1,5 +1,7 @@
 package org.leadrouter.daemon;
 
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
@@ -7,6 +9,7 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.state.StateException;
 import org.leadrouter.vtiger.VtigerException;
@@ -24,6 +27,7 @@ import org.leadrouter.vtiger.VtigerUnavailableException;
  * </ul>
  */
 public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.leadrouter.daemon");
     public static final String INBOX = "inbox-errors";
     public static final String TIMERS = "timer-errors";
 
@@ -42,12 +46,23 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
             .handled(true).process(processing::rejected);
         inbox.onException(ShutdownSignal.StopRequested.class)
             .handled(true).process(processing::leftForNextStart);
+        inbox.onException(CreateUnsettledException.class)
+            .handled(true).process(processing::awaitSettlement);
+        // a folder that cannot be written (full disk): transient, the file stays; UnreadableFileException is no
+        // IOException, and a file that vanished is judged by the unexpected-failure handler below
+        inbox.onException(IOException.class)
+            .onWhen(e -> !(cause(e) instanceof NoSuchFileException))
+            .handled(true).process(processing::diskTrouble);
         inbox.onException(VtigerUnavailableException.class, VtigerException.class, StateException.class, ConfigException.class)
             .handled(true).process(processing::retryLater);
         inbox.onException(Exception.class)
             .handled(true).process(e -> processing.unexpected(cause(e), e));
 
-        routeConfiguration(TIMERS).onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
+        RouteConfigurationDefinition timers = routeConfiguration(TIMERS);
+        // a release whose create went unanswered: that lead stays queued and is looked up by its marker next time
+        timers.onException(CreateUnsettledException.class)
+            .handled(true).process(e -> LOG.warn("deferred leads: stopped, {}", cause(e).getMessage()));
+        timers.onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
             .handled(true).process(e -> gate.failed(cause(e).getMessage()));
     }
 

@@ -26,4 +26,29 @@ public interface DaemonEvents {
 
     default void fileRetried() {
     }
+
+    /** A folder (or the state) could not be written: files wait; {@code reason} names the folder. */
+    default void diskTrouble(String reason) {
+    }
+
+    /** Writing works again. */
+    default void diskRecovered() {
+    }
+
+    /** Both observers, in order. */
+    static DaemonEvents both(DaemonEvents first, DaemonEvents second) {
+        return new DaemonEvents() {
+            @Override public void started(java.util.function.IntSupplier q) { first.started(q); second.started(q); }
+            @Override public void fileProcessed(DistributionBatch b) { first.fileProcessed(b); second.fileProcessed(b); }
+            @Override public void deferredProcessed(DistributionBatch b) { first.deferredProcessed(b); second.deferredProcessed(b); }
+            @Override public void fileRejected() { first.fileRejected(); second.fileRejected(); }
+            @Override public void fileRejected(String name, String reason) {
+                first.fileRejected(name, reason);
+                second.fileRejected(name, reason);
+            }
+            @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
+            @Override public void diskTrouble(String reason) { first.diskTrouble(reason); second.diskTrouble(reason); }
+            @Override public void diskRecovered() { first.diskRecovered(); second.diskRecovered(); }
+        };
+    }
 }

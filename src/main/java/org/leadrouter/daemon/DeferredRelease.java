@@ -37,6 +37,7 @@ public final class DeferredRelease {
     private final ZoneId businessZone;
     private final Clock clock;
     private final DaemonEvents events;
+    private final DeferredQueueCopy copy;
 
     public DeferredRelease(DistributionSteps steps, Journal journal, StateDatabase state, FileOutcomes outcomes,
                            ZoneId businessZone, Clock clock, DaemonEvents events) {
@@ -47,6 +48,12 @@ public final class DeferredRelease {
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.events = Objects.requireNonNull(events, "events == null");
+        this.copy = new DeferredQueueCopy(journal, outcomes.outbox());
+    }
+
+    /** Rewrites the copy of the queue kept outside the state ({@link DeferredQueueCopy}). */
+    public void copyQueue() {
+        copy.refresh();
     }
 
     /**
@@ -116,6 +123,7 @@ public final class DeferredRelease {
     /** The queue went through the pipeline: remembered for today, and said in one line. */
     public void released(DistributionBatch batch) {
         state.putValue(LAST_OFFERED, today().toString());
+        copy.refresh();
         String pools = batch.poolSummary();
         LOG.info("deferred leads: {} created, {} still deferred, {} duplicate{} (report {})",
                 batch.count(RowStatus.CREATED), batch.count(RowStatus.DEFERRED),

@@ -14,9 +14,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.UUID;
 
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.files.FilePermissions;
+import org.leadrouter.files.HardLinks;
 import org.leadrouter.i18n.Messages;
 
 /**
@@ -49,6 +51,18 @@ public final class FileOutcomes {
         this.zone = Objects.requireNonNull(zone, "zone == null");
     }
 
+    public Path outbox() {
+        return folders.outbox();
+    }
+
+    public Path archiveFolder() {
+        return folders.archive();
+    }
+
+    public Path errorFolder() {
+        return folders.error();
+    }
+
     /** A fresh report path in the outbox for an input called {@code inputName}. */
     public Path reportFor(String inputName) {
         String base = FileNames.safe(stripExtension(inputName));
@@ -68,15 +82,22 @@ public final class FileOutcomes {
     /** Moves an input that can never succeed to {@code error/}, with the reason beside it. */
     public Path reject(Path input, String reason, boolean nothingSent) throws IOException {
         FilePermissions.createFolders(folders.error());
-        Path target = move(input, folders.error(), EXPLANATION);
-        Path explanation = target.resolveSibling(target.getFileName() + EXPLANATION);
         String text = Messages.t(nothingSent ? "error-file.nothing-sent" : "error-file.some-sent",
                 FileNames.safe(input.getFileName().toString()), reason);
-        Files.createFile(explanation, FilePermissions.forNewFile(folders.error()));
-        FilePermissions.restrict(explanation);
-        Files.writeString(explanation, text, StandardCharsets.UTF_8);
-        removeDoneMarker(input);
-        return target;
+        // the explanation is written in full under a hidden name first: a full disk leaves no empty .error.txt, and
+        // the input stays in the inbox until both are in place
+        Path temp = folders.error().resolve("." + UUID.randomUUID() + EXPLANATION + ".tmp");
+        try {
+            Files.createFile(temp, FilePermissions.forNewFile(folders.error()));
+            FilePermissions.restrict(temp);
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            Path target = move(input, folders.error(), EXPLANATION);
+            Files.move(temp, target.resolveSibling(target.getFileName() + EXPLANATION), StandardCopyOption.ATOMIC_MOVE);
+            removeDoneMarker(input);
+            return target;
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /**
@@ -92,6 +113,9 @@ public final class FileOutcomes {
                 continue;
             }
             Path moved = moveTo(input, target);
+            if (moved != null && HardLinks.shared(moved)) {
+                return moved; // another name of a file elsewhere: its rights and times are not ours to change
+            }
             if (moved != null) {
                 FilePermissions.restrict(moved);
                 // retention counts from when the file was handled here, not from the sender's copy of its time

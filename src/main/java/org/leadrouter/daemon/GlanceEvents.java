@@ -49,4 +49,14 @@ final class GlanceEvents implements DaemonEvents {
     public void fileRetried() {
         next.fileRetried();
     }
+
+    @Override
+    public void diskTrouble(String reason) {
+        next.diskTrouble(reason);
+    }
+
+    @Override
+    public void diskRecovered() {
+        next.diskRecovered();
+    }
 }

@@ -9,29 +9,38 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.leadrouter.files.FileClaim;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Which inbox entries are taken, and when: regular files only (never a symlink, folder or special file), not
  * hidden, not temporary ({@code .tmp}, {@code .part}), with a spreadsheet-like extension; and only once complete —
  * unchanged for {@code inbox.stable-time}, or at once when the sender put a {@code <name>.done} marker beside it.
- * Nothing is taken while the retry gate is closed.
+ * Nothing is taken while the retry gate is closed, nor a file that waits on its own ({@link FileWaits}).
  */
 public final class InboxFilter implements GenericFileFilter<File> {
+    private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
     static final String DONE = ".done";
     private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods");
 
     private final Duration stableTime;
     private final RetryGate gate;
+    private final FileWaits waits;
     private final Clock clock;
+    private final Map<Path, Seen> futureFiles = new ConcurrentHashMap<>();
 
-    public InboxFilter(Duration stableTime, RetryGate gate, Clock clock) {
+    public InboxFilter(Duration stableTime, RetryGate gate, FileWaits waits, Clock clock) {
         this.stableTime = Objects.requireNonNull(stableTime, "stableTime == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
+        this.waits = Objects.requireNonNull(waits, "waits == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
@@ -40,7 +49,8 @@ public final class InboxFilter implements GenericFileFilter<File> {
         if (file.isDirectory() || !gate.open()) {
             return false;
         }
-        return accept(Path.of(file.getAbsoluteFilePath()));
+        Path path = Path.of(file.getAbsoluteFilePath());
+        return waits.ready(path) && accept(path) && FileClaim.holder(path, clock).isEmpty();
     }
 
     /** The same decision for a path (also used by tests and the start-up scan). */
@@ -62,7 +72,34 @@ public final class InboxFilter implements GenericFileFilter<File> {
             return true;
         }
         long age = clock.millis() - attrs.lastModifiedTime().toMillis();
+        if (age < 0) {
+            return stableBySize(path, attrs.size());
+        }
+        futureFiles.remove(path);
         return age >= stableTime.toMillis();
+    }
+
+    /** A size and when it was first seen, for a file whose modification time cannot tell (it is in the future). */
+    private record Seen(long size, long since) {
+    }
+
+    /**
+     * A file dated in the future (a share whose clock is ahead) cannot be judged by its time: it is taken once its
+     * size has not changed for {@code inbox.stable-time} on this machine's clock. Said once per file.
+     */
+    private boolean stableBySize(Path path, long size) {
+        long now = clock.millis();
+        Seen seen = futureFiles.get(path);
+        if (seen == null) {
+            LOG.warn("{}: its modification time is in the future (is the clock of the machine or share that wrote it"
+                    + " ahead?); it is taken once its size has not changed for {}s", FileNames.safe(path.getFileName().toString()),
+                    stableTime.toSeconds());
+        }
+        if (seen == null || seen.size() != size) {
+            futureFiles.put(path, new Seen(size, now));
+            return stableTime.isZero();
+        }
+        return now - seen.since() >= stableTime.toMillis();
     }
 
     static boolean wanted(String name) {

@@ -70,7 +70,8 @@ public final class Retention {
             for (Map.Entry<Path, BasicFileAttributes> entry : entries.entrySet()) {
                 Path p = entry.getKey();
                 BasicFileAttributes attrs = entry.getValue();
-                if (!attrs.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                if (!attrs.lastModifiedTime().toInstant().isBefore(cutoff)
+                        || p.getFileName().toString().equals(DeferredQueueCopy.NAME)) {
                     continue;
                 }
                 if (attrs.isDirectory()) {

@@ -119,8 +119,57 @@ public final class Journal {
                 });
     }
 
+    /**
+     * The lead exists in VTiger. A lead of the deferred queue keeps its data ({@code lead_json}) until the report of
+     * its release is written ({@link #reportedCreated()}): a release killed midway leaves it to the next report.
+     */
     public void created(RowOrigin origin, String leadId, String advisorId, String advisorName, LocalDate day) {
-        upsert(origin, JournalStatus.CREATED, advisorId, advisorName, leadId, day, null, null);
+        int fromQueue = update("UPDATE journal_row SET status = 'CREATED', advisor_id = ?, advisor_name = ?, lead_id = ?,"
+                + " business_day = COALESCE(?, business_day), detail = NULL, updated_at = ? WHERE content_hash = ?"
+                + " AND row_number = ? AND lead_json IS NOT NULL", ps -> {
+                    ps.setString(1, advisorId);
+                    ps.setString(2, advisorName);
+                    ps.setString(3, leadId);
+                    ps.setObject(4, day);
+                    ps.setObject(5, now());
+                    ps.setString(6, origin.contentHash());
+                    ps.setInt(7, origin.row());
+                });
+        if (fromQueue == 0) {
+            upsert(origin, JournalStatus.CREATED, advisorId, advisorName, leadId, day, null, null);
+        }
+    }
+
+    /** A lead created from the deferred queue whose release's report was never written (the release was killed). */
+    public record Unreported(RowOrigin origin, RawLead raw, String leadId, String advisorId, String advisorName) {
+    }
+
+    /** Leads created from the deferred queue that no report has listed yet. */
+    public List<Unreported> unreportedCreated() {
+        return query("SELECT content_hash, row_number, file_name, lead_json, lead_id, advisor_id, advisor_name"
+                + " FROM journal_row WHERE status = 'CREATED' AND lead_json IS NOT NULL"
+                + " ORDER BY updated_at, content_hash, row_number", ps -> { }, rs ->
+                new Unreported(new RowOrigin(rs.getString(1), rs.getInt(2), rs.getString(3)), fromJson(rs.getString(4)),
+                        rs.getString(5), rs.getString(6), rs.getString(7)));
+    }
+
+    /** The report of a deferred release was written: the leads it created are listed there. */
+    public void reportedCreated() {
+        update("UPDATE journal_row SET lead_json = NULL WHERE status = 'CREATED' AND lead_json IS NOT NULL", ps -> { });
+    }
+
+    /** Where a run's report will be written, recorded before any lead is sent. */
+    public void reportPlanned(long runId, String report) {
+        update("UPDATE journal_file SET report = ? WHERE id = ?", ps -> {
+            ps.setString(1, report);
+            ps.setLong(2, runId);
+        });
+    }
+
+    /** The report planned by the latest unfinished run of this name (a run killed before it finished), if any. */
+    public Optional<String> unfinishedRunReport(String fileName) {
+        return query("SELECT report FROM journal_file WHERE file_name = ? AND finished_at IS NULL AND report IS NOT NULL"
+                + " ORDER BY id DESC LIMIT 1", ps -> ps.setString(1, fileName), rs -> rs.getString(1)).stream().findFirst();
     }
 
     /** Puts a lead in the deferred queue (or keeps it there), with what is needed to offer it again. */
@@ -168,6 +217,15 @@ public final class Journal {
                 + " WHERE " + IN_QUEUE + " ORDER BY business_day, updated_at, content_hash, row_number", ps -> { }, rs ->
                 new DeferredLead(new RowOrigin(rs.getString(1), rs.getInt(2), rs.getString(3)),
                         fromJson(rs.getString(5)), rs.getObject(4, LocalDate.class), "SENDING".equals(rs.getString(6))));
+    }
+
+    /** When the create of this row was sent, if it is still waiting for its outcome ({@code SENDING}). */
+    public Optional<java.time.Instant> sendingSince(RowOrigin origin) {
+        return query("SELECT updated_at FROM journal_row WHERE content_hash = ? AND row_number = ? AND status = 'SENDING'",
+                ps -> {
+                    ps.setString(1, origin.contentHash());
+                    ps.setInt(2, origin.row());
+                }, rs -> rs.getObject(1, OffsetDateTime.class).toInstant()).stream().findFirst();
     }
 
     public int deferredCount() {

@@ -1,5 +1,8 @@
 package org.leadrouter.metrics;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.ManagementSettings;
 
 /**
@@ -53,6 +57,24 @@ public final class ManagementServer {
                 toRegister.forEach(health::register);
             }
         });
+    }
+
+    /**
+     * Fails the start when the management port is taken (by another program, or a second leadrouter): without it the
+     * daemon would run blind, with no metrics and no health. Port 0 (any free port) always works.
+     */
+    public static void requirePortFree(ManagementSettings settings) {
+        if (!settings.enabled() || settings.port() == 0) {
+            return;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(settings.host(), settings.port()));
+        } catch (IOException e) {
+            throw new ConfigException("management.port", settings.host() + ":" + settings.port() + " is already in use"
+                    + " (another program, or another leadrouter, listens there): stop it, or give this one another"
+                    + " management.port (management.enabled=false turns metrics and health off)");
+        }
     }
 
     /**

@@ -71,7 +71,7 @@ public final class CreateLead {
         Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());
         journal.sending(row.origin(), advisor.id(), advisor.userName(), day);
         try {
-            LeadCreator.Created created = creator.create(element, row.origin().marker());
+            LeadCreator.Created created = creator.create(element, row.origin());
             journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);
             row.created(created.id(), created.note());
             KeptValues.notes(element, created.stored(), fields).forEach(row::note);

@@ -14,6 +14,7 @@ import org.leadrouter.lead.PhoneNormaliser;
 import org.leadrouter.roster.AdvisorSelection;
 import org.leadrouter.roster.RosterLoader;
 import org.leadrouter.state.StateDatabase;
+import org.leadrouter.vtiger.Sleeper;
 import org.leadrouter.vtiger.VtigerClient;
 
 /** The steps of the distribution routes (plain beans, batch in and batch out), built once from the settings, the VTiger client and the state. */
@@ -46,8 +47,8 @@ public final class DistributionSteps {
                 settings::capFor, settings.allocationZone(), settings.vtiger().serverZone());
         this.todayLoads = new TodayLoads(roster, journal, clock);
         this.read = new ReadLeadFile(settings.inputLimits());
-        this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger));
-        LeadCreator creator = new LeadCreator(vtiger);
+        LeadCreator creator = new LeadCreator(vtiger, vtiger.retryPolicy(), Sleeper.REAL, settings.createSettleTime(), clock);
+        this.recallJournal = new RecallJournal(journal, new JournalMarkers(vtiger), creator);
         this.loadDeferred = new LoadDeferred(journal, creator);
         this.validate = new ValidateLeads(phones);
         this.findDuplicates = new FindDuplicates(new CrmDuplicateFinder(vtiger, mirror, sync, settings.dedupeModules()));

@@ -16,15 +16,18 @@ import org.leadrouter.i18n.Messages;
  * crash, rows whose lead exists in VTiger are {@code created} and not sent again; when the same file comes back
  * after it was finished, those rows are {@code duplicate}s of what it created then; a lead VTiger has although this
  * state never sent it (another instance, {@code run} elsewhere, a lost state) makes its row a {@code duplicate};
- * rows still waiting in the deferred queue stay there.
+ * rows still waiting in the deferred queue stay there. A row whose create was sent but never answered, and which
+ * VTiger does not show, holds the file back until VTiger cannot be working on it any more ({@link LeadCreator}).
  */
 public final class RecallJournal {
     private final Journal journal;
     private final JournalMarkers markers;
+    private final LeadCreator creator;
 
-    RecallJournal(Journal journal, JournalMarkers markers) {
+    RecallJournal(Journal journal, JournalMarkers markers, LeadCreator creator) {
         this.journal = Objects.requireNonNull(journal, "journal == null");
         this.markers = Objects.requireNonNull(markers, "markers == null");
+        this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
     public DistributionBatch recall(DistributionBatch batch) throws Exception {
@@ -41,6 +44,10 @@ public final class RecallJournal {
         for (LeadRow row : batch.rows()) {
             JournalRow journalled = known.get(row.rowNumber());
             JournalMarkers.Found found = inCrm.get(row.rowNumber());
+            if (found == null && journalled != null && journalled.status() == JournalStatus.SENDING) {
+                // sent, never answered, not in VTiger (yet): the whole file waits until it may be sent again
+                creator.requireSettled(row.origin(), journalled.updatedAt().toInstant());
+            }
             if (journalled == null && found != null && last.isEmpty()) {
                 settleFromCrm(row, found);
             } else {

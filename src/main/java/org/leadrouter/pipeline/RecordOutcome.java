@@ -36,6 +36,9 @@ public final class RecordOutcome {
         if (batch.journalRun() >= 0) {
             journal.fileFinished(batch.journalRun(), "processed", batch.request().report().toString());
         }
+        if (LoadDeferred.NAME.equals(batch.file().fileName())) {
+            journal.reportedCreated(); // the report of this release is written: it lists what the queue created
+        }
         return batch;
     }
 }

@@ -40,6 +40,8 @@ public final class SandboxKnobs {
     private final Map<String, Pending> perOperation = new HashMap<>();
     private final Map<String, Integer> lostAnswers = new HashMap<>();
     private Pending anyOperation;
+    private int slowCreates;
+    private Duration slowCreateTime = Duration.ZERO;
     private volatile Duration latency = Duration.ZERO;
     private volatile Duration timeoutHold = DEFAULT_HOLD;
     private volatile int sessionCallLimit;
@@ -73,6 +75,15 @@ public final class SandboxKnobs {
      */
     public synchronized void loseAnswers(String operation, int requests) {
         lostAnswers.put(operation.toLowerCase(java.util.Locale.ROOT), requests);
+    }
+
+    /**
+     * The next {@code creates} creates take {@code time} inside VTiger (as when its workflows send mail within the
+     * request) and are stored at the end of it, whether the client still waits or not; then they are answered.
+     */
+    public synchronized void slowCreates(int creates, Duration time) {
+        slowCreates = creates;
+        slowCreateTime = Objects.requireNonNull(time);
     }
 
     /** How long a {@link Failure#TIMEOUT} holds the request before dropping it; default 5 s. */
@@ -118,6 +129,8 @@ public final class SandboxKnobs {
         sessionCallLimit = 0;
         sessionIdleLimit = null;
         anyOperation = null;
+        slowCreates = 0;
+        slowCreateTime = Duration.ZERO;
         perOperation.clear();
         lostAnswers.clear();
         rejections.clear();
@@ -146,6 +159,15 @@ public final class SandboxKnobs {
 
     List<CreateRejection> rejections() {
         return List.copyOf(rejections);
+    }
+
+    /** How long this create works before it is stored: consumes one slow create, if any is pending. */
+    synchronized Duration takeCreateTime(String operation) {
+        if (!"create".equals(operation) || slowCreates <= 0) {
+            return Duration.ZERO;
+        }
+        slowCreates--;
+        return slowCreateTime;
     }
 
     /** Consumes one lost answer for this request, if any is pending for its operation. */

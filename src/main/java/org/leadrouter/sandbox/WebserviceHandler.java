@@ -80,6 +80,9 @@ final class WebserviceHandler implements HttpHandler {
                 }
             }
             try {
+                if (pauseInterrupted(ctx.knobs().takeCreateTime(operation))) {
+                    return;
+                }
                 serve(exchange, operation, request);
             } finally {
                 sessionLock.ifPresent(ReentrantLock::unlock);

@@ -41,12 +41,18 @@ public final class StateDatabase implements AutoCloseable {
         if (!Files.isWritable(directory)) {
             throw new ConfigException("state.dir", directory + " is not writable by this user");
         }
+        Path file = directory.resolve(FILE_NAME);
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isWritable(file)) {
+            throw new ConfigException("state.dir", file + " is read-only for this user: leadrouter must record every"
+                    + " file and lead in it. Give the service's user write access to it (chown/chmod), then start again");
+        }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         try {
             Connection connection = DriverManager.getConnection(url, "leadrouter", "");
             try {
                 StateSchema.migrate(url, "leadrouter", directory);
                 restrictFiles(directory);
+                requireWritable(connection, file);
             } catch (RuntimeException e) {
                 connection.close();
                 throw e;
@@ -57,7 +63,48 @@ public final class StateDatabase implements AutoCloseable {
                 throw new ConfigException("state.dir", "the state in " + directory
                         + " is in use by another leadrouter process; stop it or use another state.dir");
             }
+            if (DAMAGED.contains(e.getErrorCode())) {
+                throw damaged(file, e);
+            }
             throw new StateException("cannot open the state database in " + directory + ": " + e.getMessage(), e);
+        } catch (StateException e) {
+            if (e.getCause() instanceof SQLException sql && DAMAGED.contains(sql.getErrorCode())) {
+                throw damaged(file, sql);
+            }
+            throw e;
+        }
+    }
+
+    /** The file of the database in {@code state.dir}. */
+    public static final String FILE_NAME = "leadrouter.mv.db";
+    /** H2's codes for a file it cannot read as a database: I/O error on open, corrupted, unknown format. */
+    private static final java.util.Set<Integer> DAMAGED = java.util.Set.of(90028, 90030, 90048);
+
+    /**
+     * A damaged state stops the start (exit code 2, so systemd does not restart it in a loop), saying what to do
+     * and what deleting it would lose.
+     */
+    private static ConfigException damaged(Path file, SQLException e) {
+        return new ConfigException("state.dir", file + " cannot be read as leadrouter's state: it is damaged (H2 error "
+                + e.getErrorCode() + "). Move the state folder aside (keep it for support) and start again with an"
+                + " empty one. That is safe for every lead already created: VTiger is the ledger, and their import"
+                + " markers stop a second create. What the damaged state alone held is the deferred queue and the"
+                + " rotation: put the outbox's deferred-queue.csv (the last copy of the queue) into the inbox to"
+                + " distribute those leads again");
+    }
+
+    /** A database H2 could only open read-only (the disk or the file) would fail on the first write: refuse now. */
+    private static void requireWritable(Connection connection, Path file) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(
+                "MERGE INTO state_value (name, val) KEY (name) VALUES ('state.opened-at', ?)")) {
+            ps.setString(1, java.time.Instant.now().toString());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (e.getErrorCode() == 90097) {
+                throw new ConfigException("state.dir", file + " can only be opened read-only (" + e.getMessage()
+                        + "): leadrouter must record every file and lead in it. Make it and its disk writable, then start again");
+            }
+            throw e;
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.nio.charset.StandardCharsets;
@@ -241,41 +240,14 @@ public final class VtigerClient implements AutoCloseable {
     private record Page(int index, List<Map<String, String>> rows) {
     }
 
-    /** How {@link #createOnce} ended: the record as VTiger stored it, or only the id of the one found instead. */
-    public record Creation(String id, Map<String, String> stored, boolean found) {
-    }
-
-    /**
-     * Creates one record so that it exists once. When the answer is lost after the request may have arrived, VTiger
-     * may still be working on it: waits as {@code vtiger.retry.*} says, asks {@code existing} for the id of the record
-     * if it was made after all (null when not), and sends the create again only when it was not, within the same
-     * attempts.
-     */
-    public Creation createOnce(String module, Map<String, String> element, Supplier<String> existing)
-            throws InterruptedException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Map<String, String> stored = create(module, element);
-                return new Creation(stored.get("id"), stored, false);
-            } catch (VtigerUnavailableException e) {
-                if (!e.mayHaveArrived()) {
-                    throw e; // never sent: already retried as often as configured
-                }
-                sleeper.sleep(retry.backoff(attempt));
-                String found = existing.get();
-                if (found != null) {
-                    return new Creation(found, Map.of(), true);
-                }
-                if (attempt >= retry.attempts()) {
-                    throw e;
-                }
-            }
-        }
+    /** The retry policy of this client, for callers that wait the same way (e.g. before looking a create up). */
+    public RetryPolicy retryPolicy() {
+        return retry;
     }
 
     /**
      * Creates one record. Not retried when the request may have arrived (a lost answer is not proof of
-     * failure): {@link #createOnce} reconciles before sending again.
+     * failure): the caller reconciles before sending again (LeadCreator, by the lead's import marker).
      */
     public Map<String, String> create(String module, Map<String, String> element) {
         String elementJson;

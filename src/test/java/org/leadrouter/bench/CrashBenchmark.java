@@ -44,7 +44,10 @@ public final class CrashBenchmark {
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=bench-key",
                     "state.dir=" + dir.resolve("state"), "paths.inbox=" + dir.resolve("data/inbox"), "mode=apply",
                     "allocation.daily-cap=1000", "inbox.poll-interval=100ms", "inbox.stable-time=0s",
-                    "management.enabled=false", ""));
+                    "management.enabled=false",
+                    // the sandbox never works on a request for more than its latency: a create killed before
+                    // its answer is settled (found by marker, or sent again) 10 s after it was sent
+                    "vtiger.read-timeout=5s", "vtiger.create-settle-time=10s", ""));
             Path inbox = dir.resolve("data/inbox");
             Files.createDirectories(inbox);
             Path aside = Files.writeString(dir.resolve("aside.csv"), LeadFiles.people(rows, "crash", 20_000_000));

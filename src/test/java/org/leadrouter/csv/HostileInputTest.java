@@ -180,7 +180,7 @@ class HostileInputTest {
         }
         assertThatThrownBy(() -> read(header + "\n1,2,3\n"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageContaining("'Columna 9' and 30 more");
+                .hasMessageContaining("found 40 columns").hasMessageNotContaining("Columna");
     }
 
     @Test

@@ -118,8 +118,13 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
     }
 
     Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls) throws InterruptedException {
+        return start(overrides, clock, calls, DaemonEvents.NONE);
+    }
+
+    Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls, DaemonEvents events)
+            throws InterruptedException {
         Settings settings = Settings.from(ConfigSource.of(config(overrides)));
-        daemon = new Daemon(settings, clock, calls, DaemonEvents.NONE);
+        daemon = new Daemon(settings, clock, calls, events);
         Daemon d = daemon;
         thread = new Thread(() -> {
             try {

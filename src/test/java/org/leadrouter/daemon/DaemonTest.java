@@ -115,7 +115,8 @@ class DaemonTest {
         Path part = Files.writeString(harness.inbox().resolve("subiendo.csv.part"), leads(1, "p"));
         Path link = Files.createSymbolicLink(harness.inbox().resolve("enlace.csv"), Path.of("/etc/passwd"));
         Path ready = harness.drop("listo.csv", leads(2, "r"));
-        InboxFilter filter = new InboxFilter(Duration.ofHours(1), new RetryGate(Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()), Clock.systemUTC());
+        InboxFilter filter = new InboxFilter(Duration.ofHours(1), new RetryGate(Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()),
+                new FileWaits(Duration.ofSeconds(1), Duration.ofSeconds(1), Clock.systemUTC()), Clock.systemUTC());
         assertThat(filter.accept(ready)).as("fresh file without marker").isFalse();
 
         Files.createFile(harness.inbox().resolve("listo.csv.done"));

@@ -55,11 +55,12 @@ class InboxRouteTest extends CamelTestSupport {
         Folders.prepare(settings);
         Clock clock = Clock.systemUTC();
         gate = new RetryGate(settings.retryInitialBackoff(), settings.retryMaxBackoff(), clock);
-        InboxProcessing processing = new InboxProcessing(new FileOutcomes(settings, clock, ZoneOffset.UTC), gate,
-                Mode.APPLY, DaemonEvents.NONE);
+        FileWaits waits = new FileWaits(settings.retryInitialBackoff(), settings.retryMaxBackoff(), clock);
+        InboxProcessing processing = new InboxProcessing(new FileOutcomes(settings, clock, ZoneOffset.UTC), gate, waits,
+                "test pid 1", () -> { }, Mode.APPLY, DaemonEvents.NONE);
         return new RoutesBuilder[] {
             new DaemonErrorPolicy(processing, gate),
-            new InboxRoute(settings, new InboxFilter(settings.stableTime(), gate, clock), processing, distributionThread),
+            new InboxRoute(settings, new InboxFilter(settings.stableTime(), gate, waits, clock), processing, distributionThread),
             new RouteBuilder() {
                 @Override
                 public void configure() {

@@ -38,7 +38,10 @@ class CrashRecoveryIT {
             Path config = Files.writeString(dir.resolve("leadrouter.properties"), String.join("\n",
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=it-key",
                     "state.dir=" + dir.resolve("state"), "paths.inbox=" + dir.resolve("data/inbox"), "mode=apply",
-                    "inbox.poll-interval=100ms", "inbox.stable-time=0s", "management.enabled=false", ""));
+                    "inbox.poll-interval=100ms", "inbox.stable-time=0s", "management.enabled=false",
+                    // the sandbox never works on a request for more than its latency: a create killed before
+                    // its answer is settled (found by marker, or sent again) 10 s after it was sent
+                    "vtiger.read-timeout=5s", "vtiger.create-settle-time=10s", ""));
             Path log = dir.resolve("daemon.log");
             Path inbox = dir.resolve("data/inbox");
 

@@ -1,0 +1,156 @@
+package org.leadrouter.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadrouter.cli.LeadrouterCommand;
+import org.leadrouter.config.ConfigSource;
+import org.leadrouter.config.Settings;
+import org.leadrouter.files.FileClaim;
+import org.leadrouter.testing.Await;
+import org.leadrouter.vtiger.VtigerCallListener;
+import picocli.CommandLine;
+
+/** A file is taken by exactly one process: two daemons on one inbox, `run --apply` on a file a daemon holds. */
+class ExclusiveFilesTest {
+    private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
+
+    @TempDir
+    Path root;
+    private DaemonHarness harness;
+
+    @BeforeEach
+    void sandbox() throws Exception {
+        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        harness.close();
+    }
+
+    private static String leads(int count, String prefix) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= count; i++) {
+            csv.append("Persona ").append(prefix).append(i).append(" García;").append(prefix).append(i)
+                    .append("@example.com;").append(String.format("6%02d%06d", Math.abs(prefix.hashCode()) % 100, i))
+                    .append(";Electricidad;28/07/2025;Portales\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void twoDaemonsOnOneInboxCreateEveryLeadOnceAndWriteOneReportPerFile() throws Exception {
+        Map<String, String> common = Map.of("allocation.daily-cap", "1000");
+        for (int f = 1; f <= 5; f++) {
+            harness.drop("lote" + f + ".csv", leads(40, "lote" + f + "x"));
+        }
+        Map<String, String> second = new HashMap<>(harness.config(common));
+        second.put("state.dir", root.resolve("state-b").toString());
+        Daemon other = new Daemon(Settings.from(ConfigSource.of(second)), Clock.systemDefaultZone(),
+                VtigerCallListener.NONE, DaemonEvents.NONE);
+        Thread otherThread = new Thread(() -> {
+            try {
+                other.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "second-daemon");
+        otherThread.start();
+        try {
+            harness.start(common);
+            Await.until("every file archived", Duration.ofSeconds(120),
+                    () -> DaemonHarness.files(harness.archive()).size() == 5 && DaemonHarness.files(harness.inbox()).stream()
+                            .noneMatch(p -> p.getFileName().toString().endsWith(".csv")));
+        } finally {
+            other.stop();
+            otherThread.join(30_000);
+        }
+
+        Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()
+                .filter(l -> l.get("email").startsWith("lote"))
+                .collect(Collectors.groupingBy(l -> l.get("email"), Collectors.counting()));
+        assertThat(perEmail).hasSize(200);
+        assertThat(perEmail.values()).containsOnly(1L);
+        assertThat(harness.reports()).hasSize(5);
+        assertThat(harness.sandbox.calls("create")).isEqualTo(200);
+    }
+
+    @Test
+    void runApplyOnAFileAnotherProcessHoldsSendsNothing() throws Exception {
+        Path csv = Files.writeString(root.resolve("held.csv"), leads(3, "held"));
+        Optional<FileClaim> held = FileClaim.tryClaim(csv, "another host daemon pid 1", Clock.systemUTC());
+        assertThat(held).isPresent();
+        try {
+            Properties p = new Properties();
+            p.putAll(harness.config(Map.of()));
+            Path config = root.resolve("run.properties");
+            try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
+                p.store(w, null);
+            }
+            StringWriter err = new StringWriter();
+            CommandLine cli = LeadrouterCommand.commandLine();
+            cli.setOut(new PrintWriter(new StringWriter(), true));
+            cli.setErr(new PrintWriter(err, true));
+
+            int exit = cli.execute("run", csv.toString(), "--apply", "--config", config.toString(),
+                    "--output", root.resolve("report.csv").toString());
+
+            assertThat(exit).as(err.toString()).isEqualTo(2);
+            assertThat(err.toString()).contains("being processed by another leadrouter (another host daemon pid 1)");
+            assertThat(harness.sandbox.calls("create")).isZero();
+        } finally {
+            held.get().close();
+        }
+    }
+
+    @Test
+    void theDaemonLeavesAFileAnotherProcessHoldsAndTakesItOnceReleased() throws Exception {
+        Path file = harness.drop("compartido.csv", leads(3, "shared"));
+        Optional<FileClaim> held = FileClaim.tryClaim(file, "another host run pid 1", Clock.systemUTC());
+        harness.start(Map.of());
+        Thread.sleep(1_000);
+        assertThat(file).exists();
+        assertThat(harness.sandbox.calls("create")).isZero();
+
+        held.get().close();
+
+        Await.until("the file archived", Duration.ofSeconds(30), () -> !Files.exists(file));
+        assertThat(harness.sandbox.calls("create")).isEqualTo(3);
+    }
+
+    @Test
+    void aFileThatGrowsWhileItIsProcessedIsNotArchivedUntilTheAddedRowsAreProcessed() throws Exception {
+        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(2));
+        Path file = harness.drop("creciente.csv", leads(3, "grow"));
+        harness.start(Map.of("inbox.stable-time", "500ms"));
+        Await.until("the first create sent", Duration.ofSeconds(30), () -> harness.sandbox.calls("create") >= 1);
+
+        Files.writeString(file, "Persona grow4 García;grow4@example.com;655000004;Electricidad;28/07/2025;Portales\n"
+                + "Persona grow5 García;grow5@example.com;655000005;Electricidad;28/07/2025;Portales\n",
+                StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        Await.until("the file archived", Duration.ofSeconds(60), () -> !Files.exists(file));
+        for (int i = 1; i <= 5; i++) {
+            assertThat(harness.leadsWithEmail("grow" + i + "@example.com")).as("grow%d", i).isEqualTo(1);
+        }
+        assertThat(harness.reports()).hasSize(2);
+    }
+}

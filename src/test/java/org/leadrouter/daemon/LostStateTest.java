@@ -1,0 +1,71 @@
+package org.leadrouter.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leadrouter.testing.Await;
+import org.leadrouter.testing.Reports;
+
+/** Deferred leads survive the loss of the state: the outbox keeps a copy of the queue that can be dropped again. */
+class LostStateTest {
+    private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
+
+    @TempDir
+    Path root;
+    private DaemonHarness harness;
+
+    @BeforeEach
+    void sandbox() throws Exception {
+        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void deferredLeadsAreRecoveredFromTheCopyOfTheQueueAfterTheStateIsLost() throws Exception {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= 6; i++) {
+            csv.append("Persona perdida").append(i).append(" García;perdida").append(i).append("@example.com;+34 6550001")
+                    .append(i).append("0;Salud;28/07/2025;Portales\n");
+        }
+        harness.start(Map.of("allocation.daily-cap", "1"));
+        harness.drop("perdidas.csv", csv.toString());
+        harness.awaitReports(1);
+        Path copy = harness.outbox().resolve(DeferredQueueCopy.NAME);
+        Await.until("the copy of the queue", Duration.ofSeconds(10), () -> Files.exists(copy));
+        List<Map<String, String>> queued = Reports.read(copy, ';');
+        assertThat(queued).hasSize(3);
+        harness.stop();
+
+        try (var files = Files.walk(root.resolve("state"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+        Files.copy(copy, harness.inbox().resolve("recuperadas.csv"));
+        harness.start(Map.of("allocation.daily-cap", "10"));
+
+        Await.until("the recovered file archived", Duration.ofSeconds(30),
+                () -> !Files.exists(harness.inbox().resolve("recuperadas.csv")));
+        Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()
+                .filter(l -> l.get("email").startsWith("perdida"))
+                .collect(Collectors.groupingBy(l -> l.get("email"), Collectors.counting()));
+        assertThat(perEmail).hasSize(6);
+        assertThat(perEmail.values()).containsOnly(1L);
+        assertThat(harness.sandbox.records("Leads").stream().filter(l -> l.get("email").equals("perdida6@example.com"))
+                .findFirst().orElseThrow().get("phone")).contains("655000160");
+    }
+}
