@@ -75,6 +75,9 @@ public final class Daemon {
     public void run() throws Exception {
         DaemonSettings d = settings.daemon();
         Folders.prepare(d);
+        // a state in use by another process, damaged, read-only or newer is refused before anything starts (and
+        // before anything says it started)
+        StateDatabase.open(settings.stateDir()).close();
         // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the creates in flight are done,
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {

@@ -194,7 +194,10 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         }
         for (int attempt = 1; ; attempt++) {
             try (Stream<Path> s = Files.walk(dir)) {
-                return s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+                // claims (.leadrouter-claims/) are the daemon's own bookkeeping, released just after a file leaves
+                return s.filter(p -> !p.equals(dir) && !Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+                        .filter(p -> !p.getParent().getFileName().toString().equals(org.leadrouter.files.FileClaim.FOLDER))
+                        .sorted().toList();
             } catch (java.io.UncheckedIOException e) {
                 // the daemon moved a file away while the folder was being listed: list again
                 if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 10) {
