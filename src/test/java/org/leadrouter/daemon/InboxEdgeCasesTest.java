@@ -107,21 +107,6 @@ class InboxEdgeCasesTest {
         }
     }
 
-    @Test
-    void aSecondDaemonOnABusyStateIsRefusedWithoutSayingItStarted() throws Exception {
-        harness.start(Map.of());
-        Map<String, String> settings = new HashMap<>(harness.config(Map.of()));
-        settings.put("management.port", "0");
-
-        try (LogCapture log = LogCapture.of("org.leadrouter")) {
-            Result result = daemonCommand(settings);
-
-            assertThat(result.exit()).as(result.err()).isEqualTo(2);
-            assertThat(result.err()).contains("in use by another leadrouter process");
-            assertThat(log.messages(Level.INFO)).noneMatch(m -> m.contains("leadrouter started"));
-        }
-    }
-
     private record Result(int exit, String err) {
     }
 
