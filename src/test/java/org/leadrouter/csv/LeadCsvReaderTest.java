@@ -226,7 +226,7 @@ class LeadCsvReaderTest {
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("expected columns such as Nombre, Email, Teléfono, Curso Interesado, "
                         + "Fecha entrada, Origen del leads")
-                .hasMessageContaining("found 3 columns and none of them has a name it knows")
+                .hasMessageContaining("found 3 columns, none of them with a name it knows")
                 .hasMessageNotContaining("Juan").hasMessageNotContaining("juan@ejemplo.com").hasMessageNotContaining("600123456");
     }
 

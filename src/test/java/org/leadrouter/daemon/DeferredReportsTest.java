@@ -44,7 +44,8 @@ class DeferredReportsTest {
                     .append(i).append("0;Salud;28/07/2025;Portales\n");
         }
         Map<String, String> capOne = Map.of("allocation.daily-cap", "1", "vtiger.read-timeout", "1s",
-                "vtiger.create-settle-time", "2s", "deferred.check-interval", "300ms");
+                "vtiger.create-settle-time", "2s", "deferred.check-interval", "300ms",
+                "vtiger.max-concurrency", "1"); // one create at a time: the release stops after its second
         harness.start(capOne);
         harness.drop("cola.csv", csv.toString());
         harness.awaitReports(1);

@@ -97,7 +97,8 @@ class ReportSafetyTest {
             System.setOut(both);
             System.setErr(both);
             h.sandbox.knobs().failNext("login", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.HTTP_500);
-            h.sandbox.knobs().failNext("create", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.EMPTY_BODY);
+            // a query, not a create: a create whose answer is lost waits for its settle time (vtiger.create-settle-time)
+            h.sandbox.knobs().failNext("query", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.EMPTY_BODY);
             flaky = h.apply(h.csv("Uno Alonso,uno@example.com,600000001,Salud,01/08/2025,Web"));
             h.set("vtiger.access-key", CrmFixtures.ACCESS_KEY + "X");
             refused = h.apply(h.csv("Dos Blanco,dos@example.com,600000002,Salud,01/08/2025,Web"));

@@ -122,6 +122,7 @@ class ResilienceTest {
     @Test
     void createFailingBeforeVtigerProcessedItIsSentAgainAfterTheSettleTimeAndExistsOnce() throws Exception {
         shortSettleTime();
+        h.set("vtiger.max-concurrency", "1"); // one create at a time: the failing create is the only one sent
         h.sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.HTTP_500);
         Path csv = sixLeads();
 
