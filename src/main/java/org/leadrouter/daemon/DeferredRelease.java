@@ -100,7 +100,8 @@ public final class DeferredRelease {
         Availability availability = steps.availability();
         RoutingPlanner planner = new RoutingPlanner(availability.day(roster), availability.rules(), null);
         for (DeferredLead lead : journal.deferredQueue()) {
-            if (planner.plan(AllocateLeads.attributes(lead.raw())).advisor().isPresent()) {
+            // a lead waiting for its unanswered create to settle is not offered (that would only write empty reports)
+            if (steps.loadDeferred().offerable(lead) && planner.plan(AllocateLeads.attributes(lead.raw())).advisor().isPresent()) {
                 return true;
             }
         }

@@ -30,6 +30,14 @@ public final class LoadDeferred {
         this.creator = Objects.requireNonNull(creator, "creator == null");
     }
 
+    /**
+     * Whether a queued lead can be offered now: any lead whose create was never sent, and one whose create went
+     * unanswered once its settle time has passed (it is looked up by its marker first).
+     */
+    public boolean offerable(DeferredLead d) {
+        return !d.interrupted() || settled(d);
+    }
+
     private boolean settled(DeferredLead d) {
         try {
             creator.requireSettled(d.origin(), journal.sendingSince(d.origin()).orElse(null));
