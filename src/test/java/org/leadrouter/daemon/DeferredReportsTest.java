@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.Reports;
@@ -22,19 +20,8 @@ import org.leadrouter.testing.Reports;
 class DeferredReportsTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @Test
     void leadsCreatedByAnInterruptedReleaseAreListedInTheNextReport() throws Exception {

@@ -16,10 +16,8 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
@@ -32,19 +30,8 @@ import picocli.CommandLine;
 class ExclusiveFilesTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     private static String leads(int count, String prefix) {
         StringBuilder csv = new StringBuilder(HEADER);
@@ -63,7 +50,7 @@ class ExclusiveFilesTest {
             harness.drop("lote" + f + ".csv", leads(40, "lote" + f + "x"));
         }
         Map<String, String> second = new HashMap<>(harness.config(common));
-        second.put("state.dir", root.resolve("state-b").toString());
+        second.put("state.dir", harness.root.resolve("state-b").toString());
         Daemon other = new Daemon(Settings.from(ConfigSource.of(second)), Clock.systemDefaultZone(),
                 VtigerCallListener.NONE, DaemonEvents.NONE);
         Thread otherThread = new Thread(() -> {
@@ -95,13 +82,13 @@ class ExclusiveFilesTest {
 
     @Test
     void runApplyOnAFileAnotherProcessHoldsSendsNothing() throws Exception {
-        Path csv = Files.writeString(root.resolve("held.csv"), leads(3, "held"));
+        Path csv = Files.writeString(harness.root.resolve("held.csv"), leads(3, "held"));
         Optional<FileClaim> held = FileClaim.tryClaim(csv, "another host daemon pid 1", Clock.systemUTC());
         assertThat(held).isPresent();
         try {
             Properties p = new Properties();
             p.putAll(harness.config(Map.of()));
-            Path config = root.resolve("run.properties");
+            Path config = harness.root.resolve("run.properties");
             try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
                 p.store(w, null);
             }
@@ -111,7 +98,7 @@ class ExclusiveFilesTest {
             cli.setErr(new PrintWriter(err, true));
 
             int exit = cli.execute("run", csv.toString(), "--apply", "--config", config.toString(),
-                    "--output", root.resolve("report.csv").toString());
+                    "--output", harness.root.resolve("report.csv").toString());
 
             assertThat(exit).as(err.toString()).isEqualTo(2);
             assertThat(err.toString()).contains("being processed by another leadrouter (another host daemon pid 1)");

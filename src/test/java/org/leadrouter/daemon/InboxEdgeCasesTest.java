@@ -19,10 +19,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import ch.qos.logback.classic.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LogCapture;
@@ -33,23 +31,12 @@ class InboxEdgeCasesTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
     private static final String SECRET_LINE = "root:$6$Zq7xK2pL$Wv4BnM8rT1yQ0sHgJcXeUaKd9oP3iL5fV7bN2mC6xZ1:19000:0:99999:7:::";
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @Test
     void aHardLinkToAPrivateFileIsRefusedUnreadAndTheFileKeepsItsRights() throws Exception {
-        Path secret = Files.writeString(root.resolve("private.csv"), HEADER
+        Path secret = Files.writeString(harness.root.resolve("private.csv"), HEADER
                 + "Juan Pérez;juan.hidden@example.com;600123456;Salud;28/07/2025;Portales\n" + SECRET_LINE + "\n");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         Files.createDirectories(harness.inbox());
@@ -113,7 +100,7 @@ class InboxEdgeCasesTest {
     private Result daemonCommand(Map<String, String> settings) throws Exception {
         Properties p = new Properties();
         p.putAll(settings);
-        Path config = root.resolve("second.properties");
+        Path config = harness.root.resolve("second.properties");
         try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             p.store(w, null);
         }

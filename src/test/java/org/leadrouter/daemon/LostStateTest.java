@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.Reports;
 
@@ -20,19 +18,8 @@ import org.leadrouter.testing.Reports;
 class LostStateTest {
     private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
 
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @Test
     void deferredLeadsAreRecoveredFromTheCopyOfTheQueueAfterTheStateIsLost() throws Exception {
@@ -50,7 +37,7 @@ class LostStateTest {
         assertThat(queued).hasSize(3);
         harness.stop();
 
-        try (var files = Files.walk(root.resolve("state"))) {
+        try (var files = Files.walk(harness.root.resolve("state"))) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }

@@ -3,33 +3,19 @@ package org.leadrouter.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LogCapture;
 
 /** The .error.txt beside a rejected file speaks the team's language (Spanish by default); the log stays English. */
 class SpanishErrorFileTest {
-    @TempDir
-    Path root;
-    private DaemonHarness harness;
-
-    @BeforeEach
-    void sandbox() throws Exception {
-        harness = new DaemonHarness(root, DaemonHarness.fixture().build());
-    }
-
-    @AfterEach
-    void cleanUp() throws Exception {
-        harness.close();
-    }
+    @RegisterExtension
+    final DaemonHarness harness = DaemonHarness.perTest();
 
     @Test
     void theReasonIsInSpanishBesideTheFileAndInEnglishInTheLog() throws Exception {
