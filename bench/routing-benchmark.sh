@@ -4,19 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-stamp=target/.benchmark-build
-needs_build=false
-if [[ ! -f "$stamp" || ! -f target/leadrouter.jar || ! -d target/lib \
-      || ! -f target/test-classes/org/leadrouter/bench/RoutingBenchmark.class ]]; then
-    needs_build=true
-elif [[ -n "$(find src pom.xml -newer "$stamp" -type f -print -quit)" ]]; then
-    needs_build=true
-fi
-if $needs_build; then
-    echo "building (mvn -B -q package -DskipTests)..." >&2
-    mvn -B -q package -DskipTests
-    touch "$stamp"
-fi
+. bench/build-once.sh RoutingBenchmark
 
 exec java ${JAVA_OPTS:--Xmx256m} -cp "target/test-classes:target/classes:target/lib/*" \
     org.leadrouter.bench.RoutingBenchmark "$@"
