@@ -616,7 +616,11 @@ public final class OffHappyPathBenchmark {
                 p.close();
             }
             sandbox.close();
-            deleteRecursively(dir);
+            if (Boolean.getBoolean("bench.keep")) {
+                System.out.println("   kept " + dir);
+            } else {
+                deleteRecursively(dir);
+            }
         }
     }
 
