@@ -30,6 +30,7 @@ import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.routes.DistributionRoute;
+import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerUnavailableException;
 
 /**
@@ -46,6 +47,7 @@ class InboxRouteTest extends CamelTestSupport {
     private final ScheduledExecutorService distributionThread = Executors.newSingleThreadScheduledExecutor();
     private DaemonSettings settings;
     private RetryGate gate;
+    private StateDatabase state;
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws IOException {
@@ -58,9 +60,12 @@ class InboxRouteTest extends CamelTestSupport {
         FileWaits waits = new FileWaits(settings.retryInitialBackoff(), settings.retryMaxBackoff(), clock);
         InboxProcessing processing = new InboxProcessing(new FileOutcomes(settings, clock, ZoneOffset.UTC), gate, waits,
                 "test pid 1", () -> { }, Mode.APPLY, DaemonEvents.NONE);
+        state = StateDatabase.open(dir.resolve("state"));
+        StateCheck stateCheck = new StateCheck(state, gate, DaemonEvents.NONE);
         return new RoutesBuilder[] {
-            new DaemonErrorPolicy(processing, gate),
-            new InboxRoute(settings, new InboxFilter(settings.stableTime(), gate, waits, clock), processing, distributionThread),
+            new DaemonErrorPolicy(processing, stateCheck, gate),
+            new InboxRoute(settings, new InboxFilter(settings.stableTime(), gate, waits, clock), processing, stateCheck,
+                    distributionThread),
             new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -78,6 +83,9 @@ class InboxRouteTest extends CamelTestSupport {
     @AfterEach
     void stopThread() {
         distributionThread.shutdownNow();
+        if (state != null) {
+            state.close();
+        }
     }
 
     @Test
