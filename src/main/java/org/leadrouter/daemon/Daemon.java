@@ -174,12 +174,13 @@ public final class Daemon {
                 // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
                 ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
                         .newSingleThreadScheduledExecutor(this, "distribution");
-                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, gate));
+                StateCheck stateCheck = new StateCheck(state, gate, events);
+                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, stateCheck, gate));
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing,
-                        distributionThread));
+                        stateCheck, distributionThread));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, d.deferredCheck(), distributionThread));
+                        gate, stateCheck, d.deferredCheck(), distributionThread));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();

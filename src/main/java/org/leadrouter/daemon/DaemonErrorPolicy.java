@@ -32,10 +32,12 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
     public static final String TIMERS = "timer-errors";
 
     private final InboxProcessing processing;
+    private final StateCheck state;
     private final RetryGate gate;
 
-    public DaemonErrorPolicy(InboxProcessing processing, RetryGate gate) {
+    public DaemonErrorPolicy(InboxProcessing processing, StateCheck state, RetryGate gate) {
         this.processing = Objects.requireNonNull(processing, "processing == null");
+        this.state = Objects.requireNonNull(state, "state == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
     }
 
@@ -49,12 +51,17 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
         inbox.onException(CreateUnsettledException.class)
             .handled(true).process(processing::awaitSettlement);
         // a folder that cannot be written (full disk): transient, the file stays; UnreadableFileException is no
-        // IOException, and a file that vanished is judged by the unexpected-failure handler below
+        // IOException, and a file that vanished is judged by the unexpected-failure handler below. Camel matches
+        // nested causes too, root first: only an IOException thrown as such is a folder's (a full state disk throws
+        // a StateException caused, deep down, by an IOException)
         inbox.onException(IOException.class)
-            .onWhen(e -> !(cause(e) instanceof NoSuchFileException))
+            .onWhen(e -> thrown(e) instanceof IOException && !(thrown(e) instanceof NoSuchFileException))
             .handled(true).process(processing::diskTrouble);
-        inbox.onException(VtigerUnavailableException.class, VtigerException.class, StateException.class, ConfigException.class)
+        inbox.onException(VtigerUnavailableException.class, VtigerException.class, ConfigException.class)
             .handled(true).process(processing::retryLater);
+        // the state database cannot be written (a full disk): transient too, health DOWN naming it
+        inbox.onException(StateException.class)
+            .handled(true).process(state::fileWaits);
         inbox.onException(Exception.class)
             .handled(true).process(e -> processing.unexpected(cause(e), e));
 
@@ -62,8 +69,15 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
         // a release whose create went unanswered: that lead stays queued and is looked up by its marker next time
         timers.onException(CreateUnsettledException.class)
             .handled(true).process(e -> LOG.warn("deferred leads: stopped, {}", cause(e).getMessage()));
-        timers.onException(VtigerUnavailableException.class, VtigerException.class, StateException.class)
+        timers.onException(VtigerUnavailableException.class, VtigerException.class)
             .handled(true).process(e -> gate.failed(cause(e).getMessage()));
+        timers.onException(StateException.class)
+            .handled(true).process(state::failed);
+    }
+
+    /** The exception as thrown (while Camel chooses the clause, it is not yet the caught one). */
+    private static Exception thrown(Exchange exchange) {
+        return exchange.getException() != null ? exchange.getException() : cause(exchange);
     }
 
     private static Exception cause(Exchange exchange) {

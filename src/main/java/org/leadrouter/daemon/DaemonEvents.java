@@ -27,12 +27,20 @@ public interface DaemonEvents {
     default void fileRetried() {
     }
 
-    /** A folder (or the state) could not be written: files wait; {@code reason} names the folder. */
+    /** A folder could not be written: files wait; {@code reason} names the folder. */
     default void diskTrouble(String reason) {
     }
 
-    /** Writing works again. */
+    /** Writing the folders works again. */
     default void diskRecovered() {
+    }
+
+    /** The state database could not be written (a full disk): files and the deferred queue wait. */
+    default void stateTrouble(String reason) {
+    }
+
+    /** The state database answers again (reopened, if H2 had closed it). */
+    default void stateRecovered() {
     }
 
     /** Both observers, in order. */
@@ -49,6 +57,8 @@ public interface DaemonEvents {
             @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
             @Override public void diskTrouble(String reason) { first.diskTrouble(reason); second.diskTrouble(reason); }
             @Override public void diskRecovered() { first.diskRecovered(); second.diskRecovered(); }
+            @Override public void stateTrouble(String reason) { first.stateTrouble(reason); second.stateTrouble(reason); }
+            @Override public void stateRecovered() { first.stateRecovered(); second.stateRecovered(); }
         };
     }
 }

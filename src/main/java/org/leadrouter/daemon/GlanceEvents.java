@@ -59,4 +59,14 @@ final class GlanceEvents implements DaemonEvents {
     public void diskRecovered() {
         next.diskRecovered();
     }
+
+    @Override
+    public void stateTrouble(String reason) {
+        next.stateTrouble(reason);
+    }
+
+    @Override
+    public void stateRecovered() {
+        next.stateRecovered();
+    }
 }

@@ -20,15 +20,17 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
     private final DeferredRelease deferred;
     private final Retention retention;
     private final RetryGate gate;
+    private final StateCheck state;
     private final Duration deferredCheck;
     private final ScheduledExecutorService distributionThread;
 
     /** @param distributionThread the inbox's polling thread, so that the deferred queue waits for the file in work */
-    public HousekeepingRoute(DeferredRelease deferred, Retention retention, RetryGate gate, Duration deferredCheck,
-                             ScheduledExecutorService distributionThread) {
+    public HousekeepingRoute(DeferredRelease deferred, Retention retention, RetryGate gate, StateCheck state,
+                             Duration deferredCheck, ScheduledExecutorService distributionThread) {
         this.deferred = Objects.requireNonNull(deferred, "deferred == null");
         this.retention = Objects.requireNonNull(retention, "retention == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
+        this.state = Objects.requireNonNull(state, "state == null");
         this.deferredCheck = Objects.requireNonNull(deferredCheck, "deferredCheck == null");
         this.distributionThread = Objects.requireNonNull(distributionThread, "distributionThread == null");
     }
@@ -39,10 +41,12 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
                 .scheduledExecutorService(distributionThread).advanced().synchronous(true))
             .routeId("deferred-leads").routeConfigurationId(DaemonErrorPolicy.TIMERS)
             .filter(method(gate, "open"))
+                .bean(state, "usable")
                 .to(DEFERRED_IF_CAPACITY);
 
         from(timer("retention").delay(60_000).period(21_600_000))
             .routeId("retention").routeConfigurationId(DaemonErrorPolicy.TIMERS)
+            .bean(state, "usable")
             .bean(retention, "purge");
 
         // the two ways the queue is offered; a failure goes back to the route that asked, for its policy to judge

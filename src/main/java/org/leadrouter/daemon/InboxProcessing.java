@@ -22,7 +22,6 @@ import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.pipeline.DistributionRequest;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.pipeline.RowStatus;
-import org.leadrouter.state.StateException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -202,13 +201,10 @@ public final class InboxProcessing {
         }
     }
 
-    /** VTiger (or the state) is unavailable for now: the file stays in the inbox and is retried with back-off. */
+    /** VTiger is unavailable for now: the file stays in the inbox and is retried with back-off. */
     public void retryLater(Exchange exchange) {
         Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
         gate.failed(cause == null ? "unknown" : cause.getMessage());
-        if (cause instanceof StateException) {
-            events.diskTrouble("the state database cannot be written (" + cause.getMessage() + ") — a full disk?");
-        }
         events.fileRetried();
     }
 

@@ -20,23 +20,26 @@ public final class InboxRoute extends EndpointRouteBuilder {
     private final DaemonSettings settings;
     private final InboxFilter filter;
     private final InboxProcessing processing;
+    private final StateCheck state;
     private final ScheduledExecutorService distributionThread;
 
     /**
      * @param distributionThread the one thread that polls the inbox and the deferred queue's timer, so that one batch
      *                           at a time goes through the pipeline (allocation is serial)
      */
-    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing,
+    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
                       ScheduledExecutorService distributionThread) {
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.filter = Objects.requireNonNull(filter, "filter == null");
         this.processing = Objects.requireNonNull(processing, "processing == null");
+        this.state = Objects.requireNonNull(state, "state == null");
         this.distributionThread = Objects.requireNonNull(distributionThread, "distributionThread == null");
     }
 
     @Override
     public void configure() {
         from(inbox()).routeId(ROUTE_ID).routeConfigurationId(DaemonErrorPolicy.INBOX)
+            .bean(state, "usable").id("state-usable")
             .to(HousekeepingRoute.DEFERRED_IF_NEW_DAY).id("deferred-first")
             .bean(processing, "request").id("request")
             .to(DistributionRoute.ENDPOINT).id("distribute")

@@ -8,11 +8,13 @@ import org.leadrouter.daemon.DaemonEvents;
 
 /**
  * Camel health check {@code leadrouter/disk}: DOWN while the daemon cannot write a folder it needs (outbox, archive,
- * error, state) — typically a full disk — with the reason; UP again as soon as a file goes through.
+ * error) or its state database — typically a full disk — with the reason; UP again as soon as a file goes through,
+ * or, for the state, as soon as it answers again.
  */
 public final class DiskHealthCheck extends AbstractHealthCheck implements DaemonEvents {
     public static final String ID = "disk";
     private volatile String trouble;
+    private volatile String stateTrouble;
 
     public DiskHealthCheck() {
         super(VtigerHealthCheck.GROUP, ID);
@@ -29,8 +31,19 @@ public final class DiskHealthCheck extends AbstractHealthCheck implements Daemon
     }
 
     @Override
+    public void stateTrouble(String reason) {
+        stateTrouble = reason;
+    }
+
+    @Override
+    public void stateRecovered() {
+        stateTrouble = null;
+    }
+
+    @Override
     public void fileProcessed(org.leadrouter.pipeline.DistributionBatch batch) {
         trouble = null;
+        stateTrouble = null;
     }
 
     /** A full disk heals when space is freed: a restart would not help, so readiness only. */
@@ -41,7 +54,7 @@ public final class DiskHealthCheck extends AbstractHealthCheck implements Daemon
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        String now = trouble;
+        String now = stateTrouble != null ? stateTrouble : trouble;
         if (now == null) {
             builder.up();
         } else {

@@ -10,11 +10,14 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.files.FilePermissions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable state of leadrouter in {@code state.dir}: an embedded H2 database (pure Java, one file, crash-safe
@@ -22,11 +25,18 @@ import org.leadrouter.files.FilePermissions;
  * journal; its schema is versioned by {@link StateSchema}.
  */
 public final class StateDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
+    private static final String USER = "leadrouter";
     private final Path directory;
-    private final Connection connection;
+    private final String url;
+    /** Replaced by {@link #reopenIfClosed()} after H2 closed the database; guarded by this. */
+    private volatile Connection connection;
+    /** Closed by {@link #close()}: never reopened. Guarded by this. */
+    private boolean closed;
 
-    private StateDatabase(Path directory, Connection connection) {
+    private StateDatabase(Path directory, String url, Connection connection) {
         this.directory = directory;
+        this.url = url;
         this.connection = connection;
     }
 
@@ -48,16 +58,16 @@ public final class StateDatabase implements AutoCloseable {
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
         try {
-            Connection connection = DriverManager.getConnection(url, "leadrouter", "");
+            Connection connection = DriverManager.getConnection(url, USER, "");
             try {
-                StateSchema.migrate(url, "leadrouter", directory);
+                StateSchema.migrate(url, USER, directory);
                 restrictFiles(directory);
                 requireWritable(connection, file);
             } catch (RuntimeException e) {
                 connection.close();
                 throw e;
             }
-            return new StateDatabase(directory, connection);
+            return new StateDatabase(directory, url, connection);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
                 throw new ConfigException("state.dir", "the state in " + directory
@@ -127,6 +137,71 @@ public final class StateDatabase implements AutoCloseable {
         return connection;
     }
 
+    /**
+     * Makes sure the database still answers, reopening it when H2 closed it. H2 closes the whole database when a
+     * write fails (a full disk: "No space left on device") and answers every later statement with "the database has
+     * been closed" (90098), while the connection still says it is valid; it never reopens by itself. Called before
+     * each unit of work (a file, a check of the deferred queue), so that the daemon resumes by itself once space is
+     * back: what was committed before the failure is intact (H2's store is crash-safe), what was not is rolled back,
+     * as after a power cut.
+     *
+     * @return true if the database had been closed and is open again
+     * @throws StateException (transient) while it still cannot be opened and written, naming the folder
+     */
+    public synchronized boolean reopenIfClosed() {
+        if (closed) {
+            throw new StateException("the state database in " + directory + " is closed: leadrouter is stopping", null);
+        }
+        if (answers(connection)) {
+            return false;
+        }
+        closeQuietly(connection);
+        Path file = directory.resolve(FILE_NAME);
+        Connection reopened;
+        try {
+            reopened = DriverManager.getConnection(url, USER, "");
+        } catch (SQLException e) {
+            throw new StateException("the state database in " + directory + " cannot be opened: " + rootCause(e), e);
+        }
+        try {
+            requireWritable(reopened, file);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(reopened);
+            throw new StateException("the state database in " + directory + " cannot be written: " + rootCause(e), e);
+        }
+        connection = reopened;
+        LOG.info("the state database in {} had been closed after a failed write; reopened", directory);
+        return true;
+    }
+
+    private static boolean answers(Connection connection) {
+        try (Statement probe = connection.createStatement(); ResultSet rs = probe.executeQuery("SELECT 1")) {
+            return rs.next();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // a database H2 closed after a failed write may fail to close again: nothing is left to release
+            LOG.debug("closing the state's old connection failed: {}", e.getMessage());
+        }
+    }
+
+    /** The innermost message of a failure (e.g. "No space left on device"), without H2's statement details. */
+    public static String rootCause(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int details = message.indexOf('\n');
+        return details < 0 ? message : message.substring(0, details);
+    }
+
     public Path directory() {
         return directory;
     }
@@ -155,6 +230,12 @@ public final class StateDatabase implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
+        if (!answers(connection)) {
+            // closed by H2 after a failed write: nothing is left to close
+            closeQuietly(connection);
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {

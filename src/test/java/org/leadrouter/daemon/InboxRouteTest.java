@@ -30,6 +30,8 @@ import org.leadrouter.csv.UnreadableFileException;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.routes.DistributionRoute;
+import org.leadrouter.state.StateDatabase;
+import org.leadrouter.state.StateException;
 import org.leadrouter.vtiger.VtigerUnavailableException;
 
 /**
@@ -46,6 +48,20 @@ class InboxRouteTest extends CamelTestSupport {
     private final ScheduledExecutorService distributionThread = Executors.newSingleThreadScheduledExecutor();
     private DaemonSettings settings;
     private RetryGate gate;
+    private StateDatabase state;
+    /** What the routes told their observers about trouble: "disk: …" (a folder) or "state: …". */
+    private final List<String> troubles = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final DaemonEvents events = new DaemonEvents() {
+        @Override
+        public void diskTrouble(String reason) {
+            troubles.add("disk: " + reason);
+        }
+
+        @Override
+        public void stateTrouble(String reason) {
+            troubles.add("state: " + reason);
+        }
+    };
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() throws IOException {
@@ -57,10 +73,13 @@ class InboxRouteTest extends CamelTestSupport {
         gate = new RetryGate(settings.retryInitialBackoff(), settings.retryMaxBackoff(), clock);
         FileWaits waits = new FileWaits(settings.retryInitialBackoff(), settings.retryMaxBackoff(), clock);
         InboxProcessing processing = new InboxProcessing(new FileOutcomes(settings, clock, ZoneOffset.UTC), gate, waits,
-                "test pid 1", () -> { }, Mode.APPLY, DaemonEvents.NONE);
+                "test pid 1", () -> { }, Mode.APPLY, events);
+        state = StateDatabase.open(dir.resolve("state"));
+        StateCheck stateCheck = new StateCheck(state, gate, events);
         return new RoutesBuilder[] {
-            new DaemonErrorPolicy(processing, gate),
-            new InboxRoute(settings, new InboxFilter(settings.stableTime(), gate, waits, clock), processing, distributionThread),
+            new DaemonErrorPolicy(processing, stateCheck, gate),
+            new InboxRoute(settings, new InboxFilter(settings.stableTime(), gate, waits, clock), processing, stateCheck,
+                    distributionThread),
             new RouteBuilder() {
                 @Override
                 public void configure() {
@@ -78,6 +97,9 @@ class InboxRouteTest extends CamelTestSupport {
     @AfterEach
     void stopThread() {
         distributionThread.shutdownNow();
+        if (state != null) {
+            state.close();
+        }
     }
 
     @Test
@@ -126,6 +148,35 @@ class InboxRouteTest extends CamelTestSupport {
         assertThat(files(settings.inbox())).extracting(p -> p.getFileName().toString()).containsExactly("julio.csv");
         assertThat(files(settings.error())).isEmpty();
         assertThat(gate.open()).as("back-off").isFalse();
+    }
+
+    @Test
+    void aStateThatCannotBeWrittenKeepsTheFileAndSaysSoEvenThoughTheRootCauseIsAnIoException() throws Exception {
+        // Camel matches nested causes root first: this must not be taken for a folder's trouble, nor be "unexpected"
+        failure.set(new StateException("journal update failed", new java.sql.SQLException("General error",
+                new IOException("No space left on device"))));
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(1).create();
+
+        drop("julio.csv");
+
+        assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(files(settings.inbox())).extracting(p -> p.getFileName().toString()).containsExactly("julio.csv");
+        assertThat(files(settings.error())).isEmpty();
+        assertThat(gate.open()).as("back-off").isFalse();
+        assertThat(troubles).singleElement().asString().startsWith("state: cannot write the state database in "
+                + state.directory()).contains("No space left on device");
+    }
+
+    @Test
+    void aFolderThatCannotBeWrittenIsTheDisksTrouble() throws Exception {
+        failure.set(new java.nio.file.AccessDeniedException(settings.outbox().resolve("julio_report.csv").toString()));
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(1).create();
+
+        drop("julio.csv");
+
+        assertThat(done.matches(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(files(settings.inbox())).extracting(p -> p.getFileName().toString()).containsExactly("julio.csv");
+        assertThat(troubles).singleElement().asString().startsWith("disk: cannot write to ");
     }
 
     @Test

@@ -47,6 +47,15 @@ public final class DaemonProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Waits for the process to end by itself (e.g. a refused start); returns its exit code. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the daemon was still running " + timeout + " after its start");
+        }
+        return process.exitValue();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
