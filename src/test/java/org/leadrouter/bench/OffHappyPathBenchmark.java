@@ -27,6 +27,7 @@ import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
 import org.leadrouter.testing.LeadFiles;
 import org.leadrouter.testing.Reports;
+import org.leadrouter.testing.SmallDisk;
 
 /**
  * The "never twice, never lost" promise off the happy path: two daemons on one inbox, {@code run --apply} on a file
@@ -42,7 +43,7 @@ public final class OffHappyPathBenchmark {
     private static final Path JAR = Path.of("target", "leadrouter.jar");
     private static final String KEY = "bench-key";
     private static final List<String> ADVISORS = List.of("ana", "juan", "luis", "marta", "pedro", "rosa", "sara");
-    private static final String LINE = "%-64s %8s %6s %5s %7s %7s %7s  %s%n";
+    private static final String LINE = "%-66s %8s %6s %5s %7s %7s %7s  %s%n";
 
     private static boolean promiseBroken;
 
@@ -66,6 +67,7 @@ public final class OffHappyPathBenchmark {
         scenarios.put("5a", w -> fullFolder(w, "outbox"));
         scenarios.put("5b", w -> fullFolder(w, "archive"));
         scenarios.put("5c", w -> fullFolder(w, "error"));
+        scenarios.put("5d", w -> fullFolder(w, "state"));
         scenarios.put("6", OffHappyPathBenchmark::stateLostWithDeferredLeads);
         scenarios.put("7", OffHappyPathBenchmark::fileGrowsAfterItWasTaken);
         scenarios.put("8", OffHappyPathBenchmark::releaseKilledMidway);
@@ -84,7 +86,7 @@ public final class OffHappyPathBenchmark {
                 scenarios.get(id).run(w);
             } catch (Exception | AssertionError e) {
                 promiseBroken = true;
-                System.out.printf("%-64s did not finish (%.1f s): %s%n", id, seconds(began), e);
+                System.out.printf("%-66s did not finish (%.1f s): %s%n", id, seconds(began), e);
             }
         }
         System.out.printf("total %.1f s%n", seconds(start));
@@ -160,7 +162,8 @@ public final class OffHappyPathBenchmark {
         Await.until("the file archived", Duration.ofMinutes(5), () -> w.inboxFiles().isEmpty());
         Thread.sleep(storedAfter.toMillis()); // a create sent again would land by now
         int stop = daemon.terminate(Duration.ofMinutes(3));
-        w.print(String.format("3 slow CRM: create stored after %.1f s, read-timeout 2 s, 5", storedAfter.toMillis() / 1e3),
+        w.print(String.format("%s slow CRM: each create stored after %.1f s, read-timeout 2 s, 5", w.id,
+                storedAfter.toMillis() / 1e3),
                 "slow", 5, "create requests " + w.sandbox.calls("create") + "; report " + w.statuses()
                         + "; create-settle-time 30s (default 10m); exit " + stop);
     }
@@ -174,12 +177,13 @@ public final class OffHappyPathBenchmark {
     }
 
     /**
-     * 4b. SIGTERM one second into a create VTiger needs 20 s for, with read-timeout 5 s: the create is unanswered when
-     * the daemon stops; the restart must settle it by its marker, not send it again (settle time 60 s). 5 leads.
+     * 4b. SIGTERM one second into a create VTiger needs 45 s for, with read-timeout 5 s: the stop waits for it at most
+     * read-timeout + 30 s = 35 s, so it is still running in VTiger when the daemon is gone; the restart must settle it
+     * by its marker, not send it again (settle time 60 s). 5 leads.
      */
     private static void stopDuringACreateThatOutlastsTheReadTimeout(World w) throws Exception {
-        stopDuringASlowCreate(w, Duration.ofSeconds(20), Map.of("vtiger.read-timeout", "5s", "vtiger.create-settle-time", "60s"),
-                "4b SIGTERM 1 s into a 20 s create (read-timeout 5 s), restart, 5");
+        stopDuringASlowCreate(w, Duration.ofSeconds(45), Map.of("vtiger.read-timeout", "5s", "vtiger.create-settle-time", "60s"),
+                "4b SIGTERM 1 s into a 45 s create (read-timeout 5 s), restart, 5");
     }
 
     private static void stopDuringASlowCreate(World w, Duration storedAfter, Map<String, String> settings, String name)
@@ -203,42 +207,109 @@ public final class OffHappyPathBenchmark {
     }
 
     /**
-     * 5. A folder's disk is full for 15 s (stood in for by a plain file in the folder's place, which fails for any
-     * user, root included). outbox / archive: a file of 100 leads; error: a ZIP named .csv and a file of 100 leads.
+     * 5. A folder's disk is full for 15 s: a real small disk (a tmpfs of 8 MB mounted on the folder, filled to the last
+     * byte, then freed) where mounting is allowed (root), else a plain file in the folder's place (which fails for any
+     * user). outbox / archive: a file of 100 leads; error: a ZIP named .csv and a file of 100 leads dropped while full;
+     * state: a file of 100 leads, the state's disk filling while VTiger stores the 30th lead (real disk only).
      */
     private static void fullFolder(World w, String folder) throws Exception {
-        DaemonProcess daemon = w.daemon(w.config("daemon", Map.of()), "daemon");
+        boolean state = folder.equals("state");
+        Path target = state ? w.dir.resolve("state-disk") : w.data(folder);
+        SmallDisk disk = w.smallDisk(target);
+        if (disk == null && state) {
+            System.out.printf(LINE, w.id + " state full: skipped", "", "", "", "", "", "", "mounting a small disk needs root");
+            return;
+        }
+        String how = disk != null ? "disk full" : "folder unwritable";
+        int port = freePort();
+        Map<String, String> settings = new HashMap<>(Map.of("management.enabled", "true", "management.port",
+                String.valueOf(port)));
+        if (state) {
+            settings.put("state.dir", target.resolve("state").toString());
+        }
+        DaemonProcess daemon = w.daemon(w.config("daemon", settings), "daemon");
         w.awaitStarted("daemon");
-        Path blocked = w.data(folder);
-        Files.createDirectories(blocked);
-        block(blocked);
         long logBefore = w.logBytes("daemon");
+        long linesBefore = w.logLines("daemon");
+        long[] fullSince = new long[1];
+        if (state) {
+            int[] creates = new int[1];
+            w.sandbox.knobs().rejectCreates(fields -> {
+                if (++creates[0] == 30) {
+                    disk.fill();
+                    fullSince[0] = System.nanoTime();
+                }
+                return false;
+            }, "UNUSED", "never");
+        } else if (disk != null) {
+            disk.fill();
+        } else {
+            block(target);
+        }
         boolean rejects = folder.equals("error");
         if (rejects) {
             w.drop("roto.csv", new byte[] {0x50, 0x4B, 0x03, 0x04, 0, 0, 0, 0, 0, 0});
             Thread.sleep(50);
         }
         w.drop("lleno.csv", LeadFiles.people(100, "full", 50_000_000));
+        if (state) {
+            Await.until("the state's disk full", Duration.ofMinutes(2), () -> fullSince[0] != 0);
+        }
         Thread.sleep(15_000);
         long logDuring = w.logBytes("daemon") - logBefore;
-        long logLines = w.logLines("daemon");
+        long linesDuring = w.logLines("daemon") - linesBefore;
+        String health = health(port);
         List<String> waiting = w.inboxFiles();
         int reportsWhileFull = w.reports().size();
-        Files.delete(blocked);
-        Files.createDirectories(blocked);
+        int createsWhileFull = w.sandbox.calls("create");
+        if (disk != null) {
+            disk.free();
+        } else {
+            Files.delete(target);
+            Files.createDirectories(target);
+        }
         Await.until("every file out of the inbox", Duration.ofMinutes(3), () -> w.inboxFiles().isEmpty());
         Thread.sleep(2_000);
+        String healthAfter = health(port);
         int stop = daemon.terminate(Duration.ofMinutes(3));
         String rejected = "";
         if (rejects) {
             Path explanation = w.data("error").resolve("roto.csv.error.txt");
             rejected = "; roto.csv.error.txt " + (Files.exists(explanation) ? Files.size(explanation) + " bytes" : "absent");
         }
-        w.print("5 " + folder + " full for 15 s, a file of 100" + (rejects ? " + a ZIP named .csv" : ""), "full", 100,
-                "waiting in the inbox when space came back: " + waiting + "; reports while full " + reportsWhileFull
-                        + "; log while full " + logDuring / 1024 + " KB (" + logLines + " lines in all)"
-                        + rejected + "; 0-byte files " + w.emptyFiles() + "; in error/ " + w.files(w.data("error")).size()
-                        + "; create requests " + w.sandbox.calls("create") + "; exit " + stop);
+        w.print(w.id + " " + folder + " " + how + " for 15 s, a file of 100" + (rejects ? " + a ZIP named .csv" : ""),
+                "full", 100, "in the inbox at the end of the 15 s: " + waiting + "; health then " + health + ", after "
+                        + healthAfter + "; reports while full " + reportsWhileFull + "; creates by then "
+                        + createsWhileFull + "; log while full " + linesDuring + " lines (" + logDuring + " bytes)"
+                        + rejected + "; 0-byte files " + w.emptyFiles() + "; files in error/ "
+                        + w.files(w.data("error")).size() + "; create requests " + w.sandbox.calls("create") + "; exit " + stop);
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The daemon's health status and the reason of a DOWN check, from /observe/health. */
+    private static String health(int port) {
+        try {
+            java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/observe/health"))
+                            .timeout(Duration.ofSeconds(10)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            String body = r.body().replaceAll("\\s+", " ");
+            java.util.regex.Matcher down = java.util.regex.Pattern.compile("\"name\"\\s*:\\s*\"([^\"]+)\"[^}]*?\"status\"\\s*:\\s*\"DOWN\"")
+                    .matcher(body);
+            StringBuilder names = new StringBuilder();
+            while (down.find()) {
+                names.append(names.length() == 0 ? "" : ",").append(down.group(1));
+            }
+            java.util.regex.Matcher status = java.util.regex.Pattern.compile("\"status\"\\s*:\\s*\"(\\w+)\"").matcher(body);
+            return "HTTP " + r.statusCode() + " " + (status.find() ? status.group(1) : "?")
+                    + (names.length() > 0 ? " (" + names + ")" : "");
+        } catch (IOException | InterruptedException e) {
+            return "unreachable (" + e.getClass().getSimpleName() + ")";
+        }
     }
 
     private static void block(Path folder) throws IOException {
@@ -280,7 +351,7 @@ public final class OffHappyPathBenchmark {
             Await.until("the recovered file archived", Duration.ofMinutes(2), () -> w.inboxFiles().isEmpty());
         }
         int stop = second.terminate(Duration.ofMinutes(3));
-        w.print("6 state lost while 5 leads wait deferred; deferred-queue.csv dropped, 8", "lost", 8,
+        w.print("6 state lost, 5 leads deferred; deferred-queue.csv dropped, 8", "lost", 8,
                 "queue copy listed " + queued + "; after the restart on an empty state: " + missingBefore + " missing, copy "
                         + (copyKept ? "still in the outbox, dropped into the inbox" : "GONE from the outbox (nothing to drop)")
                         + "; report " + w.statuses() + "; exit " + stop);
@@ -351,10 +422,10 @@ public final class OffHappyPathBenchmark {
         if (listed.size() != distinct.size() || inNoReport > 0) {
             promiseBroken = true;
         }
-        w.print("8 release of 293 deferred killed (SIGKILL) midway, restart, 300", "rel", 300,
+        w.print("8 release of 293 deferred leads SIGKILLed midway, restart, 300", "rel", 300,
                 "killed after " + createsAtKill + " release creates (" + reportsAtKill + " report(s) then); created in"
                         + " reports " + listed.size() + " (distinct " + distinct.size() + "), created leads in no report "
-                        + inNoReport + "; " + w.statuses() + "; exit " + stop);
+                        + inNoReport + "; " + w.statuses() + "; create requests " + w.sandbox.calls("create") + "; exit " + stop);
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -381,6 +452,7 @@ public final class OffHappyPathBenchmark {
         final Path dir;
         final VtigerSandbox sandbox;
         private final List<DaemonProcess> processes = new ArrayList<>();
+        private final List<SmallDisk> disks = new ArrayList<>();
         private final Map<String, Integer> starts = new HashMap<>();
 
         World(String id, long began) throws IOException {
@@ -395,6 +467,15 @@ public final class OffHappyPathBenchmark {
 
         Path inbox() {
             return dir.resolve("data/inbox");
+        }
+
+        /** An 8 MB tmpfs mounted on {@code folder}, unmounted at the end; null where mounting is not allowed. */
+        SmallDisk smallDisk(Path folder) throws IOException, InterruptedException {
+            SmallDisk disk = SmallDisk.mount(folder, 8);
+            if (disk != null) {
+                disks.add(disk);
+            }
+            return disk;
         }
 
         Path data(String folder) {
@@ -470,22 +551,25 @@ public final class OffHappyPathBenchmark {
 
         /** `leadrouter run <file> --apply` as a process of its own, launched now; waits for it to end. */
         RunResult run(Path file, Path config) throws IOException, InterruptedException {
-            String java = ProcessHandle.current().info().command().orElse("java");
+            String javaCommand = ProcessHandle.current().info().command().orElse("java");
             Path report = dir.resolve("run-report.csv");
             Path out = dir.resolve("run.log");
-            Process p = new ProcessBuilder(java, "-Xmx256m", "-jar", JAR.toString(), "run", file.toString(), "--apply",
+            Process p = new ProcessBuilder(javaCommand, "-Xmx256m", "-jar", JAR.toString(), "run", file.toString(), "--apply",
                     "--config", config.toString(), "--output", report.toString())
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 throw new AssertionError("run did not end within 5 minutes");
             }
-            String message = Files.readString(out, StandardCharsets.UTF_8).lines()
-                    .filter(l -> l.contains("being processed by") || l.contains("created") || l.contains("Error")
-                            || l.contains("error") || l.contains("not found") || l.contains("does not exist"))
-                    .map(String::strip).findFirst().orElse("");
-            if (message.length() > 160) {
-                message = message.substring(0, 160) + "…";
+            // what the user reads: the error line, or else the summary's "created" line (not the INFO log lines)
+            List<String> lines = Files.readString(out, StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.matches("^\\d{4}-\\d\\d-\\d\\d .* (INFO|DEBUG) .*")).map(String::strip).toList();
+            String message = lines.stream().filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("error")
+                    || l.contains("being processed by")).findFirst()
+                    .or(() -> lines.stream().filter(l -> l.startsWith("created")).findFirst()).orElse("")
+                    .replace(dir.toString(), "…").replaceAll("\\s+", " ");
+            if (message.length() > 140) {
+                message = message.substring(0, 140) + "…";
             }
             return new RunResult(p.exitValue(), message, report);
         }
@@ -616,6 +700,9 @@ public final class OffHappyPathBenchmark {
                 p.close();
             }
             sandbox.close();
+            for (SmallDisk d : disks) {
+                d.close();
+            }
             if (Boolean.getBoolean("bench.keep")) {
                 System.out.println("   kept " + dir);
             } else {
