@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.SmallDisk;
 
 /**
@@ -21,25 +21,20 @@ import org.leadrouter.testing.SmallDisk;
 class FullStateDiskRunTest {
     private static final int LEADS = 6;
 
-    @TempDir
-    Path dir;
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
     private SmallDisk disk;
-    private Harness h;
 
     @BeforeEach
-    void start() throws Exception {
-        disk = SmallDisk.mount(dir.resolve("state-disk"), 16);
+    void smallStateDisk() throws Exception {
+        disk = SmallDisk.mount(h.dir.resolve("state-disk"), 16);
         assumeTrue(disk != null, "mounting a small disk (tmpfs) needs root or CAP_SYS_ADMIN: a full state disk cannot"
                 + " be made here");
-        h = Harness.start(CrmFixtures.academy().build(), dir);
         h.set("state.dir", disk.path().resolve("state").toString()).set("vtiger.max-concurrency", "1");
     }
 
     @AfterEach
-    void stop() throws Exception {
-        if (h != null) {
-            h.close();
-        }
+    void unmount() throws Exception {
         if (disk != null) {
             disk.close();
         }
