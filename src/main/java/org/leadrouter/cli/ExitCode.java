@@ -4,8 +4,10 @@ import java.io.PrintWriter;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.csv.UnreadableFileException;
-import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.i18n.Messages;
+import org.leadrouter.pipeline.CreateUnsettledException;
+import org.leadrouter.state.StateDatabase;
+import org.leadrouter.state.StateException;
 import org.leadrouter.vtiger.VtigerException;
 import org.leadrouter.vtiger.VtigerUnavailableException;
 
@@ -47,6 +49,10 @@ public final class ExitCode {
             if (t instanceof ConfigException) {
                 err.println("error: " + t.getMessage());
                 return USAGE;
+            }
+            if (t instanceof StateException) {
+                err.println(Messages.t("run.state-unwritable", StateDatabase.rootCause(t)));
+                return INTERNAL;
             }
         }
         err.println("error: internal failure: " + failure);

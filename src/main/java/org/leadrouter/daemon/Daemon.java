@@ -18,7 +18,7 @@ import org.leadrouter.files.FileClaim;
 import org.leadrouter.glance.Glance;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
-import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.management.ManagementServer;
 import org.leadrouter.pipeline.Mode;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;

@@ -58,12 +58,20 @@ public final class DeferredRelease {
 
     /**
      * Before each file: the queue is due when this business day has not offered it yet and is a working day (a lead
-     * deferred on a non-working day goes out first thing on the next working day). Cheap.
+     * deferred on a non-working day goes out first thing on the next working day). An empty queue at the day's first
+     * look counts as offered: leads deferred later today wait for capacity or the next business day, instead of being
+     * offered again at once only to stay deferred (a report of nothing but "deferred" rows). Cheap.
      */
     public boolean dueForNewDay() {
-        LocalDate today = today();
-        return journal.deferredCount() > 0 && !today.toString().equals(state.value(LAST_OFFERED).orElse(""))
-                && calendar().isWorkingDay(today);
+        String today = today().toString();
+        if (today.equals(state.value(LAST_OFFERED).orElse(""))) {
+            return false;
+        }
+        if (journal.deferredCount() == 0) {
+            state.putValue(LAST_OFFERED, today);
+            return false;
+        }
+        return calendar().isWorkingDay(today());
     }
 
     /** The first offer of the day, saying why it is made. */

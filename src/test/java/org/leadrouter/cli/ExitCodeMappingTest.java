@@ -10,6 +10,7 @@ import java.io.IOException;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.state.StateException;
 import org.leadrouter.vtiger.VtigerException;
 import org.leadrouter.vtiger.VtigerUnavailableException;
 
@@ -33,6 +34,16 @@ class ExitCodeMappingTest {
         assertThat(ExitCode.of(new VtigerException("INVALID_USER_CREDENTIALS", "Invalid username or password"), err))
                 .isEqualTo(ExitCode.VTIGER_UNAVAILABLE);
         assertThat(said.toString()).contains("VTiger is unreachable: timed out").contains("refused the login");
+    }
+
+    @Test
+    void aStateThatCannotBeWrittenIsAnInternalFailureThatSaysWhatToDo() {
+        Exception full = new IllegalStateException("step failed", new StateException("journal update failed",
+                new java.sql.SQLException("General error", new IOException("No space left on device"))));
+
+        assertThat(ExitCode.of(full, err)).isEqualTo(ExitCode.INTERNAL);
+        assertThat(said.toString()).contains("the state database cannot be written (No space left on device)")
+                .contains("run the same command again").doesNotContain("internal failure");
     }
 
     @Test

@@ -218,6 +218,9 @@ class DaemonTest {
         Path first = harness.awaitReports(1).get(0);
         assertThat(Reports.read(first, ';')).extracting(r -> r.get("Status"))
                 .containsExactly("created", "created", "created", "deferred", "deferred");
+        Thread.sleep(500);
+        assertThat(harness.reports()).as("not offered again the same day only to stay deferred (5 checks later)")
+                .containsExactly(first);
 
         clock.advance(Duration.ofDays(1));
         List<Path> reports = harness.awaitReports(2);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.ManagementSettings;
 import org.leadrouter.config.Settings;
-import org.leadrouter.metrics.ManagementServer;
+import org.leadrouter.management.ManagementServer;
 import org.leadrouter.testing.Await;
 import org.leadrouter.vtiger.VtigerCallListener;
 

@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Values VTiger mishandles (quotes, backslashes, emoji, overlong names) reach it intact or cleaned with a note. */
 class AwkwardValuesTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     private Map<String, String> lead(String id) {
         return h.sandbox.records("Leads").stream().filter(l -> id.equals(l.get("id"))).findFirst().orElseThrow();
@@ -156,7 +143,7 @@ class AwkwardValuesTest {
 
     @Test
     void windows1252SemicolonFileReachesVtigerAsProperUtf8() throws Exception {
-        Path csv = java.nio.file.Files.write(dir.resolve("excel_ansi.csv"),
+        Path csv = java.nio.file.Files.write(h.dir.resolve("excel_ansi.csv"),
                 ("Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\r\n"
                         + "José Núñez Ibáñez;jose.nunez@example.com;600 11 22 99;Educación Infantil;01/08/2025;Señal Web\r\n")
                         .getBytes(java.nio.charset.Charset.forName("windows-1252")));
@@ -176,7 +163,7 @@ class AwkwardValuesTest {
 
     @Test
     void excelUnicodeTextFileInUtf16WithTabsIsRead() throws Exception {
-        Path csv = java.nio.file.Files.write(dir.resolve("excel_unicode.txt"),
+        Path csv = java.nio.file.Files.write(h.dir.resolve("excel_unicode.txt"),
                 ("\uFEFFNombre\tEmail\tTeléfono\tCurso Interesado\tFecha entrada\tOrigen del leads\r\n"
                         + "Begoña Etxeberria\tbego@example.com\t611 22 33 44\tFarmacia\t01/08/2025\tSEO\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_16LE));

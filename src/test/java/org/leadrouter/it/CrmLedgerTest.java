@@ -7,31 +7,23 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * VTiger is the ledger: before a file's leads are sent, the leads already carrying its import markers are looked
  * up, even when this state has never seen the file (a lost state, another instance, {@code run} on another machine).
  */
 class CrmLedgerTest {
-    @TempDir
-    Path dir;
-    private Harness h;
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
+    void configure() throws Exception {
         // leads are not searched by email or phone here, so only the import markers can stop a second create (as
         // when another instance is sending the same file at the same moment, before either lead exists)
         h.set("dedupe.modules", "Contacts");
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private Path threeLeads() throws Exception {
@@ -47,7 +39,7 @@ class CrmLedgerTest {
         assertThat(first.exitCode()).as(first.printed()).isZero();
         assertThat(h.sandbox.records("Leads")).hasSize(3);
 
-        h.set("state.dir", Files.createDirectories(dir.resolve("another-state")).toString());
+        h.set("state.dir", Files.createDirectories(h.dir.resolve("another-state")).toString());
         Harness.Run second = h.apply(csv);
 
         assertThat(second.exitCode()).as(second.printed()).isZero();

@@ -11,31 +11,18 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Dry-run and apply of one file through the real command line against the sandboxed CRM. */
 class DryRunAndApplyTest {
     private static final Set<String> ADVISORS = Set.of(CrmFixtures.ANA, CrmFixtures.BEA, CrmFixtures.CARLOS,
             CrmFixtures.DANI);
 
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy()
+    @RegisterExtension
+    final Harness h = Harness.perTest(() -> CrmFixtures.academy()
                 .lead(oldLead(CrmFixtures.ANA, "Antiguo", "email", "antiguo@example.com"))
-                .build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+                .build());
 
     private Path fourLeads() throws Exception {
         return h.csv(
@@ -154,7 +141,7 @@ class DryRunAndApplyTest {
 
     @Test
     void sampleFileOfTheOriginalSpecificationRepairsTheSwappedCourseAndDate() throws Exception {
-        Path sample = dir.resolve("leads_ejemplo_albali.csv");
+        Path sample = h.dir.resolve("leads_ejemplo_albali.csv");
         Files.copy(Path.of("src/test/resources/csv/leads_ejemplo_albali.csv"), sample);
 
         Harness.Run run = h.apply(sample);

@@ -5,26 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The documented exit codes: 2 for configuration and unusable files, 3 for an unreachable or refusing VTiger. */
 class ExitCodeTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     private Path oneLead() throws Exception {
         return h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales");
@@ -53,7 +40,7 @@ class ExitCodeTest {
 
     @Test
     void nonexistentInputFileExits2() throws Exception {
-        Harness.Run run = h.apply(dir.resolve("no_such_file.csv"));
+        Harness.Run run = h.apply(h.dir.resolve("no_such_file.csv"));
 
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
         assertThat(run.err()).contains("no_such_file.csv");
@@ -121,7 +108,7 @@ class ExitCodeTest {
     void binaryFileExits2() throws Exception {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0,
                 0, 0, 1, 0, 8, 6, 0, 0, 0, 0x5c, 0x72, (byte) 0xa8, 0x66, 0, 0, 0, 0};
-        Path file = Files.write(dir.resolve("leads.csv"), png);
+        Path file = Files.write(h.dir.resolve("leads.csv"), png);
 
         Harness.Run run = h.apply(file);
 
@@ -133,7 +120,7 @@ class ExitCodeTest {
     @Test
     void excelWorkbookSavedAsCsvExits2() throws Exception {
         byte[] zip = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 33, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
-        Path file = Files.write(dir.resolve("leads_excel.csv"), zip);
+        Path file = Files.write(h.dir.resolve("leads_excel.csv"), zip);
 
         Harness.Run run = h.apply(file);
 
@@ -155,10 +142,10 @@ class ExitCodeTest {
 
     @Test
     void nonexistentConfigFileExits2NamingIt() throws Exception {
-        Path missing = dir.resolve("no_such.properties");
+        Path missing = h.dir.resolve("no_such.properties");
 
-        Harness.Run run = Harness.execute(dir.resolve("r.csv"), "run", oneLead().toString(), "--apply",
-                "--output", dir.resolve("r.csv").toString(), "--config", missing.toString());
+        Harness.Run run = Harness.execute(h.dir.resolve("r.csv"), "run", oneLead().toString(), "--apply",
+                "--output", h.dir.resolve("r.csv").toString(), "--config", missing.toString());
 
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
         assertThat(run.err()).contains("no_such.properties");
@@ -166,7 +153,7 @@ class ExitCodeTest {
 
     @Test
     void unwritableReportPathExits2BeforeAnyLeadIsCreated() throws Exception {
-        Path notADirectory = Files.writeString(dir.resolve("plain-file.txt"), "x");
+        Path notADirectory = Files.writeString(h.dir.resolve("plain-file.txt"), "x");
         Path report = notADirectory.resolve("report.csv");
 
         Harness.Run run = Harness.execute(report, "run", oneLead().toString(), "--apply",

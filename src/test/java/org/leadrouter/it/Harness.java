@@ -10,34 +10,77 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.VtigerSandbox;
 import picocli.CommandLine;
 
-/** A sandboxed CRM plus the files and settings of leadrouter runs against it, driven through the command line. */
-final class Harness implements AutoCloseable {
+/**
+ * A sandboxed CRM plus the files and settings of leadrouter runs against it, driven through the command line. As a
+ * JUnit extension ({@code @RegisterExtension final Harness h = Harness.perTest(CrmFixtures.academy()::build);})
+ * each test gets its own folder and sandbox, stopped and removed after it.
+ */
+final class Harness implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
     static final String HEADER = "Nombre,Email,Teléfono,Curso Interesado,Fecha entrada,Origen del leads";
 
-    final VtigerSandbox sandbox;
-    final Path dir;
-    final Path stateDir;
+    private final Supplier<SandboxFixture> fixtureForEachTest;
+    VtigerSandbox sandbox;
+    /** The test's folder: its files, reports, configuration and (in {@code state/}) the state. */
+    Path dir;
+    Path stateDir;
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final AtomicInteger files = new AtomicInteger();
 
+    private Harness(Supplier<SandboxFixture> fixtureForEachTest) {
+        this.fixtureForEachTest = fixtureForEachTest;
+    }
+
     private Harness(VtigerSandbox sandbox, Path dir) throws IOException {
+        this.fixtureForEachTest = null;
+        init(sandbox, dir);
+    }
+
+    /** The harness as a JUnit extension: a folder and a sandbox of {@code fixture} for each test. */
+    static Harness perTest(Supplier<SandboxFixture> fixture) {
+        return new Harness(Objects.requireNonNull(fixture, "fixture == null"));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        init(VtigerSandbox.start(0, fixtureForEachTest.get()), Files.createTempDirectory("leadrouter-it"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private void init(VtigerSandbox sandbox, Path dir) throws IOException {
         this.sandbox = sandbox;
         this.dir = dir;
         this.stateDir = Files.createDirectories(dir.resolve("state"));
+        settings.clear();
         settings.put("vtiger.url", sandbox.baseUrl().toString());
         settings.put("vtiger.username", CrmFixtures.API_USER);
         settings.put("vtiger.access-key", CrmFixtures.ACCESS_KEY);

@@ -2,29 +2,20 @@ package org.leadrouter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxFixture;
 
 /** The local copy of CRM emails and phones in state.dir makes the next file cost a handful of queries. */
 class IncrementalStateTest {
-    @TempDir
-    Path dir;
-    private Harness h;
+    @RegisterExtension
+    final Harness h = Harness.perTest(() -> SandboxFixture.generated(1500, 600, 7));
 
     @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(SandboxFixture.generated(1500, 600, 7), dir);
+    void configure() throws Exception {
         h.set("vtiger.username", "admin").set("vtiger.access-key", "sandbox-demo-key");
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     @Test

@@ -7,26 +7,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the sales team reads from `run`: Spanish by default, English with language=en; Status values stay as they are. */
 class LanguageTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     private Path leads() throws Exception {
         return h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales",
@@ -65,7 +52,7 @@ class LanguageTest {
 
     @Test
     void aFileThatCannotBeUsedIsExplainedInSpanish() throws Exception {
-        Path pdf = Files.write(dir.resolve("leads.csv"), "%PDF-1.4\n".getBytes());
+        Path pdf = Files.write(h.dir.resolve("leads.csv"), "%PDF-1.4\n".getBytes());
 
         Harness.Run run = h.set("language", null).dryRun(pdf);
 

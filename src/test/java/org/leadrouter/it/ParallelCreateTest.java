@@ -10,10 +10,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
@@ -30,23 +29,16 @@ import org.leadrouter.vtiger.CallCounter;
 class ParallelCreateTest {
     private static final int ROWS = 40;
 
-    @TempDir
-    Path dir;
-    private Harness h;
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
     /** Creates VTiger is working on right now, and the most seen at once. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostInFlight = new AtomicInteger();
     private final AtomicInteger createsSeen = new AtomicInteger();
 
     @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
+    void configure() throws Exception {
         h.set("allocation.daily-cap", "100");
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private Path leads() throws Exception {
@@ -199,7 +191,7 @@ class ParallelCreateTest {
         try (Leadrouter app = Leadrouter.start(settings, Clock.systemUTC(), new CallCounter())) {
             slowCreates(40, 8, () -> app.shutdown().request());
 
-            DistributionResult result = app.distribute(new DistributionRequest(csv, Mode.APPLY, dir.resolve("stopped.csv")));
+            DistributionResult result = app.distribute(new DistributionRequest(csv, Mode.APPLY, h.dir.resolve("stopped.csv")));
 
             assertThat(result.failure()).isInstanceOf(ShutdownSignal.StopRequested.class);
             Map<Integer, JournalRow> journalled = app.journal().rows(result.batch().contentHash());

@@ -9,27 +9,14 @@ import java.util.List;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Reports;
 
 /** `report.delimiter` and `report.format` from the command line: a report that opens right in a Spanish Excel. */
 class ReportFormatTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     @Test
     void aCommaSeparatedInputGetsASemicolonReportWhenAsked() throws Exception {
@@ -54,7 +41,7 @@ class ReportFormatTest {
     void aWorkbookReportHoldsTheSameRowsWithPhonesAndIdsAsText() throws Exception {
         Path csv = h.csv("Juan Pérez,juan@example.com,+34 600 123 456,Salud,28/07/2025,Portales",
                 "Sin Contacto,nada,12,Salud,28/07/2025,SEO");
-        Path report = dir.resolve("informe.xlsx");
+        Path report = h.dir.resolve("informe.xlsx");
         Harness.Run run = Harness.execute(report, "run", csv.toString(), "--apply", "--output", report.toString(),
                 "--config", h.set("report.format", "xlsx").configFile().toString());
 

@@ -6,26 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The report never runs as a spreadsheet formula and never shows the access key; it keeps the input's delimiter. */
 class ReportSafetyTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     @Test
     void cellsThatLookLikeFormulasGetALeadingApostrophe() throws Exception {
@@ -72,7 +59,7 @@ class ReportSafetyTest {
 
     @Test
     void semicolonFileGivesASemicolonReportWithBom() throws Exception {
-        Path csv = Files.write(dir.resolve("punto_y_coma.csv"), ("Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\r\n"
+        Path csv = Files.write(h.dir.resolve("punto_y_coma.csv"), ("Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\r\n"
                 + "Rocío Núñez;rocio@example.com;600111222;Electricidad;01/08/2025;Web\r\n").getBytes(StandardCharsets.UTF_8));
 
         Harness.Run run = h.apply(csv);

@@ -7,29 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
 
 /** Expired sessions, refused rows and transient failures: the run carries on and creates each lead once. */
 class ResilienceTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy()
+    @RegisterExtension
+    final Harness h = Harness.perTest(() -> CrmFixtures.academy()
                 .lead(CrmFixtures.oldLead(CrmFixtures.ANA, "Existente", "email", "existente@example.com"))
-                .build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+                .build());
 
     private Path sixLeads() throws Exception {
         return h.csv(

@@ -12,22 +12,19 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Routing end to end through {@code run}: pools by course and by an extra column, a weight, an absence, working days. */
 class RoutingTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Madrid"));
 
-    @TempDir
-    Path dir;
-    private Harness h;
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
+    void configure() throws Exception {
         Path absences = h.write("ausencias.csv", "Asesor;Desde;Hasta;Motivo\r\nasesor.bea;" + TODAY.minusDays(1) + ";"
                 + TODAY.plusDays(2) + ";Vacaciones\r\n");
         h.set("routing.pool.sanidad", "asesor.ana,asesor.bea");
@@ -38,11 +35,6 @@ class RoutingTest {
         h.set("routing.rule.2.pool", "norte");
         h.set("allocation.weight.asesor.carlos", "2");
         h.set("availability.absences-file", absences.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private Path file() throws Exception {

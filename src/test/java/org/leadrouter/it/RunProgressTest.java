@@ -4,26 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Progress of `run --apply` when the output is not a terminal: plain lines, the last one at the end; none with --quiet. */
 class RunProgressTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     private Path threeLeads() throws Exception {
         return h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales",
@@ -43,7 +30,7 @@ class RunProgressTest {
 
     @Test
     void quietApplyShowsNoProgress() throws Exception {
-        Path report = dir.resolve("quiet.csv");
+        Path report = h.dir.resolve("quiet.csv");
         Harness.Run run = Harness.execute(report, "run", threeLeads().toString(), "--apply", "--quiet",
                 "--output", report.toString(), "--config", h.configFile().toString());
 

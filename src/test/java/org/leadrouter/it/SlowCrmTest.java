@@ -10,10 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.testing.Await;
 
@@ -22,20 +21,13 @@ import org.leadrouter.testing.Await;
  * its import marker, and sent again only once {@code vtiger.create-settle-time} has passed without it appearing.
  */
 class SlowCrmTest {
-    @TempDir
-    Path dir;
-    private Harness h;
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
+    void configure() throws Exception {
         h.set("vtiger.read-timeout", "1s").set("vtiger.create-settle-time", "4s");
         h.set("vtiger.max-concurrency", "1"); // one create at a time: each test counts the creates sent
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
     }
 
     private Path twoLeads() throws Exception {

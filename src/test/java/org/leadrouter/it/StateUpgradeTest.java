@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalStatus;
@@ -28,19 +26,8 @@ import org.leadrouter.state.StateDatabase;
 class StateUpgradeTest {
     private static final String FIXTURE_HASH = "bbbea22a8f801ae7b3b080a292a0d1204a4892b7dc4189d25a962b48a8931d39";
 
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy().build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+    @RegisterExtension
+    final Harness h = Harness.perTest(CrmFixtures.academy()::build);
 
     private void installFixtureState() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/state-fixtures/0.1.0/leadrouter.mv.db")) {
@@ -72,7 +59,7 @@ class StateUpgradeTest {
     @Test
     void theSameFileRunAgainOnAMigratedStateIsRecognisedAsAlreadyProcessed() throws Exception {
         installFixtureState();
-        Path csv = dir.resolve("leads.csv");
+        Path csv = h.dir.resolve("leads.csv");
         try (InputStream in = getClass().getResourceAsStream("/state-fixtures/0.1.0/leads.csv")) {
             Files.copy(in, csv);
         }

@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Reports;
 import org.leadrouter.testing.Workbooks;
 import org.leadrouter.testing.Workbooks.Formula;
@@ -20,25 +18,14 @@ import org.leadrouter.testing.Workbooks.Sheet;
 
 /** `run` of an Excel workbook against the sandboxed CRM: created like a CSV, reported with the sheet's rows. */
 class WorkbookRunTest {
-    @TempDir
-    Path dir;
-    private Harness h;
-
-    @BeforeEach
-    void start() throws Exception {
-        h = Harness.start(CrmFixtures.academy()
+    @RegisterExtension
+    final Harness h = Harness.perTest(() -> CrmFixtures.academy()
                 .lead(oldLead(CrmFixtures.ANA, "Antiguo", "email", "antiguo@example.com", "phone", "644556677"))
-                .build(), dir);
-    }
-
-    @AfterEach
-    void stop() {
-        h.close();
-    }
+                .build());
 
     @Test
     void workbookLeadsAreCreatedAndTheReportCarriesTheSheetsRowNumbers() throws Exception {
-        Path xlsx = Files.write(dir.resolve("leads julio.xlsx"), Workbooks.xlsx(
+        Path xlsx = Files.write(h.dir.resolve("leads julio.xlsx"), Workbooks.xlsx(
                 new Sheet("Notas").row("Exportado del portal el 28/07"),
                 new Sheet("Leads").row("Nombre", "Email", "Teléfono", "Curso Interesado", "Fecha entrada", "Origen")
                         .row("Juan Pérez", "juan@example.com", 600123456, "Salud", LocalDate.of(2025, 7, 28), "SEO")
@@ -63,7 +50,7 @@ class WorkbookRunTest {
 
     @Test
     void aPasswordProtectedWorkbookStopsTheRunWithTheReason() throws Exception {
-        Path xlsx = Files.write(dir.resolve("secreto.xlsx"), Workbooks.encrypted(Workbooks.xlsx(
+        Path xlsx = Files.write(h.dir.resolve("secreto.xlsx"), Workbooks.encrypted(Workbooks.xlsx(
                 new Sheet("Leads").row("Nombre", "Email").row("Ana", "ana@example.com"))));
 
         Harness.Run run = h.apply(xlsx);

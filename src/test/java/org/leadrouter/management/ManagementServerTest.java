@@ -1,4 +1,4 @@
-package org.leadrouter.metrics;
+package org.leadrouter.management;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,8 @@ import org.apache.camel.main.Main;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.leadrouter.config.ManagementSettings;
+import org.leadrouter.metrics.LeadrouterMetrics;
+import org.leadrouter.metrics.VtigerHealthCheck;
 
 class ManagementServerTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,4 +1,4 @@
-package org.leadrouter.metrics;
+package org.leadrouter.management;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
