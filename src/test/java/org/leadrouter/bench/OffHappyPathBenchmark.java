@@ -69,6 +69,7 @@ public final class OffHappyPathBenchmark {
         scenarios.put("5c", w -> fullFolder(w, "error"));
         scenarios.put("5d", w -> fullFolder(w, "state"));
         scenarios.put("6", OffHappyPathBenchmark::stateLostWithDeferredLeads);
+        scenarios.put("6b", OffHappyPathBenchmark::stateOfOneOfTwoDaemonsLostWithDeferredLeads);
         scenarios.put("7", OffHappyPathBenchmark::fileGrowsAfterItWasTaken);
         scenarios.put("8", OffHappyPathBenchmark::releaseKilledMidway);
         List<String> chosen = args.length == 0 ? List.copyOf(scenarios.keySet()) : List.of(args);
@@ -355,6 +356,60 @@ public final class OffHappyPathBenchmark {
                 "queue copy listed " + queued + "; after the restart on an empty state: " + missingBefore + " missing, copy "
                         + (copyKept ? "still in the outbox, dropped into the inbox" : "GONE from the outbox (nothing to drop)")
                         + "; report " + w.statuses() + "; exit " + stop);
+    }
+
+    /**
+     * 6b. Two daemons on one inbox (and so one outbox), each with its own state, both running, seven advisors with a
+     * cap of 1. A file of 50 leads: the daemon that takes it creates 7 and defers 43; it is then stopped for
+     * maintenance and the other takes the next file of 50 (all deferred). The first one's state is lost: both start
+     * again with a cap of 1000, and the admin copies every deferred-queue*.csv of the outbox into the inbox, as the
+     * README says.
+     */
+    private static void stateOfOneOfTwoDaemonsLostWithDeferredLeads(World w) throws Exception {
+        Map<String, String> capOne = Map.of("allocation.daily-cap", "1", "deferred.check-interval", "1s");
+        Map<String, DaemonProcess> running = new HashMap<>();
+        running.put("a", w.daemon(w.config("a", capOne), "a"));
+        running.put("b", w.daemon(w.config("b", capOne), "b"));
+        w.awaitStarted("a");
+        w.awaitStarted("b");
+        w.drop("primero.csv", LeadFiles.people(50, "ambos", 90_000_000));
+        Await.until("the first report", Duration.ofMinutes(2), () -> w.reports().size() == 1 && w.inboxFiles().isEmpty());
+        String first = w.filesArchivedBy("a") == 1 ? "a" : "b";
+        String other = first.equals("a") ? "b" : "a";
+        Path copy = w.data("outbox").resolve("deferred-queue.csv");
+        Await.until("the first copy of the queue", Duration.ofSeconds(30), () -> Files.exists(copy));
+        int listedAfterFirst = Reports.read(copy, ';').size();
+        running.get(first).terminate(Duration.ofMinutes(3));
+        w.drop("segundo.csv", LeadFiles.HEADER + LeadFiles.rows(51, 100, "ambos", 90_000_000));
+        Await.until("the second report", Duration.ofMinutes(2), () -> w.reports().size() == 2 && w.inboxFiles().isEmpty());
+        Thread.sleep(1_000); // the copy is rewritten just after the report
+        running.get(other).terminate(Duration.ofMinutes(3));
+        List<Path> copies = w.files(w.data("outbox")).stream()
+                .filter(p -> p.getFileName().toString().startsWith("deferred-queue")).toList();
+        int listed = 0;
+        for (Path c : copies) {
+            listed += Reports.read(c, ';').size();
+        }
+
+        deleteRecursively(w.dir.resolve("state-" + first));
+        Map<String, String> capMany = Map.of("allocation.daily-cap", "1000", "deferred.check-interval", "1s");
+        DaemonProcess a2 = w.daemon(w.config("a", capMany), "a");
+        DaemonProcess b2 = w.daemon(w.config("b", capMany), "b");
+        w.awaitStarted("a");
+        w.awaitStarted("b");
+        int n = 0;
+        for (Path c : copies) {
+            Path aside = Files.copy(c, w.dir.resolve("recuperadas-" + ++n + ".csv"));
+            Files.move(aside, w.inbox().resolve(aside.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+        }
+        Await.until("the recovered files archived", Duration.ofMinutes(2), () -> w.inboxFiles().isEmpty());
+        w.awaitStable(() -> w.leads("ambos").size(), Duration.ofSeconds(5), Duration.ofMinutes(2));
+        int stopA = a2.terminate(Duration.ofMinutes(3));
+        int stopB = b2.terminate(Duration.ofMinutes(3));
+        w.print("6b two daemons, one outbox; one state lost with 43 deferred, 100", "ambos", 100,
+                "queues: " + first + " 43, " + other + " 50; deferred-queue.csv listed " + listedAfterFirst + " after "
+                        + first + "'s file; then " + copies.size() + " copy file(s) listing " + listed + " leads, dropped;"
+                        + " reports " + w.statuses() + "; exits " + stopA + "/" + stopB);
     }
 
     /**
