@@ -4,7 +4,7 @@
 # Usage: bench/crash-benchmark.sh [rows=500] [kills=20] [seed=1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f target/leadrouter.jar ] || [ ! -d target/test-classes/org/leadrouter/bench ]; then
-  mvn -B -q package -DskipTests
-fi
+
+. bench/build-once.sh CrashBenchmark
+
 exec java -cp "target/test-classes:target/classes:target/lib/*" org.leadrouter.bench.CrashBenchmark "$@"

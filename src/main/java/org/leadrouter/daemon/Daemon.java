@@ -159,15 +159,16 @@ public final class Daemon {
                 DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());
-                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes,
+                // one copy of the deferred queue for the inbox and the releases: it knows whether the copy is its own
+                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox());
+                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes, queueCopy,
                         settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 String role = "daemon of state " + settings.stateDir().toAbsolutePath();
                 // this state is ours alone now: claims with our name are left from a process that was killed
                 FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
-                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox());
-                queueCopy.refresh();
+                queueCopy.checkAtStart();
                 InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
                         mode, events);
                 // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks

@@ -40,7 +40,7 @@ public final class DeferredRelease {
     private final DeferredQueueCopy copy;
 
     public DeferredRelease(DistributionSteps steps, Journal journal, StateDatabase state, FileOutcomes outcomes,
-                           ZoneId businessZone, Clock clock, DaemonEvents events) {
+                           DeferredQueueCopy copy, ZoneId businessZone, Clock clock, DaemonEvents events) {
         this.steps = Objects.requireNonNull(steps, "steps == null");
         this.journal = Objects.requireNonNull(journal, "journal == null");
         this.state = Objects.requireNonNull(state, "state == null");
@@ -48,7 +48,7 @@ public final class DeferredRelease {
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.events = Objects.requireNonNull(events, "events == null");
-        this.copy = new DeferredQueueCopy(journal, outcomes.outbox());
+        this.copy = Objects.requireNonNull(copy, "copy == null");
     }
 
     /** Rewrites the copy of the queue kept outside the state ({@link DeferredQueueCopy}). */

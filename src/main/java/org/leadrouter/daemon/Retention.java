@@ -71,7 +71,7 @@ public final class Retention {
                 Path p = entry.getKey();
                 BasicFileAttributes attrs = entry.getValue();
                 if (!attrs.lastModifiedTime().toInstant().isBefore(cutoff)
-                        || p.getFileName().toString().equals(DeferredQueueCopy.NAME)) {
+                        || DeferredQueueCopy.isCopy(p.getFileName().toString())) {
                     continue;
                 }
                 if (attrs.isDirectory()) {

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Await;
+import org.leadrouter.testing.LogCapture;
 import org.leadrouter.testing.Reports;
 
 /** Deferred leads survive the loss of the state: the outbox keeps a copy of the queue that can be dropped again. */
@@ -54,5 +56,84 @@ class LostStateTest {
         assertThat(perEmail.values()).containsOnly(1L);
         assertThat(harness.sandbox.records("Leads").stream().filter(l -> l.get("email").equals("perdida6@example.com"))
                 .findFirst().orElseThrow().get("phone")).contains("655000160");
+    }
+
+    @Test
+    void aStartOnTheEmptyStateKeepsTheCopyOfTheQueueSoItCanStillBeDroppedAfterwards() throws Exception {
+        harness.start(Map.of("allocation.daily-cap", "1"));
+        harness.drop("perdidas.csv", people(6));
+        harness.awaitReports(1);
+        Path copy = harness.outbox().resolve(DeferredQueueCopy.NAME);
+        Await.until("the copy of the queue", Duration.ofSeconds(10), () -> Files.exists(copy));
+        harness.stop();
+        deleteState();
+
+        try (LogCapture log = LogCapture.of("org.leadrouter")) {
+            // the service comes back on an empty state (a new server, a state moved aside) before anyone notices
+            harness.start(Map.of("allocation.daily-cap", "10"));
+            harness.drop("otro.csv", HEADER + "Eva Nueva;eva.nueva@example.com;+34 655000999;Salud;28/07/2025;Portales\n");
+            Await.until("the other file archived", Duration.ofSeconds(30),
+                    () -> !Files.exists(harness.inbox().resolve("otro.csv")));
+            assertThat(copy).as("the copy of the queue of the lost state").exists();
+            assertThat(log.messages(Level.WARN)).anyMatch(m -> m.contains(DeferredQueueCopy.NAME) && m.contains("3 lead"));
+        }
+        Files.copy(copy, harness.inbox().resolve("recuperadas.csv"));
+
+        Await.until("the recovered file archived", Duration.ofSeconds(30),
+                () -> !Files.exists(harness.inbox().resolve("recuperadas.csv")));
+        Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()
+                .filter(l -> l.get("email").startsWith("perdida"))
+                .collect(Collectors.groupingBy(l -> l.get("email"), Collectors.counting()));
+        assertThat(perEmail).hasSize(6);
+        assertThat(perEmail.values()).containsOnly(1L);
+    }
+
+    @Test
+    void theCopyOfALostQueueIsSetAsideNotOverwrittenWhenTheNewStateDefersLeadsOfItsOwn() throws Exception {
+        harness.start(Map.of("allocation.daily-cap", "1"));
+        harness.drop("perdidas.csv", people(6));
+        harness.awaitReports(1);
+        Path copy = harness.outbox().resolve(DeferredQueueCopy.NAME);
+        Await.until("the copy of the queue", Duration.ofSeconds(10), () -> Files.exists(copy));
+        String lost = Files.readString(copy);
+        harness.stop();
+        deleteState();
+
+        harness.start(Map.of("allocation.daily-cap", "1")); // the advisors are at the cap already
+        harness.drop("nuevas.csv", HEADER + "Eva Nueva;eva.nueva@example.com;+34 655000999;Salud;28/07/2025;Portales\n");
+        Await.until("the new file archived", Duration.ofSeconds(30), () -> !Files.exists(harness.inbox().resolve("nuevas.csv")));
+        Await.until("the new state's copy", Duration.ofSeconds(10),
+                () -> Files.exists(copy) && readQuietly(copy).contains("eva.nueva@example.com"));
+
+        List<Path> setAside = DaemonHarness.files(harness.outbox()).stream()
+                .filter(p -> p.getFileName().toString().startsWith("deferred-queue_unclaimed_")).toList();
+        assertThat(setAside).hasSize(1);
+        assertThat(Files.readString(setAside.get(0))).isEqualTo(lost);
+        assertThat(readQuietly(copy)).doesNotContain("perdida");
+    }
+
+    private static String people(int n) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 1; i <= n; i++) {
+            csv.append("Persona perdida").append(i).append(" García;perdida").append(i).append("@example.com;+34 6550001")
+                    .append(i).append("0;Salud;28/07/2025;Portales\n");
+        }
+        return csv.toString();
+    }
+
+    private void deleteState() throws java.io.IOException {
+        try (var files = Files.walk(harness.root.resolve("state"))) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            return "";
+        }
     }
 }
