@@ -159,8 +159,8 @@ public final class Daemon {
                 DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());
-                // one copy of the deferred queue for the inbox and the releases: it knows whether the copy is its own
-                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox());
+                // the copy of this state's deferred queue, rewritten after each file and each release
+                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox(), state.id());
                 DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes, queueCopy,
                         settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;

@@ -3,12 +3,12 @@ package org.leadrouter.daemon;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -24,75 +24,85 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A copy of the deferred queue outside the state, as an ordinary leads file: {@value #NAME} in the outbox, rewritten
- * whenever the queue may have changed (removed when it is empty). Should the state be lost, putting this file into
- * the inbox distributes the waiting leads again; leads of it already created are found in VTiger as duplicates.
- * A copy found at start while the state's queue is empty was not written from this state (the state was lost or
- * replaced, or the process was killed just after its queue emptied): it is kept, with a warning, and never removed;
- * should this state defer leads of its own, it is first set aside as {@code deferred-queue_unclaimed_<time>.csv}.
+ * A copy of the deferred queue outside the state, as an ordinary leads file in the outbox, rewritten whenever the
+ * queue may have changed (removed when it is empty). Should the state be lost, putting this file into the inbox
+ * distributes the waiting leads again; leads of it already created are found in VTiger as duplicates.
+ * <p>
+ * Each state has a copy of its own, {@code deferred-queue_<state id>.csv}: two daemons sharing an outbox never
+ * overwrite each other's, and a state that replaces a lost one (a new id) never touches the lost one's copy, which
+ * stays until someone deals with it. At start, the copies of other states in the outbox are named in the log.
  */
 public final class DeferredQueueCopy {
     private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
-    public static final String NAME = "deferred-queue.csv";
-    private static final String SET_ASIDE = "deferred-queue_unclaimed_";
+    private static final String PREFIX = "deferred-queue_";
+    private static final String SUFFIX = ".csv";
     private static final List<String> HEADER = List.of("Nombre", "Email", "Teléfono", "Curso Interesado", "Fecha entrada",
             "Origen del leads");
 
-    /** Whether a file of the outbox is the copy, or a copy of another state's queue set aside (never purged). */
+    /** Whether a file of the outbox is a copy of a deferred queue (this state's or another's: never purged). */
     public static boolean isCopy(String fileName) {
-        return fileName.equals(NAME) || fileName.startsWith(SET_ASIDE);
+        return fileName.startsWith(PREFIX) && fileName.endsWith(SUFFIX);
+    }
+
+    /** The name of the copy of the queue of the state whose id is {@code stateId}. */
+    public static String fileName(String stateId) {
+        return PREFIX + stateId + SUFFIX;
     }
 
     private final Journal journal;
     private final Path outbox;
-    private boolean unclaimed;
+    private final String name;
 
-    public DeferredQueueCopy(Journal journal, Path outbox) {
+    public DeferredQueueCopy(Journal journal, Path outbox, String stateId) {
         this.journal = Objects.requireNonNull(journal, "journal == null");
         this.outbox = Objects.requireNonNull(outbox, "outbox == null");
+        this.name = fileName(Objects.requireNonNull(stateId, "stateId == null"));
+    }
+
+    /** This state's copy. */
+    public Path path() {
+        return outbox.resolve(name);
     }
 
     /**
-     * At start: a copy in the outbox while the state's queue is empty did not come from this state. It is kept (it
-     * may be all that is left of a lost state's queue) and the log says what to do with it; otherwise as
-     * {@link #refresh()}.
+     * At start: says which file is this state's copy, names the copies of other states found in the outbox (another
+     * daemon sharing it, or a state that was lost: then that copy is all that is left of its queue), and brings this
+     * state's copy up to date.
      */
-    public synchronized void checkAtStart() {
-        Path target = outbox.resolve(NAME);
-        try {
-            if (Files.isRegularFile(target) && journal.deferredQueue().isEmpty()) {
-                unclaimed = true;
-                long leads;
-                try (var lines = Files.lines(target, StandardCharsets.UTF_8)) {
-                    leads = lines.skip(1).filter(l -> !l.isBlank()).count();
+    public void checkAtStart() {
+        LOG.info("the copy of this state's deferred queue is {}", path());
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(outbox, PREFIX + "*" + SUFFIX)) {
+            for (Path other : copies) {
+                if (!other.getFileName().toString().equals(name) && Files.isRegularFile(other, LinkOption.NOFOLLOW_LINKS)) {
+                    LOG.warn("{} lists {} deferred lead(s) of another state: another leadrouter sharing this outbox, or"
+                            + " a state that was lost. If that state was lost, copy the file into the inbox to distribute"
+                            + " its leads (those already in VTiger are reported as duplicate), then delete it; it is never"
+                            + " purged", other, leads(other));
                 }
-                LOG.warn("{} lists {} lead(s) but the deferred queue of this state is empty: the state was lost or"
-                        + " replaced since the copy was written (or the last release was stopped before it was updated)."
-                        + " It is kept: to distribute those leads, copy it into the inbox (leads already in VTiger are"
-                        + " reported as duplicate); if they went out already, delete it", target, leads);
-                return;
             }
-        } catch (IOException | StateException e) {
-            LOG.warn("cannot look at the copy of the deferred queue {} ({})", target, e.getMessage());
-            return;
+        } catch (IOException e) {
+            LOG.warn("cannot look for copies of deferred queues in {} ({})", outbox, e.getMessage());
         }
         refresh();
     }
 
+    private static long leads(Path copy) {
+        try (var lines = Files.lines(copy, StandardCharsets.UTF_8)) {
+            return lines.skip(1).filter(l -> !l.isBlank()).count();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+
     /** Rewrites the copy from the queue; a failure is logged and the daemon goes on (the queue itself is safe). */
     public synchronized void refresh() {
-        Path target = outbox.resolve(NAME);
-        Path temp = outbox.resolve("." + NAME + "." + UUID.randomUUID() + ".tmp");
+        Path target = path();
+        Path temp = outbox.resolve("." + name + "." + UUID.randomUUID() + ".tmp");
         try {
             List<DeferredLead> queue = journal.deferredQueue();
             if (queue.isEmpty()) {
-                if (!unclaimed) {
-                    Files.deleteIfExists(target);
-                }
+                Files.deleteIfExists(target);
                 return;
-            }
-            if (unclaimed) {
-                setAside(target);
             }
             Files.createFile(temp, FilePermissions.forNewFile(outbox));
             FilePermissions.restrict(temp);
@@ -117,20 +127,5 @@ public final class DeferredQueueCopy {
                 // a leftover hidden temporary file is harmless
             }
         }
-    }
-
-    /** The copy from another state is moved aside (never overwritten) before this state's queue is written. */
-    private void setAside(Path target) throws IOException {
-        if (Files.exists(target)) {
-            String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-            Path aside = outbox.resolve(SET_ASIDE + time + ".csv");
-            for (int n = 2; Files.exists(aside); n++) {
-                aside = outbox.resolve(SET_ASIDE + time + "-" + n + ".csv");
-            }
-            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
-            LOG.warn("{} was set aside as {}: it lists the leads of another state's deferred queue (copy it into the"
-                    + " inbox to distribute them, or delete it)", target, aside.getFileName());
-        }
-        unclaimed = false;
     }
 }

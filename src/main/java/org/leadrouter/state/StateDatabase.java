@@ -99,8 +99,8 @@ public final class StateDatabase implements AutoCloseable {
                 + e.getErrorCode() + "). Move the state folder aside (keep it for support) and start again with an"
                 + " empty one. That is safe for every lead already created: VTiger is the ledger, and their import"
                 + " markers stop a second create. What the damaged state alone held is the deferred queue and the"
-                + " rotation: put the outbox's deferred-queue.csv (the last copy of the queue) into the inbox to"
-                + " distribute those leads again");
+                + " rotation: put the outbox's copy of the queue (deferred-queue_<id>.csv, the log of the last start names"
+                + " it) into the inbox to distribute those leads again");
     }
 
     /** A database H2 could only open read-only (the disk or the file) would fail on the first write: refuse now. */
@@ -205,6 +205,21 @@ public final class StateDatabase implements AutoCloseable {
     public Path directory() {
         return directory;
     }
+
+    /**
+     * This state's identity: a random id made when the state is first used and kept in it, so that what a state
+     * leaves outside itself (the copy of its deferred queue) is told apart from what another state — a second daemon,
+     * or a state that was lost and replaced — left.
+     */
+    public synchronized String id() {
+        return value(ID).orElseGet(() -> {
+            String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+            putValue(ID, id);
+            return id;
+        });
+    }
+
+    private static final String ID = "state.id";
 
     /** A small named value (e.g. where the allocation rotation resumes). */
     public synchronized Optional<String> value(String name) {

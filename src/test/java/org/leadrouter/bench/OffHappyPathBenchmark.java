@@ -325,7 +325,7 @@ public final class OffHappyPathBenchmark {
     /**
      * 6. Three advisors with a cap of 1 and a file of 8 leads: 5 wait in the deferred queue. The service is stopped,
      * its state.dir deleted, and it is started again with a cap of 100 (as on a new server); then the admin does what
-     * the README says: copies the outbox's deferred-queue.csv into the inbox.
+     * the README says: copies the outbox's copy of the lost state's queue (deferred-queue_<id>.csv) into the inbox.
      */
     private static void stateLostWithDeferredLeads(World w) throws Exception {
         Path capOne = w.config("daemon", Map.of("allocation.daily-cap", "1", "deferred.check-interval", "1s"),
@@ -333,8 +333,8 @@ public final class OffHappyPathBenchmark {
         DaemonProcess first = w.daemon(capOne, "daemon");
         w.drop("cola.csv", LeadFiles.people(8, "lost", 60_000_000));
         Await.until("the report", Duration.ofMinutes(2), () -> w.reports().size() == 1);
-        Path copy = w.data("outbox").resolve("deferred-queue.csv");
-        Await.until("the copy of the queue", Duration.ofSeconds(30), () -> Files.exists(copy));
+        Path copy = Await.value("the copy of the queue", Duration.ofSeconds(30),
+                () -> queueCopies(w).size() == 1 ? queueCopies(w).get(0) : null);
         int queued = Reports.read(copy, ';').size();
         first.terminate(Duration.ofMinutes(3));
         deleteRecursively(w.dir.resolve("state-daemon"));
@@ -352,7 +352,7 @@ public final class OffHappyPathBenchmark {
             Await.until("the recovered file archived", Duration.ofMinutes(2), () -> w.inboxFiles().isEmpty());
         }
         int stop = second.terminate(Duration.ofMinutes(3));
-        w.print("6 state lost, 5 leads deferred; deferred-queue.csv dropped, 8", "lost", 8,
+        w.print("6 state lost, 5 leads deferred; its deferred-queue_<id>.csv dropped, 8", "lost", 8,
                 "queue copy listed " + queued + "; after the restart on an empty state: " + missingBefore + " missing, copy "
                         + (copyKept ? "still in the outbox, dropped into the inbox" : "GONE from the outbox (nothing to drop)")
                         + "; report " + w.statuses() + "; exit " + stop);
@@ -362,7 +362,7 @@ public final class OffHappyPathBenchmark {
      * 6b. Two daemons on one inbox (and so one outbox), each with its own state, both running, seven advisors with a
      * cap of 1. A file of 50 leads: the daemon that takes it creates 7 and defers 43; it is then stopped for
      * maintenance and the other takes the next file of 50 (all deferred). The first one's state is lost: both start
-     * again with a cap of 1000, and the admin copies every deferred-queue*.csv of the outbox into the inbox, as the
+     * again with a cap of 1000, and the admin copies every deferred-queue_*.csv of the outbox into the inbox, as the
      * README says.
      */
     private static void stateOfOneOfTwoDaemonsLostWithDeferredLeads(World w) throws Exception {
@@ -376,16 +376,15 @@ public final class OffHappyPathBenchmark {
         Await.until("the first report", Duration.ofMinutes(2), () -> w.reports().size() == 1 && w.inboxFiles().isEmpty());
         String first = w.filesArchivedBy("a") == 1 ? "a" : "b";
         String other = first.equals("a") ? "b" : "a";
-        Path copy = w.data("outbox").resolve("deferred-queue.csv");
-        Await.until("the first copy of the queue", Duration.ofSeconds(30), () -> Files.exists(copy));
+        Path copy = Await.value("the first copy of the queue", Duration.ofSeconds(30),
+                () -> queueCopies(w).size() == 1 ? queueCopies(w).get(0) : null);
         int listedAfterFirst = Reports.read(copy, ';').size();
         running.get(first).terminate(Duration.ofMinutes(3));
         w.drop("segundo.csv", LeadFiles.HEADER + LeadFiles.rows(51, 100, "ambos", 90_000_000));
         Await.until("the second report", Duration.ofMinutes(2), () -> w.reports().size() == 2 && w.inboxFiles().isEmpty());
         Thread.sleep(1_000); // the copy is rewritten just after the report
         running.get(other).terminate(Duration.ofMinutes(3));
-        List<Path> copies = w.files(w.data("outbox")).stream()
-                .filter(p -> p.getFileName().toString().startsWith("deferred-queue")).toList();
+        List<Path> copies = queueCopies(w);
         int listed = 0;
         for (Path c : copies) {
             listed += Reports.read(c, ';').size();
@@ -407,9 +406,15 @@ public final class OffHappyPathBenchmark {
         int stopA = a2.terminate(Duration.ofMinutes(3));
         int stopB = b2.terminate(Duration.ofMinutes(3));
         w.print("6b two daemons, one outbox; one state lost with 43 deferred, 100", "ambos", 100,
-                "queues: " + first + " 43, " + other + " 50; deferred-queue.csv listed " + listedAfterFirst + " after "
+                "queues: " + first + " 43, " + other + " 50; " + first + "'s copy listed " + listedAfterFirst + " after "
                         + first + "'s file; then " + copies.size() + " copy file(s) listing " + listed + " leads, dropped;"
                         + " reports " + w.statuses() + "; exits " + stopA + "/" + stopB);
+    }
+
+    /** The copies of deferred queues in the outbox ({@code deferred-queue_<state id>.csv}), one per state. */
+    private static List<Path> queueCopies(World w) {
+        return w.files(w.data("outbox")).stream()
+                .filter(p -> org.leadrouter.daemon.DeferredQueueCopy.isCopy(p.getFileName().toString())).toList();
     }
 
     /**

@@ -33,8 +33,7 @@ class LostStateTest {
         harness.start(Map.of("allocation.daily-cap", "1"));
         harness.drop("perdidas.csv", csv.toString());
         harness.awaitReports(1);
-        Path copy = harness.outbox().resolve(DeferredQueueCopy.NAME);
-        Await.until("the copy of the queue", Duration.ofSeconds(10), () -> Files.exists(copy));
+        Path copy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
         List<Map<String, String>> queued = Reports.read(copy, ';');
         assertThat(queued).hasSize(3);
         harness.stop();
@@ -63,8 +62,7 @@ class LostStateTest {
         harness.start(Map.of("allocation.daily-cap", "1"));
         harness.drop("perdidas.csv", people(6));
         harness.awaitReports(1);
-        Path copy = harness.outbox().resolve(DeferredQueueCopy.NAME);
-        Await.until("the copy of the queue", Duration.ofSeconds(10), () -> Files.exists(copy));
+        Path copy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
         harness.stop();
         deleteState();
 
@@ -75,7 +73,8 @@ class LostStateTest {
             Await.until("the other file archived", Duration.ofSeconds(30),
                     () -> !Files.exists(harness.inbox().resolve("otro.csv")));
             assertThat(copy).as("the copy of the queue of the lost state").exists();
-            assertThat(log.messages(Level.WARN)).anyMatch(m -> m.contains(DeferredQueueCopy.NAME) && m.contains("3 lead"));
+            assertThat(log.messages(Level.WARN)).anyMatch(m -> m.contains(copy.toString())
+                    && m.contains("3 deferred lead(s) of another state"));
         }
         Files.copy(copy, harness.inbox().resolve("recuperadas.csv"));
 
@@ -89,27 +88,34 @@ class LostStateTest {
     }
 
     @Test
-    void theCopyOfALostQueueIsSetAsideNotOverwrittenWhenTheNewStateDefersLeadsOfItsOwn() throws Exception {
+    void theCopyOfALostQueueIsNeverTouchedWhenTheNewStateDefersLeadsOfItsOwn() throws Exception {
         harness.start(Map.of("allocation.daily-cap", "1"));
         harness.drop("perdidas.csv", people(6));
         harness.awaitReports(1);
-        Path copy = harness.outbox().resolve(DeferredQueueCopy.NAME);
-        Await.until("the copy of the queue", Duration.ofSeconds(10), () -> Files.exists(copy));
-        String lost = Files.readString(copy);
+        Path lostCopy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
+        String lost = Files.readString(lostCopy);
         harness.stop();
         deleteState();
 
         harness.start(Map.of("allocation.daily-cap", "1")); // the advisors are at the cap already
         harness.drop("nuevas.csv", HEADER + "Eva Nueva;eva.nueva@example.com;+34 655000999;Salud;28/07/2025;Portales\n");
         Await.until("the new file archived", Duration.ofSeconds(30), () -> !Files.exists(harness.inbox().resolve("nuevas.csv")));
-        Await.until("the new state's copy", Duration.ofSeconds(10),
-                () -> Files.exists(copy) && readQuietly(copy).contains("eva.nueva@example.com"));
+        Await.until("the new state's copy", Duration.ofSeconds(10), () -> copies().size() == 2);
 
-        List<Path> setAside = DaemonHarness.files(harness.outbox()).stream()
-                .filter(p -> p.getFileName().toString().startsWith("deferred-queue_unclaimed_")).toList();
-        assertThat(setAside).hasSize(1);
-        assertThat(Files.readString(setAside.get(0))).isEqualTo(lost);
-        assertThat(readQuietly(copy)).doesNotContain("perdida");
+        assertThat(Files.readString(lostCopy)).as("the lost state's copy, untouched").isEqualTo(lost);
+        Path newCopy = copies().stream().filter(p -> !p.equals(lostCopy)).findFirst().orElseThrow();
+        assertThat(readQuietly(newCopy)).contains("eva.nueva@example.com").doesNotContain("perdida");
+    }
+
+    /** The copies of deferred queues in the outbox. */
+    private List<Path> copies() {
+        return DaemonHarness.files(harness.outbox()).stream()
+                .filter(p -> DeferredQueueCopy.isCopy(p.getFileName().toString())).toList();
+    }
+
+    private Path theOnlyCopy() {
+        List<Path> copies = copies();
+        return copies.size() == 1 ? copies.get(0) : null;
     }
 
     private static String people(int n) {

@@ -30,7 +30,7 @@ class BrokenStateTest {
 
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
         assertThat(run.err()).contains("state.dir").contains("damaged").contains("Move the state folder aside")
-                .contains("safe for every lead already created").contains("deferred-queue.csv");
+                .contains("safe for every lead already created").contains("deferred-queue_");
         assertThat(h.sandbox.calls("create")).isZero();
     }
 
