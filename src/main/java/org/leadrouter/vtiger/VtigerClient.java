@@ -289,46 +289,58 @@ public final class VtigerClient implements AutoCloseable {
 
     /**
      * One request on a session of the pool, which no other request uses meanwhile. When VTiger has dropped that
-     * session, a new one is opened in its place (one login at a time) and the request is sent once more.
+     * session, a new one is opened in its place (one login at a time) and the request is sent once more. When the
+     * answer was lost (a timeout, a connection dropped after sending), VTiger may still be working on the request, and
+     * PHP holds the session's lock until it is done: that session is left, and a retry (or the next request, e.g. the
+     * marker lookup after a lost create) goes to another, so that it is answered at once instead of waiting behind it.
      */
     private JsonNode authenticated(String operation, boolean retryTransient, SessionCall call) {
-        Session s = sessions.borrow();
-        try {
-            JsonNode result = withRetry(operation, retryTransient, () -> call.send(s));
-            sessions.release(s);
-            return result;
-        } catch (VtigerException e) {
-            if (!e.isSessionLost()) {
+        boolean renewed = false;
+        for (int attempt = 1; ; ) {
+            Session s = sessions.borrow();
+            try {
+                JsonNode result = call.send(s);
+                sessions.release(s);
+                return result;
+            } catch (VtigerUnavailableException e) {
+                if (e.mayHaveArrived()) {
+                    sessions.discard();
+                    LOG.debug("VTiger may still be working on '{}': its session is left, the next request takes another",
+                            operation);
+                } else {
+                    sessions.release(s);
+                }
+                boolean retryable = retryTransient || !e.mayHaveArrived();
+                if (!retryable || attempt >= retry.attempts()) {
+                    throw e;
+                }
+                Duration wait = retry.backoff(attempt);
+                LOG.warn("VTiger '{}' failed (attempt {} of {}): {}; retrying in {} ms",
+                        operation, attempt, retry.attempts(), e.getMessage(), wait.toMillis());
+                attempt++;
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            } catch (VtigerException e) {
+                if (!e.isSessionLost() || renewed) {
+                    if (e.isSessionLost()) {
+                        sessions.discard();
+                    } else {
+                        sessions.release(s);
+                    }
+                    throw e;
+                }
+                // the dead session's place (and permit) goes to a new one, opened by the next borrow
+                sessions.discard();
+                renewed = true;
+                LOG.info("VTiger session ended ({}); logging in again", e.code());
+            } catch (RuntimeException | Error e) {
                 sessions.release(s);
                 throw e;
             }
-            LOG.info("VTiger session ended ({}); logging in again", e.code());
-        } catch (RuntimeException | Error e) {
-            sessions.release(s);
-            throw e;
-        }
-        // the dead session's place (and permit) goes to a new one
-        Session renewed;
-        try {
-            renewed = openSession();
-        } catch (RuntimeException | Error e) {
-            sessions.discard();
-            throw e;
-        }
-        try {
-            JsonNode result = withRetry(operation, retryTransient, () -> call.send(renewed));
-            sessions.release(renewed);
-            return result;
-        } catch (VtigerException e) {
-            if (e.isSessionLost()) {
-                sessions.discard();
-            } else {
-                sessions.release(renewed);
-            }
-            throw e;
-        } catch (RuntimeException | Error e) {
-            sessions.release(renewed);
-            throw e;
         }
     }
 

@@ -19,7 +19,9 @@ class SlowCrmDaemonTest {
 
     @Test
     void aFileWithAnUnansweredCreateWaitsWhileTheNextFileGoesOnAndNothingIsCreatedTwice() throws Exception {
-        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(3));
+        // longer than the marker lookup's read timeouts and retries put together: the lookup must not queue behind
+        // the create on its session (PHP's session lock) but be answered on another
+        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(8));
         harness.drop("a-slow.csv", HEADER + "Juan Pérez;juan.slow@example.com;600123456;Salud;28/07/2025;Portales\n");
         Thread.sleep(20); // "a-slow.csv" is the older file: it is taken first
         harness.drop("b-next.csv", HEADER + "Ana Gómez;ana.next@example.com;600654321;Salud;28/07/2025;Portales\n");
@@ -29,6 +31,8 @@ class SlowCrmDaemonTest {
         Await.until("the second file archived", Duration.ofSeconds(30),
                 () -> !java.nio.file.Files.exists(harness.inbox().resolve("b-next.csv")));
         assertThat(harness.leadsWithEmail("ana.next@example.com")).isEqualTo(1);
+        assertThat(harness.leadsWithEmail("juan.slow@example.com")).as("the next file went on while VTiger was still"
+                + " working on the slow create").isZero();
         Await.until("the first file archived", Duration.ofSeconds(30),
                 () -> !java.nio.file.Files.exists(harness.inbox().resolve("a-slow.csv")));
 
