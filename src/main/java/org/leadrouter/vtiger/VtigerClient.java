@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -135,30 +136,55 @@ public final class VtigerClient implements AutoCloseable {
     /**
      * Challenge and login: one new session. Logins go one after another (a new challenge replaces the user's
      * previous token, so two logins at once would fail); sessions opened one after another all stay valid.
+     * <p>
+     * Another process logging in as the same user between our challenge and our login (a second leadrouter, or
+     * {@code run} next to the daemon) replaces our token, and VTiger refuses the login as if the key were wrong. So a
+     * refused login is tried again, a little later and at a random moment, before it is believed: a wrong key or an
+     * inactive user is refused every time.
      */
     private Session openSession() {
         synchronized (loginLock) {
-            JsonNode result;
-            try {
-                JsonNode challenge = withRetry("getchallenge", true,
-                        () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
-                String token = challenge.path("token").asText();
-                Map<String, String> form = new LinkedHashMap<>();
-                form.put("operation", "login");
-                form.put("username", username);
-                form.put("accessKey", md5(token + accessKey.reveal()));
-                result = withRetry("login", true, () -> send("login", true, form));
-            } catch (VtigerException e) {
-                // any refusal here is about our credentials (an unknown user is refused at getchallenge already)
-                throw e.asLoginRefusal();
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return loginOnce();
+                } catch (VtigerException e) {
+                    // any refusal here is about our credentials (an unknown user is refused at getchallenge already)
+                    boolean tokenTaken = e.code().equals("INVALID_USER_CREDENTIALS") || e.code().equals("INVALID_AUTH_TOKEN");
+                    if (!tokenTaken || attempt >= LOGIN_ATTEMPTS) {
+                        throw e.asLoginRefusal();
+                    }
+                    Duration wait = Duration.ofMillis(ThreadLocalRandom.current().nextLong(200, 700) * attempt);
+                    LOG.info("VTiger refused the login of {} ({}); another login as the same user may have replaced our"
+                            + " challenge: trying again in {} ms", username, e.code(), wait.toMillis());
+                    try {
+                        sleeper.sleep(wait);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e.asLoginRefusal();
+                    }
+                }
             }
-            JsonNode admin = result.path("is_admin");
-            apiUserAdmin = admin.isMissingNode() || admin.isNull() ? null : "on".equalsIgnoreCase(admin.asText());
-            Session opened = new Session(result.path("sessionName").asText(), result.path("userId").asText());
-            userId = opened.userId();
-            LOG.debug("logged in to VTiger as {} ({})", username, opened.userId());
-            return opened;
         }
+    }
+
+    /** How often a refused login is tried before the refusal is believed. */
+    private static final int LOGIN_ATTEMPTS = 3;
+
+    private Session loginOnce() {
+        JsonNode challenge = withRetry("getchallenge", true,
+                () -> send("getchallenge", false, Map.of("operation", "getchallenge", "username", username)));
+        String token = challenge.path("token").asText();
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("operation", "login");
+        form.put("username", username);
+        form.put("accessKey", md5(token + accessKey.reveal()));
+        JsonNode result = withRetry("login", true, () -> send("login", true, form));
+        JsonNode admin = result.path("is_admin");
+        apiUserAdmin = admin.isMissingNode() || admin.isNull() ? null : "on".equalsIgnoreCase(admin.asText());
+        Session opened = new Session(result.path("sessionName").asText(), result.path("userId").asText());
+        userId = opened.userId();
+        LOG.debug("logged in to VTiger as {} ({})", username, opened.userId());
+        return opened;
     }
 
     /** One VTQL query (at most {@value #PAGE_SIZE} rows come back); all values are strings. */
@@ -296,14 +322,16 @@ public final class VtigerClient implements AutoCloseable {
      */
     private JsonNode authenticated(String operation, boolean retryTransient, SessionCall call) {
         boolean renewed = false;
+        Session fresh = null;
         for (int attempt = 1; ; ) {
-            Session s = sessions.borrow();
+            Session s = fresh != null ? fresh : sessions.borrow();
+            fresh = null;
             try {
                 JsonNode result = call.send(s);
                 sessions.release(s);
                 return result;
             } catch (VtigerUnavailableException e) {
-                if (e.mayHaveArrived()) {
+                if (e.mayStillBeRunning()) {
                     sessions.discard();
                     LOG.debug("VTiger may still be working on '{}': its session is left, the next request takes another",
                             operation);
@@ -333,10 +361,15 @@ public final class VtigerClient implements AutoCloseable {
                     }
                     throw e;
                 }
-                // the dead session's place (and permit) goes to a new one, opened by the next borrow
-                sessions.discard();
+                // the dead session's place (and permit) goes to a new one (the other idle ones may be dead too)
                 renewed = true;
                 LOG.info("VTiger session ended ({}); logging in again", e.code());
+                try {
+                    fresh = openSession();
+                } catch (RuntimeException | Error loginFailed) {
+                    sessions.discard();
+                    throw loginFailed;
+                }
             } catch (RuntimeException | Error e) {
                 sessions.release(s);
                 throw e;

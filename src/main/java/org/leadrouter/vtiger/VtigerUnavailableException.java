@@ -7,6 +7,7 @@ package org.leadrouter.vtiger;
 public final class VtigerUnavailableException extends RuntimeException {
     private final boolean mayHaveArrived;
 
+    /** @param cause the failure when no answer came back at all; null when VTiger answered something unusable */
     public VtigerUnavailableException(String message, boolean mayHaveArrived, Throwable cause) {
         super(message, cause);
         this.mayHaveArrived = mayHaveArrived;
@@ -18,5 +19,14 @@ public final class VtigerUnavailableException extends RuntimeException {
      */
     public boolean mayHaveArrived() {
         return mayHaveArrived;
+    }
+
+    /**
+     * True when the request may have arrived and no answer at all came back (a timeout, a connection dropped after
+     * sending): VTiger may still be working on it, holding its session meanwhile. An HTTP error page or an answer that
+     * is no JSON means the request is over.
+     */
+    public boolean mayStillBeRunning() {
+        return mayHaveArrived && getCause() != null;
     }
 }

@@ -65,6 +65,37 @@ class VtigerClientTest {
     }
 
     @Test
+    void aLoginWhoseChallengeAnotherProcessReplacedIsTriedAgain() {
+        VtigerSettings vs = Settings.from(ConfigSource.of(Map.of("vtiger.url", sandbox.baseUrl().toString(),
+                "vtiger.username", "api", "vtiger.access-key", "k3y"))).vtiger();
+        VtigerClient other = new VtigerClient(new HttpClientTransport(vs), "api", vs.accessKey(), RetryPolicy.ONCE,
+                d -> { }, VtigerCallListener.NONE);
+        java.util.concurrent.atomic.AtomicBoolean interposed = new java.util.concurrent.atomic.AtomicBoolean();
+        // another process asks for a challenge as the same user between our challenge and our login, once: VTiger
+        // keeps one token per user, so ours is gone and our login is refused as if the key were wrong
+        VtigerCallListener interposer = (operation, outcome, elapsed) -> {
+            if (operation.equals("getchallenge") && interposed.compareAndSet(false, true)) {
+                other.login();
+            }
+        };
+        java.util.List<Duration> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        VtigerClient client = new VtigerClient(new HttpClientTransport(vs), "api", vs.accessKey(), RetryPolicy.ONCE,
+                waits::add, interposer);
+
+        assertThat(client.login()).isNotEmpty();
+        assertThat(interposed).isTrue();
+        assertThat(sandbox.calls("login")).as("ours refused, the other's, ours again").isEqualTo(3);
+        assertThat(waits).hasSize(1);
+    }
+
+    @Test
+    void aWrongKeyIsRefusedEveryTimeAndBelievedAfterThreeLogins() {
+        assertThatThrownBy(() -> client("nope", "10s", 1).login())
+                .isInstanceOfSatisfying(VtigerException.class, e -> assertThat(e.isLoginRefused()).isTrue());
+        assertThat(sandbox.calls("login")).isEqualTo(3);
+    }
+
+    @Test
     void lostSessionMeansOneNewLoginAndTheSameAnswer() {
         VtigerClient client = client("k3y", "10s", 1);
         client.login();
