@@ -63,15 +63,15 @@ public final class DeferredRelease {
      * offered again at once only to stay deferred (a report of nothing but "deferred" rows). Cheap.
      */
     public boolean dueForNewDay() {
-        String today = today().toString();
-        if (today.equals(state.value(LAST_OFFERED).orElse(""))) {
+        LocalDate today = today();
+        if (today.toString().equals(state.value(LAST_OFFERED).orElse(""))) {
             return false;
         }
         if (journal.deferredCount() == 0) {
-            state.putValue(LAST_OFFERED, today);
+            state.putValue(LAST_OFFERED, today.toString());
             return false;
         }
-        return calendar().isWorkingDay(today());
+        return calendar().isWorkingDay(today);
     }
 
     /** The first offer of the day, saying why it is made. */

@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.files.FilePermissions;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class StateDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
     private static final String USER = "leadrouter";
+    /** The name of the state's id among its values. */
+    private static final String ID = "state.id";
     private final Path directory;
     private final String url;
     /** Replaced by {@link #reopenIfClosed()} after H2 closed the database; guarded by this. */
@@ -213,13 +216,11 @@ public final class StateDatabase implements AutoCloseable {
      */
     public synchronized String id() {
         return value(ID).orElseGet(() -> {
-            String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+            String id = UUID.randomUUID().toString().substring(0, 8);
             putValue(ID, id);
             return id;
         });
     }
-
-    private static final String ID = "state.id";
 
     /** A small named value (e.g. where the allocation rotation resumes). */
     public synchronized Optional<String> value(String name) {
