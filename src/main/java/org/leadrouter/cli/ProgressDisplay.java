@@ -72,13 +72,21 @@ abstract class ProgressDisplay implements RunProgress, AutoCloseable {
         }
     }
 
-    /** One plain line now and then, and one at the end, for output that is not a terminal. */
+    /**
+     * One plain line now and then, and one at the end, for output that is not a terminal: when every row was sent,
+     * or, when creating stopped early, at {@link #close()} with the rows actually sent.
+     */
     static final class Lines extends ProgressDisplay {
         private final PrintWriter out;
         private final Duration interval;
         private final Clock clock;
         private long started = -1;
         private long lastLine;
+        /** The last counts told, and whether a line has said them. */
+        private int done;
+        private int created;
+        private int total;
+        private boolean told = true;
 
         Lines(PrintWriter out, Duration interval, Clock clock) {
             this.out = out;
@@ -93,10 +101,19 @@ abstract class ProgressDisplay implements RunProgress, AutoCloseable {
                 started = now;
                 lastLine = now;
             }
+            this.done = done;
+            this.created = created;
+            this.total = total;
+            told = false;
             if (done < total && now - lastLine < interval.toMillis()) {
                 return;
             }
+            line(now);
+        }
+
+        private void line(long now) {
             lastLine = now;
+            told = true;
             double seconds = Math.max(now - started, 1) / 1000.0;
             double rate = (done - 1) / seconds; // measured from the first row sent
             long left = rate > 0 ? Math.round((total - done) / rate) : 0;
@@ -105,7 +122,10 @@ abstract class ProgressDisplay implements RunProgress, AutoCloseable {
         }
 
         @Override
-        public void close() {
+        public synchronized void close() {
+            if (!told) {
+                line(clock.millis());
+            }
         }
     }
 }

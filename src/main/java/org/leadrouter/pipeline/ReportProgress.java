@@ -17,10 +17,16 @@ public final class ReportProgress {
         this.listener = Objects.requireNonNull(listener, "listener == null");
     }
 
-    /** One planned row was sent; {@code total} is the size of the split's list of planned rows. */
+    /**
+     * One planned row was sent; {@code total} is the size of the split's list of planned rows. A row left unsent
+     * because creating stopped (VTiger gone, a stop, a create without an answer) is not told: it was not sent.
+     */
     public void rowSent(CreateLead.Planned planned, @ExchangeProperty(Exchange.SPLIT_SIZE) Integer total) {
         LeadRow row = planned.row();
         DistributionBatch current = planned.batch();
+        if (row.status() == RowStatus.PLANNED) {
+            return;
+        }
         // batches go one at a time; rows of one batch may be created in parallel, and are told in order
         synchronized (this) {
             if (current != batch) {

@@ -29,6 +29,25 @@ class RunProgressTest {
     }
 
     @Test
+    void rowsLeftUnsentWhenVtigerGoesAwayAreNotCountedAsSent() throws Exception {
+        h.set("vtiger.max-concurrency", "1").set("vtiger.retry.attempts", "1");
+        java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
+        // VTiger goes away after the first create: nothing more can be sent
+        h.sandbox.knobs().rejectCreates(fields -> {
+            if (creates.incrementAndGet() == 1) {
+                h.sandbox.knobs().failNext(1_000, org.leadrouter.sandbox.SandboxKnobs.Failure.HTTP_503);
+            }
+            return false;
+        }, "UNUSED", "never");
+
+        Harness.Run run = h.apply(threeLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(3);
+        assertThat(h.sandbox.records("Leads")).hasSize(1);
+        assertThat(run.err()).contains("1/3 rows sent, 1 created").doesNotContain("3/3").doesNotContain("2/3");
+    }
+
+    @Test
     void quietApplyShowsNoProgress() throws Exception {
         Path report = h.dir.resolve("quiet.csv");
         Harness.Run run = Harness.execute(report, "run", threeLeads().toString(), "--apply", "--quiet",
