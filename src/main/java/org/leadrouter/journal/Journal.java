@@ -89,7 +89,8 @@ public final class Journal {
     public Map<Integer, JournalRow> rows(String contentHash) {
         Map<Integer, JournalRow> rows = new HashMap<>();
         for (JournalRow r : query("SELECT content_hash, row_number, file_name, status, advisor_id, advisor_name, lead_id,"
-                + " business_day, updated_at FROM journal_row WHERE content_hash = ?", ps -> ps.setString(1, contentHash), Journal::row)) {
+                + " business_day, updated_at, COALESCE(pool, '') FROM journal_row WHERE content_hash = ?",
+                ps -> ps.setString(1, contentHash), Journal::row)) {
             rows.put(r.origin().row(), r);
         }
         return rows;
@@ -97,18 +98,21 @@ public final class Journal {
 
     /**
      * Written before a create is sent: a crash after this point is reconciled with VTiger on restart. One statement:
-     * a lead of the deferred queue keeps what it needs to be offered again, a lead from a file is added.
+     * a lead of the deferred queue keeps what it needs to be offered again, a lead from a file is added. The routing
+     * {@code pool} it was planned in is kept, so that a run settling it later counts it in that pool.
      */
-    public void sending(RowOrigin origin, String advisorId, String advisorName, LocalDate day) {
+    public void sending(RowOrigin origin, String advisorId, String advisorName, LocalDate day, String pool) {
         update("MERGE INTO journal_row t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INT), CAST(? AS VARCHAR(2000)),"
-                + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
-                + " s (content_hash, row_number, file_name, advisor_id, advisor_name, business_day, updated_at)"
+                + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                + " CAST(? AS VARCHAR(100))))"
+                + " s (content_hash, row_number, file_name, advisor_id, advisor_name, business_day, updated_at, pool)"
                 + " ON t.content_hash = s.content_hash AND t.row_number = s.row_number"
                 + " WHEN MATCHED THEN UPDATE SET status = 'SENDING', advisor_id = s.advisor_id, advisor_name = s.advisor_name,"
-                + " business_day = s.business_day, updated_at = s.updated_at"
+                + " business_day = s.business_day, updated_at = s.updated_at, pool = s.pool"
                 + " WHEN NOT MATCHED THEN INSERT (content_hash, row_number, file_name, status, advisor_id, advisor_name,"
-                + " lead_id, business_day, detail, lead_json, updated_at) VALUES (s.content_hash, s.row_number, s.file_name,"
-                + " 'SENDING', s.advisor_id, s.advisor_name, NULL, s.business_day, NULL, NULL, s.updated_at)", ps -> {
+                + " lead_id, business_day, detail, lead_json, updated_at, pool) VALUES (s.content_hash, s.row_number,"
+                + " s.file_name, 'SENDING', s.advisor_id, s.advisor_name, NULL, s.business_day, NULL, NULL, s.updated_at,"
+                + " s.pool)", ps -> {
                     ps.setString(1, origin.contentHash());
                     ps.setInt(2, origin.row());
                     ps.setString(3, origin.fileName());
@@ -116,6 +120,7 @@ public final class Journal {
                     ps.setString(5, advisorName);
                     ps.setObject(6, day);
                     ps.setObject(7, now());
+                    ps.setString(8, pool == null ? "" : pool);
                 });
     }
 
@@ -273,7 +278,7 @@ public final class Journal {
     private static JournalRow row(ResultSet rs) throws SQLException {
         return new JournalRow(new RowOrigin(rs.getString(1), rs.getInt(2), rs.getString(3)),
                 JournalStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getString(7),
-                rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class));
+                rs.getObject(8, LocalDate.class), rs.getObject(9, OffsetDateTime.class), rs.getString(10));
     }
 
     private String toJson(RawLead raw) {

@@ -69,7 +69,7 @@ public final class CreateLead {
         LocalDate day = batch.roster().day().date();
         Advisor advisor = row.advisor();
         Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());
-        journal.sending(row.origin(), advisor.id(), advisor.userName(), day);
+        journal.sending(row.origin(), advisor.id(), advisor.userName(), day, row.pool());
         try {
             LeadCreator.Created created = creator.create(element, row.origin());
             journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);

@@ -86,6 +86,12 @@ public final class LeadRow {
 
     /** Settled before this run (an earlier run of the same file, or the deferred queue): nothing more to do. */
     void settled(RowStatus status, Advisor advisor, String leadId, String note) {
+        settled(status, advisor, leadId, note, "");
+    }
+
+    /** As above, in the routing {@code pool} the journal remembers for the row ("" when it does not know). */
+    void settled(RowStatus status, Advisor advisor, String leadId, String note, String pool) {
+        this.pool = pool == null ? "" : pool;
         this.status = status;
         this.advisor = advisor;
         this.leadId = leadId == null ? "" : leadId;

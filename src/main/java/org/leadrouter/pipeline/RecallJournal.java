@@ -74,7 +74,8 @@ public final class RecallJournal {
                 row.settled(RowStatus.DUPLICATE, advisor, leadId, Messages.t("note.file-already-processed",
                         finishedRun.startedAt().toLocalDate().toString(), leadId));
             } else {
-                row.settled(RowStatus.CREATED, advisor, leadId, Messages.t("note.created-before-interruption"));
+                row.settled(RowStatus.CREATED, advisor, leadId, Messages.t("note.created-before-interruption"),
+                        journalled != null ? journalled.pool() : "");
                 if (journalled == null || journalled.status() != JournalStatus.CREATED) {
                     journal.created(row.origin(), leadId, advisor == null ? null : advisor.id(),
                             advisor == null ? null : advisor.userName(),
@@ -83,7 +84,7 @@ public final class RecallJournal {
             }
         } else if (journalled != null && journalled.status() == JournalStatus.DEFERRED) {
             row.settled(RowStatus.DEFERRED, null, null, Messages.t("note.already-deferred",
-                    String.valueOf(journalled.businessDay())));
+                    String.valueOf(journalled.businessDay())), journalled.pool());
         }
     }
 

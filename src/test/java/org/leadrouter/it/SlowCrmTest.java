@@ -55,6 +55,7 @@ class SlowCrmTest {
 
         assertThat(second.exitCode()).as(second.printed()).isZero();
         assertThat(second.column("Status")).containsExactly("created", "created");
+        assertThat(second.out()).as("the lead found by its marker counts in its pool too").contains("default: 2 created");
         assertThat(h.sandbox.calls("create")).isEqualTo(2);
         assertThat(leadsPerEmail()).isEqualTo(Map.of("juan@example.com", 1L, "ana@example.com", 1L));
     }
