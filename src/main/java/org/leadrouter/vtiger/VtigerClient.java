@@ -338,20 +338,7 @@ public final class VtigerClient implements AutoCloseable {
                 } else {
                     sessions.release(s);
                 }
-                boolean retryable = retryTransient || !e.mayHaveArrived();
-                if (!retryable || attempt >= retry.attempts()) {
-                    throw e;
-                }
-                Duration wait = retry.backoff(attempt);
-                LOG.warn("VTiger '{}' failed (attempt {} of {}): {}; retrying in {} ms",
-                        operation, attempt, retry.attempts(), e.getMessage(), wait.toMillis());
-                attempt++;
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                pauseBeforeRetry(operation, retryTransient, attempt++, e);
             } catch (VtigerException e) {
                 if (!e.isSessionLost() || renewed) {
                     if (e.isSessionLost()) {
@@ -382,20 +369,29 @@ public final class VtigerClient implements AutoCloseable {
             try {
                 return call.send();
             } catch (VtigerUnavailableException e) {
-                boolean retryable = retryTransient || !e.mayHaveArrived();
-                if (!retryable || attempt >= retry.attempts()) {
-                    throw e;
-                }
-                Duration wait = retry.backoff(attempt);
-                LOG.warn("VTiger '{}' failed (attempt {} of {}): {}; retrying in {} ms",
-                        operation, attempt, retry.attempts(), e.getMessage(), wait.toMillis());
-                try {
-                    sleeper.sleep(wait);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                pauseBeforeRetry(operation, retryTransient, attempt, e);
             }
+        }
+    }
+
+    /**
+     * After {@code attempt} failed: throws {@code failure} when it may not be retried (a request that may have acted,
+     * unless {@code retryTransient}) or the attempts are used up; otherwise says so and waits the back-off.
+     */
+    private void pauseBeforeRetry(String operation, boolean retryTransient, int attempt,
+                                  VtigerUnavailableException failure) {
+        boolean retryable = retryTransient || !failure.mayHaveArrived();
+        if (!retryable || attempt >= retry.attempts()) {
+            throw failure;
+        }
+        Duration wait = retry.backoff(attempt);
+        LOG.warn("VTiger '{}' failed (attempt {} of {}): {}; retrying in {} ms",
+                operation, attempt, retry.attempts(), failure.getMessage(), wait.toMillis());
+        try {
+            sleeper.sleep(wait);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw failure;
         }
     }
 

@@ -225,6 +225,39 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         return sandbox.records("Leads").stream().filter(r -> email.equalsIgnoreCase(r.get("email"))).count();
     }
 
+    /**
+     * A second daemon on the same folders and sandbox with a state of its own ({@code stateFolder} under
+     * {@link #root}), as a second server on a shared inbox; stopped by {@link Other#close()}.
+     */
+    Other startOther(Map<String, String> overrides, String stateFolder) throws InterruptedException {
+        Map<String, String> settings = new HashMap<>(config(overrides));
+        settings.put("state.dir", root.resolve(stateFolder).toString());
+        Daemon other = new Daemon(Settings.from(ConfigSource.of(settings)), Clock.systemDefaultZone(),
+                VtigerCallListener.NONE, DaemonEvents.NONE);
+        Thread thread = new Thread(() -> {
+            try {
+                other.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "second-daemon");
+        thread.start();
+        if (!other.awaitStarted(Duration.ofSeconds(30))) {
+            other.stop();
+            throw new AssertionError("the second daemon did not start");
+        }
+        return new Other(other, thread);
+    }
+
+    /** A second daemon started by {@link #startOther}. */
+    record Other(Daemon daemon, Thread thread) implements AutoCloseable {
+        @Override
+        public void close() throws InterruptedException {
+            daemon.stop();
+            thread.join(30_000);
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         try {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -19,11 +18,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.cli.LeadrouterCommand;
-import org.leadrouter.config.ConfigSource;
-import org.leadrouter.config.Settings;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.testing.Await;
-import org.leadrouter.vtiger.VtigerCallListener;
 import picocli.CommandLine;
 
 /** A file is taken by exactly one process: two daemons on one inbox, `run --apply` on a file a daemon holds. */
@@ -49,26 +45,11 @@ class ExclusiveFilesTest {
         for (int f = 1; f <= 5; f++) {
             harness.drop("lote" + f + ".csv", leads(40, "lote" + f + "x"));
         }
-        Map<String, String> second = new HashMap<>(harness.config(common));
-        second.put("state.dir", harness.root.resolve("state-b").toString());
-        Daemon other = new Daemon(Settings.from(ConfigSource.of(second)), Clock.systemDefaultZone(),
-                VtigerCallListener.NONE, DaemonEvents.NONE);
-        Thread otherThread = new Thread(() -> {
-            try {
-                other.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "second-daemon");
-        otherThread.start();
-        try {
+        try (DaemonHarness.Other other = harness.startOther(common, "state-b")) {
             harness.start(common);
             Await.until("every file archived", Duration.ofSeconds(120),
                     () -> DaemonHarness.files(harness.archive()).size() == 5 && DaemonHarness.files(harness.inbox()).stream()
                             .noneMatch(p -> p.getFileName().toString().endsWith(".csv")));
-        } finally {
-            other.stop();
-            otherThread.join(30_000);
         }
 
         Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()

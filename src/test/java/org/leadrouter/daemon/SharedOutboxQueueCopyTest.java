@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -14,8 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.leadrouter.config.ConfigSource;
-import org.leadrouter.config.Settings;
 import org.leadrouter.pipeline.DistributionBatch;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LeadFiles;
@@ -40,20 +37,8 @@ class SharedOutboxQueueCopyTest {
                 takenByHarness.incrementAndGet();
             }
         };
-        Map<String, String> second = new HashMap<>(harness.config(capOne));
-        second.put("state.dir", harness.root.resolve("state-b").toString());
-        Daemon other = new Daemon(Settings.from(ConfigSource.of(second)), Clock.systemDefaultZone(),
-                VtigerCallListener.NONE, DaemonEvents.NONE);
-        Thread otherThread = new Thread(() -> {
-            try {
-                other.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "second-daemon");
-        otherThread.start();
+        DaemonHarness.Other other = harness.startOther(capOne, "state-b");
         try {
-            other.awaitStarted(Duration.ofSeconds(30));
             harness.start(capOne, Clock.systemDefaultZone(), VtigerCallListener.NONE, countFiles);
             // three advisors with a cap of 1: three leads created, three deferred by whichever daemon takes the file
             harness.drop("primero.csv", LeadFiles.people(6, "ambos", 90_000_000));
@@ -63,8 +48,7 @@ class SharedOutboxQueueCopyTest {
             if (takenByHarness.get() == 1) {
                 harness.stop();
             } else {
-                other.stop();
-                otherThread.join(30_000);
+                other.close();
             }
             harness.drop("segundo.csv", LeadFiles.HEADER + LeadFiles.rows(7, 12, "ambos", 90_000_000));
             Await.until("the second file", Duration.ofSeconds(30), () -> harness.reports().size() == 2
@@ -72,8 +56,7 @@ class SharedOutboxQueueCopyTest {
             Thread.sleep(500); // the copy is rewritten just after the report
         } finally {
             harness.stop();
-            other.stop();
-            otherThread.join(30_000);
+            other.close();
         }
 
         Set<String> listed = new TreeSet<>();
