@@ -25,46 +25,19 @@ class LostStateTest {
 
     @Test
     void deferredLeadsAreRecoveredFromTheCopyOfTheQueueAfterTheStateIsLost() throws Exception {
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 1; i <= 6; i++) {
-            csv.append("Persona perdida").append(i).append(" García;perdida").append(i).append("@example.com;+34 6550001")
-                    .append(i).append("0;Salud;28/07/2025;Portales\n");
-        }
-        harness.start(Map.of("allocation.daily-cap", "1"));
-        harness.drop("perdidas.csv", csv.toString());
-        harness.awaitReports(1);
-        Path copy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
-        List<Map<String, String>> queued = Reports.read(copy, ';');
-        assertThat(queued).hasSize(3);
-        harness.stop();
-
-        try (var files = Files.walk(harness.root.resolve("state"))) {
-            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        Path copy = loseTheStateWithThreeLeadsDeferred();
+        assertThat(Reports.read(copy, ';')).hasSize(3);
         Files.copy(copy, harness.inbox().resolve("recuperadas.csv"));
         harness.start(Map.of("allocation.daily-cap", "10"));
 
-        Await.until("the recovered file archived", Duration.ofSeconds(30),
-                () -> !Files.exists(harness.inbox().resolve("recuperadas.csv")));
-        Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()
-                .filter(l -> l.get("email").startsWith("perdida"))
-                .collect(Collectors.groupingBy(l -> l.get("email"), Collectors.counting()));
-        assertThat(perEmail).hasSize(6);
-        assertThat(perEmail.values()).containsOnly(1L);
+        everyLeadOnceAfterTheRecoveredFileIsArchived();
         assertThat(harness.sandbox.records("Leads").stream().filter(l -> l.get("email").equals("perdida6@example.com"))
                 .findFirst().orElseThrow().get("phone")).contains("655000160");
     }
 
     @Test
     void aStartOnTheEmptyStateKeepsTheCopyOfTheQueueSoItCanStillBeDroppedAfterwards() throws Exception {
-        harness.start(Map.of("allocation.daily-cap", "1"));
-        harness.drop("perdidas.csv", people(6));
-        harness.awaitReports(1);
-        Path copy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
-        harness.stop();
-        deleteState();
+        Path copy = loseTheStateWithThreeLeadsDeferred();
 
         try (LogCapture log = LogCapture.of("org.leadrouter")) {
             // the service comes back on an empty state (a new server, a state moved aside) before anyone notices
@@ -78,24 +51,13 @@ class LostStateTest {
         }
         Files.copy(copy, harness.inbox().resolve("recuperadas.csv"));
 
-        Await.until("the recovered file archived", Duration.ofSeconds(30),
-                () -> !Files.exists(harness.inbox().resolve("recuperadas.csv")));
-        Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()
-                .filter(l -> l.get("email").startsWith("perdida"))
-                .collect(Collectors.groupingBy(l -> l.get("email"), Collectors.counting()));
-        assertThat(perEmail).hasSize(6);
-        assertThat(perEmail.values()).containsOnly(1L);
+        everyLeadOnceAfterTheRecoveredFileIsArchived();
     }
 
     @Test
     void theCopyOfALostQueueIsNeverTouchedWhenTheNewStateDefersLeadsOfItsOwn() throws Exception {
-        harness.start(Map.of("allocation.daily-cap", "1"));
-        harness.drop("perdidas.csv", people(6));
-        harness.awaitReports(1);
-        Path lostCopy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
+        Path lostCopy = loseTheStateWithThreeLeadsDeferred();
         String lost = Files.readString(lostCopy);
-        harness.stop();
-        deleteState();
 
         harness.start(Map.of("allocation.daily-cap", "1")); // the advisors are at the cap already
         harness.drop("nuevas.csv", HEADER + "Eva Nueva;eva.nueva@example.com;+34 655000999;Salud;28/07/2025;Portales\n");
@@ -105,6 +67,30 @@ class LostStateTest {
         assertThat(Files.readString(lostCopy)).as("the lost state's copy, untouched").isEqualTo(lost);
         Path newCopy = copies().stream().filter(p -> !p.equals(lostCopy)).findFirst().orElseThrow();
         assertThat(readQuietly(newCopy)).contains("eva.nueva@example.com").doesNotContain("perdida");
+    }
+
+    /**
+     * Six leads for three advisors with a cap of 1: three wait in the deferred queue; the daemon stops and its state is
+     * deleted. Returns the copy of the queue the lost state left in the outbox.
+     */
+    private Path loseTheStateWithThreeLeadsDeferred() throws Exception {
+        harness.start(Map.of("allocation.daily-cap", "1"));
+        harness.drop("perdidas.csv", people(6));
+        harness.awaitReports(1);
+        Path copy = Await.value("the copy of the queue", Duration.ofSeconds(10), this::theOnlyCopy);
+        harness.stop();
+        deleteState();
+        return copy;
+    }
+
+    private void everyLeadOnceAfterTheRecoveredFileIsArchived() {
+        Await.until("the recovered file archived", Duration.ofSeconds(30),
+                () -> !Files.exists(harness.inbox().resolve("recuperadas.csv")));
+        Map<String, Long> perEmail = harness.sandbox.records("Leads").stream()
+                .filter(l -> l.get("email").startsWith("perdida"))
+                .collect(Collectors.groupingBy(l -> l.get("email"), Collectors.counting()));
+        assertThat(perEmail).hasSize(6);
+        assertThat(perEmail.values()).containsOnly(1L);
     }
 
     /** The copies of deferred queues in the outbox. */
