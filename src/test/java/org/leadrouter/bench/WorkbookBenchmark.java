@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -39,7 +37,6 @@ import picocli.CommandLine;
 public final class WorkbookBenchmark {
     private static final List<String> COURSES = List.of("Salud", "Electricidad", "Administración y Finanzas",
             "Marketing Digital", "Cocina y Gastronomía", "Educación Infantil");
-    private static final AtomicLong PEAK = new AtomicLong();
 
     private WorkbookBenchmark() {
     }
@@ -48,7 +45,6 @@ public final class WorkbookBenchmark {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         Path work = args.length > 1 ? Files.createDirectories(Path.of(args[1]))
                 : Files.createTempDirectory("workbook-bench");
-        startSampler();
         Path xlsx = work.resolve("leads_" + rows + ".xlsx");
         Path csv = work.resolve("leads_" + rows + ".csv");
         writeWorkbook(xlsx, rows);
@@ -60,12 +56,12 @@ public final class WorkbookBenchmark {
         LeadFileReader reader = new LeadFileReader(LeadCsvReader.DEFAULT_LIMITS);
         for (Path file : List.of(xlsx, csv, xlsx, csv)) { // the second round runs warm
             System.gc();
-            resetPeak();
+            HeapPeak.reset();
             long start = System.nanoTime();
             LeadFile read = reader.read(file);
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf(Locale.ROOT, "read %-22s %,7d rows %7d ms   peak heap %6.1f MB%n",
-                    file.getFileName(), read.rows().size(), millis, PEAK.get() / 1048576.0);
+                    file.getFileName(), read.rows().size(), millis, HeapPeak.bytes() / 1048576.0);
             read = null;
         }
         System.out.println();
@@ -75,7 +71,7 @@ public final class WorkbookBenchmark {
                 Path config = config(work, sandbox, Files.createTempDirectory(work, "state"));
                 Path report = work.resolve(file.getFileName() + "_report.csv");
                 System.gc();
-                resetPeak();
+                HeapPeak.reset();
                 StringWriter out = new StringWriter();
                 CommandLine cli = LeadrouterCommand.commandLine();
                 cli.setOut(new PrintWriter(out, true));
@@ -85,7 +81,7 @@ public final class WorkbookBenchmark {
                         config.toString());
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 System.out.printf(Locale.ROOT, "run (dry-run) %-14s exit %d %7d ms   peak heap %6.1f MB "
-                        + "(the sandbox's data included)%n", file.getFileName(), exit, millis, PEAK.get() / 1048576.0);
+                        + "(the sandbox's data included)%n", file.getFileName(), exit, millis, HeapPeak.bytes() / 1048576.0);
                 if (exit != 0) {
                     System.out.println(out);
                 }
@@ -158,25 +154,5 @@ public final class WorkbookBenchmark {
             p.store(w, "workbook benchmark");
         }
         return file;
-    }
-
-    private static void startSampler() {
-        Thread sampler = new Thread(() -> {
-            java.lang.management.MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-            while (true) {
-                PEAK.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-                try {
-                    Thread.sleep(5);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        sampler.setDaemon(true);
-        sampler.start();
-    }
-
-    private static void resetPeak() {
-        PEAK.set(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
     }
 }
