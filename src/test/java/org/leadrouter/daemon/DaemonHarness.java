@@ -1,6 +1,7 @@
 package org.leadrouter.daemon;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.camel.CamelContext;
@@ -115,6 +117,17 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         m.put("inbox.retry.max-backoff", "200ms");
         m.putAll(overrides);
         return m;
+    }
+
+    /** {@code settings} written as a properties file named {@code name} under {@link #root}, for the command line. */
+    Path configFile(String name, Map<String, String> settings) throws IOException {
+        Properties p = new Properties();
+        p.putAll(settings);
+        Path file = root.resolve(name);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            p.store(w, null);
+        }
+        return file;
     }
 
     Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls) throws InterruptedException {

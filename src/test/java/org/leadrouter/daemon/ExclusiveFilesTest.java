@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -20,30 +19,19 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.testing.Await;
+import org.leadrouter.testing.LeadFiles;
 import picocli.CommandLine;
 
 /** A file is taken by exactly one process: two daemons on one inbox, `run --apply` on a file a daemon holds. */
 class ExclusiveFilesTest {
-    private static final String HEADER = "Nombre;Email;Teléfono;Curso Interesado;Fecha entrada;Origen del leads\n";
-
     @RegisterExtension
     final DaemonHarness harness = DaemonHarness.perTest();
-
-    private static String leads(int count, String prefix) {
-        StringBuilder csv = new StringBuilder(HEADER);
-        for (int i = 1; i <= count; i++) {
-            csv.append("Persona ").append(prefix).append(i).append(" García;").append(prefix).append(i)
-                    .append("@example.com;").append(String.format("6%02d%06d", Math.abs(prefix.hashCode()) % 100, i))
-                    .append(";Electricidad;28/07/2025;Portales\n");
-        }
-        return csv.toString();
-    }
 
     @Test
     void twoDaemonsOnOneInboxCreateEveryLeadOnceAndWriteOneReportPerFile() throws Exception {
         Map<String, String> common = Map.of("allocation.daily-cap", "1000");
         for (int f = 1; f <= 5; f++) {
-            harness.drop("lote" + f + ".csv", leads(40, "lote" + f + "x"));
+            harness.drop("lote" + f + ".csv", LeadFiles.people(40, "lote" + f + "x", 50_000_000 + f * 1_000));
         }
         try (DaemonHarness.Other other = harness.startOther(common, "state-b")) {
             harness.start(common);
@@ -63,16 +51,11 @@ class ExclusiveFilesTest {
 
     @Test
     void runApplyOnAFileAnotherProcessHoldsSendsNothing() throws Exception {
-        Path csv = Files.writeString(harness.root.resolve("held.csv"), leads(3, "held"));
+        Path csv = Files.writeString(harness.root.resolve("held.csv"), LeadFiles.people(3, "held", 60_000_000));
         Optional<FileClaim> held = FileClaim.tryClaim(csv, "another host daemon pid 1", Clock.systemUTC());
         assertThat(held).isPresent();
         try {
-            Properties p = new Properties();
-            p.putAll(harness.config(Map.of()));
-            Path config = harness.root.resolve("run.properties");
-            try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-                p.store(w, null);
-            }
+            Path config = harness.configFile("run.properties", harness.config(Map.of()));
             StringWriter err = new StringWriter();
             CommandLine cli = LeadrouterCommand.commandLine();
             cli.setOut(new PrintWriter(new StringWriter(), true));
@@ -91,7 +74,7 @@ class ExclusiveFilesTest {
 
     @Test
     void theDaemonLeavesAFileAnotherProcessHoldsAndTakesItOnceReleased() throws Exception {
-        Path file = harness.drop("compartido.csv", leads(3, "shared"));
+        Path file = harness.drop("compartido.csv", LeadFiles.people(3, "shared", 61_000_000));
         Optional<FileClaim> held = FileClaim.tryClaim(file, "another host run pid 1", Clock.systemUTC());
         harness.start(Map.of());
         Thread.sleep(1_000);
@@ -107,7 +90,7 @@ class ExclusiveFilesTest {
     @Test
     void aFileThatGrowsWhileItIsProcessedIsNotArchivedUntilTheAddedRowsAreProcessed() throws Exception {
         harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(2));
-        Path file = harness.drop("creciente.csv", leads(3, "grow"));
+        Path file = harness.drop("creciente.csv", LeadFiles.people(3, "grow", 62_000_000));
         harness.start(Map.of("inbox.stable-time", "500ms"));
         Await.until("the first create sent", Duration.ofSeconds(30), () -> harness.sandbox.calls("create") >= 1);
 

@@ -14,9 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
@@ -98,12 +96,7 @@ class InboxEdgeCasesTest {
     }
 
     private Result daemonCommand(Map<String, String> settings) throws Exception {
-        Properties p = new Properties();
-        p.putAll(settings);
-        Path config = harness.root.resolve("second.properties");
-        try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
-            p.store(w, null);
-        }
+        Path config = harness.configFile("second.properties", settings);
         StringWriter err = new StringWriter();
         CommandLine cli = LeadrouterCommand.commandLine();
         cli.setOut(new PrintWriter(new StringWriter(), true));
