@@ -51,11 +51,6 @@ public final class DeferredRelease {
         this.copy = Objects.requireNonNull(copy, "copy == null");
     }
 
-    /** Rewrites the copy of the queue kept outside the state ({@link DeferredQueueCopy}). */
-    public void copyQueue() {
-        copy.refresh();
-    }
-
     /**
      * Before each file: the queue is due when this business day has not offered it yet and is a working day (a lead
      * deferred on a non-working day goes out first thing on the next working day). An empty queue at the day's first

@@ -47,7 +47,7 @@ class KilledReleaseIT {
 
             // a cap of one: the file gives one lead to each advisor, the rest waits in the deferred queue
             try (DaemonProcess capOne = DaemonProcess.start(JAR, config("cap-one.properties", sandbox, 1), dir.resolve("1.log"))) {
-                Await.until("started", Duration.ofSeconds(60), () -> logOf(capOne).contains("leadrouter started"));
+                Await.until("started", Duration.ofSeconds(60), () -> capOne.log().contains("leadrouter started"));
                 Path aside = Files.writeString(dir.resolve("aside.csv"), LeadFiles.people(LEADS, "cola", 30_000_000));
                 Files.move(aside, inbox.resolve("cola.csv"), StandardCopyOption.ATOMIC_MOVE);
                 Await.until("the file's report", Duration.ofSeconds(60), () -> reports(outbox).size() == 1);
@@ -117,13 +117,5 @@ class KilledReleaseIT {
             }
         }
         return ids;
-    }
-
-    private static String logOf(DaemonProcess process) {
-        try {
-            return process.log();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

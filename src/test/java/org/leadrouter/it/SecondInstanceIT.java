@@ -36,7 +36,7 @@ class SecondInstanceIT {
             Path inbox = dir.resolve("data/inbox");
             Path config = config("leadrouter.properties", sandbox, "state", port);
             try (DaemonProcess first = DaemonProcess.start(JAR, config, dir.resolve("first.log"))) {
-                Await.until("first started", Duration.ofSeconds(60), () -> logOf(first).contains("leadrouter started"));
+                Await.until("first started", Duration.ofSeconds(60), () -> first.log().contains("leadrouter started"));
 
                 try (DaemonProcess sameState = DaemonProcess.start(JAR, config("same-state.properties", sandbox, "state", 0),
                         dir.resolve("same-state.log"))) {
@@ -72,13 +72,6 @@ class SecondInstanceIT {
                 "management.host=127.0.0.1", ""));
     }
 
-    private static String logOf(DaemonProcess process) {
-        try {
-            return process.log();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 
     private static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {

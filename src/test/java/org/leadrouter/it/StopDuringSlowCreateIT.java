@@ -2,8 +2,6 @@ package org.leadrouter.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -44,7 +42,7 @@ class StopDuringSlowCreateIT {
             sandbox.knobs().slowCreates(1, SLOW_CREATE);
 
             try (DaemonProcess first = DaemonProcess.start(JAR, config, dir.resolve("first.log"))) {
-                Await.until("started", Duration.ofSeconds(60), () -> logOf(first).contains("leadrouter started"));
+                Await.until("started", Duration.ofSeconds(60), () -> first.log().contains("leadrouter started"));
                 Path aside = Files.writeString(dir.resolve("aside.csv"), LeadFiles.people(LEADS, "parada", 40_000_000));
                 Files.move(aside, inbox.resolve("parada.csv"), StandardCopyOption.ATOMIC_MOVE);
                 Await.until("the slow create sent", Duration.ofSeconds(60), () -> sandbox.calls("create") >= 1);
@@ -53,7 +51,7 @@ class StopDuringSlowCreateIT {
                 Duration waited = Duration.ofNanos(System.nanoTime() - sigterm);
                 // it stayed until VTiger answered (the create had just begun its 8 s), then stopped in order
                 assertThat(waited).isGreaterThan(SLOW_CREATE.minusSeconds(3));
-                assertThat(logOf(first)).contains("leadrouter stopping").contains("leadrouter stopped");
+                assertThat(first.log()).contains("leadrouter stopping").contains("leadrouter stopped");
             }
             assertThat(sandbox.calls("create")).as("the stop sent nothing more").isEqualTo(1);
             assertThat(inbox.resolve("parada.csv")).as("left for the next start").exists();
@@ -68,14 +66,6 @@ class StopDuringSlowCreateIT {
                         .as(email).isEqualTo(1);
             }
             assertThat(sandbox.calls("create")).as("no create sent twice").isEqualTo(LEADS);
-        }
-    }
-
-    private static String logOf(DaemonProcess process) {
-        try {
-            return process.log();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.leadrouter.testing;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,8 +61,13 @@ public final class DaemonProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    public String log() throws IOException {
-        return Files.exists(log) ? Files.readString(log) : "";
+    /** What the process has printed so far. */
+    public String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override
