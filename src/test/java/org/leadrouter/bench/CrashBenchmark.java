@@ -105,7 +105,8 @@ public final class CrashBenchmark {
             Map<String, Integer> statuses = new TreeMap<>();
             List<Path> reports;
             try (Stream<Path> s = Files.list(dir.resolve("data/outbox"))) {
-                reports = s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
+                // the outbox also holds the "today at a glance" page, which is no report
+                reports = s.filter(p -> p.getFileName().toString().endsWith("_report.csv")).sorted().toList();
             }
             for (Map<String, String> r : Reports.read(reports.get(0), ';')) {
                 statuses.merge(r.get("Status"), 1, Integer::sum);
