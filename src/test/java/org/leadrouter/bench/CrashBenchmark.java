@@ -106,7 +106,7 @@ public final class CrashBenchmark {
             List<Path> reports;
             try (Stream<Path> s = Files.list(dir.resolve("data/outbox"))) {
                 // the outbox also holds the "today at a glance" page, which is no report
-                reports = s.filter(p -> p.getFileName().toString().endsWith("_report.csv")).sorted().toList();
+                reports = s.filter(Reports::isReport).sorted().toList();
             }
             for (Map<String, String> r : Reports.read(reports.get(0), ';')) {
                 statuses.merge(r.get("Status"), 1, Integer::sum);

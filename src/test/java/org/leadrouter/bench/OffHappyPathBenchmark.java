@@ -672,10 +672,7 @@ public final class OffHappyPathBenchmark {
 
         /** The finished reports in the outbox (not hidden files being written, not the queue's copy nor the glance page). */
         List<Path> reports() {
-            return files(data("outbox")).stream().filter(p -> {
-                String n = p.getFileName().toString();
-                return !n.startsWith(".") && n.contains("_report.");
-            }).toList();
+            return files(data("outbox")).stream().filter(Reports::isReport).toList();
         }
 
         /** Status counts over every report in the outbox. */

@@ -23,6 +23,7 @@ import org.leadrouter.config.Settings;
 import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
+import org.leadrouter.testing.Reports;
 import org.leadrouter.vtiger.VtigerCallListener;
 
 /**
@@ -230,8 +231,7 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
 
     /** The finished reports in the outbox (not the files being written, nor the "today at a glance" page). */
     List<Path> reports() {
-        return files(outbox()).stream().map(p -> p.getFileName().toString())
-                .filter(n -> !n.startsWith(".") && n.contains("_report.")).map(n -> outbox().resolve(n)).toList();
+        return files(outbox()).stream().filter(Reports::isReport).toList();
     }
 
     long leadsWithEmail(String email) {

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.testing.Reports;
 
 /** Where finished files go: dated archive folders, error/ with a reason, never overwriting; folders checked at start. */
 class FileOutcomesTest {
@@ -63,8 +65,12 @@ class FileOutcomesTest {
         assertThat(report.getFileName().toString()).isEqualTo("leads_de julio_20261127-233000_report.csv");
         Files.createDirectories(report.getParent());
         Files.createFile(report);
-        assertThat(outcomes.reportFor("leads\nde julio.csv").getFileName().toString())
-                .isEqualTo("leads_de julio_20261127-233000_report-2.csv");
+        Path second = outcomes.reportFor("leads\nde julio.csv");
+        assertThat(second.getFileName().toString()).isEqualTo("leads_de julio_20261127-233000_report-2.csv");
+        // what the tests count as reports: both, and not the other files of the outbox
+        assertThat(List.of(report, second)).allMatch(Reports::isReport);
+        assertThat(List.of(Path.of("hoy.html"), Path.of("deferred-queue_1a2b3c4d.csv"), Path.of(".x_report.csv.tmp")))
+                .noneMatch(Reports::isReport);
     }
 
     @Test

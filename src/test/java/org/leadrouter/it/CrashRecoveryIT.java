@@ -68,7 +68,7 @@ class CrashRecoveryIT {
             }
             // the outbox also holds the "today at a glance" page, which is no report
             Path report = archived(dir.resolve("data/outbox")).stream()
-                    .filter(p -> p.getFileName().toString().endsWith("_report.csv")).findFirst().orElseThrow();
+                    .filter(Reports::isReport).findFirst().orElseThrow();
             List<Map<String, String>> rows = Reports.read(report, ';');
             assertThat(rows).hasSize(ROWS).allMatch(r -> r.get("Status").equals("created"));
             assertThat(second.log()).contains("leadrouter started").contains("leadrouter stopped")

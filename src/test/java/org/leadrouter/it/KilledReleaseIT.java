@@ -99,7 +99,7 @@ class KilledReleaseIT {
             return List.of();
         }
         try (Stream<Path> s = Files.list(outbox)) {
-            return s.filter(p -> p.getFileName().toString().endsWith("_report.csv")).sorted().toList();
+            return s.filter(Reports::isReport).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

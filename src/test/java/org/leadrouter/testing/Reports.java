@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -17,7 +18,15 @@ import org.apache.commons.csv.CSVRecord;
 
 /** Reads a result report back (UTF-8 with BOM, the input's delimiter) as one map per row. */
 public final class Reports {
+    /** {@code <name>_<time>_report.<ext>}, or {@code …_report-2.<ext>} when that name was taken in the same second. */
+    private static final Pattern REPORT_NAME = Pattern.compile("[^.].*_report(-\\d+)?\\.[a-z]+");
+
     private Reports() {
+    }
+
+    /** Whether a file of the outbox is a result report (the outbox also holds the glance page and queue copies). */
+    public static boolean isReport(Path file) {
+        return REPORT_NAME.matcher(file.getFileName().toString()).matches();
     }
 
     public static List<Map<String, String>> read(Path report, char delimiter) throws IOException {
