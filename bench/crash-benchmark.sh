@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 
 . bench/build-once.sh CrashBenchmark
 
-exec java -cp "target/test-classes:target/classes:target/lib/*" org.leadrouter.bench.CrashBenchmark "$@"
+exec java -cp "$BENCH_CP" org.leadrouter.bench.CrashBenchmark "$@"

@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 
 . bench/build-once.sh DistributionBenchmark
 
-exec java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:target/lib/*" \
+exec java ${JAVA_OPTS:-} -cp "$BENCH_CP" \
     org.leadrouter.bench.DistributionBenchmark "$@"

@@ -9,5 +9,5 @@ cd "$(dirname "$0")/.."
 
 . bench/build-once.sh OffHappyPathBenchmark
 
-exec java ${JAVA_OPTS:-} -cp "target/test-classes:target/classes:target/lib/*" \
+exec java ${JAVA_OPTS:-} -cp "$BENCH_CP" \
     org.leadrouter.bench.OffHappyPathBenchmark "$@"

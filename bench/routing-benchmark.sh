@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 
 . bench/build-once.sh RoutingBenchmark
 
-exec java ${JAVA_OPTS:--Xmx256m} -cp "target/test-classes:target/classes:target/lib/*" \
+exec java ${JAVA_OPTS:--Xmx256m} -cp "$BENCH_CP" \
     org.leadrouter.bench.RoutingBenchmark "$@"

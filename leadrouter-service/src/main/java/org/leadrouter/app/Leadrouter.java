@@ -1,0 +1,134 @@
+package org.leadrouter.app;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Objects;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.leadrouter.config.Settings;
+import org.leadrouter.config.VtigerSettings;
+import org.leadrouter.journal.Journal;
+import org.leadrouter.pipeline.BatchReport;
+import org.leadrouter.batch.DistributionBatch;
+import org.leadrouter.batch.DistributionRequest;
+import org.leadrouter.pipeline.DistributionResult;
+import org.leadrouter.pipeline.DistributionSteps;
+import org.leadrouter.pipeline.ShutdownSignal;
+import org.leadrouter.routes.DistributionRoute;
+import org.leadrouter.state.StateDatabase;
+import org.leadrouter.vtiger.VtigerCallListener;
+import org.leadrouter.vtiger.VtigerClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The application's parts, built from the settings inside one Camel context: the VTiger client, the state
+ * database and journal, and the distribution routes. The one-shot command runs a file through them with
+ * {@link #distribute}; the daemon adds its own routes, which call the distribution routes.
+ */
+public final class Leadrouter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Leadrouter.class);
+
+    private final CamelContext camel;
+    private final StateDatabase state;
+    private final Journal journal;
+    private final VtigerClient vtiger;
+    private final DistributionSteps steps;
+    private final ShutdownSignal shutdown;
+    private ProducerTemplate producer;
+
+    private Leadrouter(CamelContext camel, StateDatabase state, Journal journal, VtigerClient vtiger,
+                       DistributionSteps steps, ShutdownSignal shutdown) {
+        this.camel = camel;
+        this.state = state;
+        this.journal = journal;
+        this.vtiger = vtiger;
+        this.steps = steps;
+        this.shutdown = shutdown;
+    }
+
+    /** Builds the parts into {@code camel} (not started yet): the daemon's Camel Main calls this. */
+    public static Leadrouter assemble(CamelContext camel, Settings settings, Clock clock, VtigerCallListener listener)
+            throws Exception {
+        Objects.requireNonNull(settings, "settings == null");
+        StateDatabase state = StateDatabase.open(settings.stateDir());
+        try {
+            Journal journal = new Journal(state, clock);
+            VtigerSettings vs = settings.vtiger();
+            VtigerClient vtiger = VtigerClient.of(vs, listener);
+            ShutdownSignal shutdown = new ShutdownSignal();
+            DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
+            camel.addRoutes(new DistributionRoute(steps, vs.maxConcurrency()));
+            return new Leadrouter(camel, state, journal, vtiger, steps, shutdown);
+        } catch (Exception | Error e) {
+            state.close();
+            throw e;
+        }
+    }
+
+    /** Builds and starts the application in a Camel context of its own (the one-shot command). */
+    public static Leadrouter start(Settings settings, Clock clock, VtigerCallListener listener) throws Exception {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getCamelContextExtension().setName("leadrouter");
+        Leadrouter app;
+        try {
+            app = assemble(camel, settings, clock, listener);
+        } catch (Exception | Error e) {
+            camel.close();
+            throw e;
+        }
+        try {
+            camel.start();
+            return app;
+        } catch (Exception | Error e) {
+            app.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Runs one file through the pipeline; never throws for the file's own trouble, which the result carries. When
+     * the run stops early the report is still written, with the rows it did not finish marked as errors.
+     */
+    public DistributionResult distribute(DistributionRequest request) {
+        if (producer == null) {
+            producer = camel.createProducerTemplate();
+        }
+        Exchange exchange = producer.send(DistributionRoute.ENDPOINT, e -> e.getMessage().setBody(request));
+        // the batch is the body from the first step on; before it (the file could not be read) there is none
+        DistributionBatch batch = exchange.getMessage().getBody() instanceof DistributionBatch b ? b : null;
+        Exception failure = exchange.getException();
+        if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
+            batch.stopped("not processed: " + failure.getMessage());
+            try {
+                BatchReport.write(batch, steps.reportSettings());
+            } catch (IOException e) {
+                LOG.error("cannot write the report {}: {}", request.report(), e.getMessage());
+                failure.addSuppressed(e);
+            }
+        }
+        return new DistributionResult(batch, failure);
+    }
+
+    public VtigerClient vtiger() { return vtiger; }
+    public CamelContext camel() { return camel; }
+    public Journal journal() { return journal; }
+    public StateDatabase state() { return state; }
+    public DistributionSteps steps() { return steps; }
+    public ShutdownSignal shutdown() { return shutdown; }
+
+    @Override
+    public void close() {
+        try {
+            camel.close();
+        } catch (Exception e) {
+            LOG.warn("Camel did not stop cleanly: {}", e.getMessage());
+        } finally {
+            vtiger.close();
+            state.close();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.leadrouter.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.leadrouter.config.ConfigException;
+import org.leadrouter.config.Settings;
+import org.leadrouter.batch.Mode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code leadrouter run <csv> [--apply] [--output <csv>]}: the original script's interface. Dry-run by default. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Distributes one CSV file of leads. Plans only (dry-run) unless --apply is given.")
+final class RunCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<csv>", description = "The CSV file of leads.")
+    private Path csv;
+
+    @Option(names = "--apply", description = "Create the leads in VTiger (default: dry-run, nothing is written to the CRM).")
+    private boolean apply;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "<csv>",
+            description = "Where to write the result report (default: leads_asignados.csv, or .xlsx with report.format=xlsx).")
+    private Path output;
+
+    @Option(names = {"-q", "--quiet"}, description = "Show no progress while the leads are being created.")
+    private boolean quiet;
+
+    @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        Settings settings;
+        try {
+            settings = Settings.from(ConfigFile.load(config, System.getenv()));
+        } catch (ConfigException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
+        KeyOrigin.warnIfExposed(settings.source());
+        Path report = output != null ? output
+                : Path.of("leads_asignados." + settings.report().format().extension());
+        ProgressDisplay progress = ProgressDisplay.choose(quiet, System.console() != null,
+                spec.commandLine().getErr());
+        return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, report,
+                spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
+    }
+}

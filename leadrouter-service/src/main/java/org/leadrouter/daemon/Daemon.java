@@ -1,0 +1,223 @@
+package org.leadrouter.daemon;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.leadrouter.app.Leadrouter;
+import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.config.Settings;
+import org.leadrouter.files.FileClaim;
+import org.leadrouter.glance.Glance;
+import org.leadrouter.i18n.Messages;
+import org.leadrouter.glance.VtigerReachability;
+import org.leadrouter.management.ManagementServer;
+import org.leadrouter.batch.Mode;
+import org.leadrouter.state.StateDatabase;
+import org.leadrouter.vtiger.VtigerCallListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running service: Camel Main holding the distribution routes, the inbox route and the timers. On a stop
+ * request (SIGTERM) the creates in flight finish and the file waits in the inbox for the next start.
+ */
+public final class Daemon {
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+
+    private final Settings settings;
+    private final Clock clock;
+    private final VtigerCallListener calls;
+    private final DaemonEvents events;
+    private final Main main = new Main();
+    /** Beyond the longest a create in flight may take (the read timeout, then a marker lookup) before stopping. */
+    private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
+    private final Duration stopTimeout;
+    /** Where the management server serves the "today at a glance" page. */
+    public static final String GLANCE_PATH = "/hoy";
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Leadrouter app;
+    private volatile Glance glance;
+    private final VtigerReachability reachability;
+    private volatile Exception startFailure;
+
+    public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
+        this.settings = Objects.requireNonNull(settings, "settings == null");
+        this.clock = Objects.requireNonNull(clock, "clock == null");
+        this.calls = Objects.requireNonNull(calls, "calls == null");
+        this.events = Objects.requireNonNull(events, "events == null");
+        this.reachability = new VtigerReachability(Clock.systemUTC());
+        Messages.use(settings.language()); // what the sales team reads: reports, .error.txt, the page
+        main.configure().setName("leadrouter");
+        // a stop waits for the create in flight as long as it may take; what is still unanswered then is settled by
+        // its import marker at the next start (see LeadCreator). systemd's TimeoutStopSec must be longer still.
+        Duration routes = settings.vtiger().readTimeout().plus(settings.vtiger().initialBackoff()).plus(STOP_MARGIN);
+        main.configure().setShutdownTimeout((int) Math.max(1, routes.toSeconds()));
+        this.stopTimeout = routes.plus(STOP_MARGIN);
+        main.addMainListener(new Lifecycle());
+    }
+
+    /** The Camel Main, for configuration before {@link #run()} (e.g. the management server). */
+    public Main main() {
+        return main;
+    }
+
+    /** Runs until stopped (SIGTERM, or {@link #stop()}). */
+    public void run() throws Exception {
+        DaemonSettings d = settings.daemon();
+        Folders.prepare(d);
+        // a state in use by another process, damaged, read-only or newer is refused before anything starts (and
+        // before anything says it started)
+        StateDatabase.open(settings.stateDir()).close();
+        // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the creates in flight are done,
+        // the routes are stopped and the state is closed.
+        Thread hook = new Thread(() -> {
+            stop();
+            awaitFinished(stopTimeout);
+        }, "leadrouter-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            main.run();
+        } catch (Exception | Error e) {
+            if (startFailure == null) {
+                throw e;
+            }
+        } finally {
+            started.countDown();
+            if (app != null) {
+                app.close();
+            }
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it is waiting for exactly this point
+            }
+        }
+        if (startFailure != null) {
+            throw startFailure;
+        }
+    }
+
+    private void awaitFinished(Duration timeout) {
+        try {
+            if (!finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("leadrouter did not stop within {}s; exiting anyway (the next start resumes safely)", timeout.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** How long a stop may take: the routes' graceful shutdown (a create in flight) and closing the state. */
+    Duration stopTimeout() {
+        return stopTimeout;
+    }
+
+    /** Waits until the routes are running (for tests and embedding). */
+    public boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && startFailure == null && app != null;
+    }
+
+    /** Asks the daemon to stop, as SIGTERM does. */
+    public void stop() {
+        if (app != null) {
+            app.shutdown().request();
+        }
+        main.completed();
+    }
+
+    /** Builds the application into Camel Main's context and says one line at start and at stop. */
+    private final class Lifecycle extends MainListenerSupport {
+        @Override
+        public void beforeConfigure(BaseMainSupport support) {
+            CamelContext camel = support.getCamelContext();
+            DaemonSettings d = settings.daemon();
+            try {
+                // the page's watcher first; the given listener is called as it would be alone (a failure it raises
+                // reaches the client as before)
+                VtigerCallListener watched = (operation, outcome, elapsed) -> {
+                    reachability.called(operation, outcome, elapsed);
+                    calls.called(operation, outcome, elapsed);
+                };
+                app = Leadrouter.assemble(camel, settings, clock, watched);
+                StateDatabase state = app.state();
+                // waiting and file ages are measured on the system clock; the injected clock decides business days
+                Clock system = Clock.systemUTC();
+                RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
+                glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
+                        settings.allocationZone(), settings.routing().rules().pools());
+                DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
+                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
+                        settings.report().format().extension());
+                // the copy of this state's deferred queue, rewritten after each file and each release
+                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox(), state.id());
+                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes, queueCopy,
+                        settings.allocationZone(), clock, events);
+                Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
+                FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
+                String role = "daemon of state " + settings.stateDir().toAbsolutePath();
+                // this state is ours alone now: claims with our name are left from a process that was killed
+                FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
+                queueCopy.checkAtStart();
+                InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
+                        mode, events);
+                // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
+                ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
+                        .newSingleThreadScheduledExecutor(this, "distribution");
+                StateCheck stateCheck = new StateCheck(state, gate, events);
+                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, stateCheck, gate));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing,
+                        stateCheck, distributionThread));
+                events.started(app.journal()::deferredCount);
+                camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
+                        gate, stateCheck, d.deferredCheck(), distributionThread));
+            } catch (Exception e) {
+                startFailure = e;
+                main.completed();
+                // nothing is started after a refusal (e.g. the state is in use): Camel Main stops here
+                throw new IllegalStateException("leadrouter cannot start", e);
+            }
+        }
+
+        @Override
+        public void afterStart(BaseMainSupport support) {
+            if (startFailure != null) {
+                // refused (e.g. the state is in use): it must not say it started, and stops at once
+                main.completed();
+                return;
+            }
+            DaemonSettings d = settings.daemon();
+            LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
+                    d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
+                    settings.vtiger().username(), settings.stateDir());
+            Glance page = glance;
+            if (settings.management().enabled() && page != null) {
+                ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
+            }
+            started.countDown();
+        }
+
+        @Override
+        public void beforeStop(BaseMainSupport support) {
+            LOG.info("leadrouter stopping: finishing the creates in flight");
+            if (app != null) {
+                app.shutdown().request();
+            }
+        }
+
+        @Override
+        public void afterStop(BaseMainSupport support) {
+            LOG.info("leadrouter stopped");
+        }
+    }
+}

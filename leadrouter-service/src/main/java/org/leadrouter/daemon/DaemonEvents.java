@@ -1,0 +1,64 @@
+package org.leadrouter.daemon;
+
+import org.leadrouter.batch.DistributionBatch;
+
+/** What the daemon tells its observers (metrics) about each file. */
+public interface DaemonEvents {
+    DaemonEvents NONE = new DaemonEvents() { };
+
+    /** The daemon is running; {@code deferredQueueSize} tells the size of the deferred queue at any time. */
+    default void started(java.util.function.IntSupplier deferredQueueSize) {
+    }
+
+    default void fileProcessed(DistributionBatch batch) {
+    }
+
+    default void deferredProcessed(DistributionBatch batch) {
+    }
+
+    default void fileRejected() {
+    }
+
+    /** A file went to error/, with the reason written beside it; by default the same as {@link #fileRejected()}. */
+    default void fileRejected(String fileName, String reason) {
+        fileRejected();
+    }
+
+    default void fileRetried() {
+    }
+
+    /** A folder could not be written: files wait; {@code reason} names the folder. */
+    default void diskTrouble(String reason) {
+    }
+
+    /** Writing the folders works again. */
+    default void diskRecovered() {
+    }
+
+    /** The state database could not be written (a full disk): files and the deferred queue wait. */
+    default void stateTrouble(String reason) {
+    }
+
+    /** The state database answers again (reopened, if H2 had closed it). */
+    default void stateRecovered() {
+    }
+
+    /** Both observers, in order. */
+    static DaemonEvents both(DaemonEvents first, DaemonEvents second) {
+        return new DaemonEvents() {
+            @Override public void started(java.util.function.IntSupplier q) { first.started(q); second.started(q); }
+            @Override public void fileProcessed(DistributionBatch b) { first.fileProcessed(b); second.fileProcessed(b); }
+            @Override public void deferredProcessed(DistributionBatch b) { first.deferredProcessed(b); second.deferredProcessed(b); }
+            @Override public void fileRejected() { first.fileRejected(); second.fileRejected(); }
+            @Override public void fileRejected(String name, String reason) {
+                first.fileRejected(name, reason);
+                second.fileRejected(name, reason);
+            }
+            @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
+            @Override public void diskTrouble(String reason) { first.diskTrouble(reason); second.diskTrouble(reason); }
+            @Override public void diskRecovered() { first.diskRecovered(); second.diskRecovered(); }
+            @Override public void stateTrouble(String reason) { first.stateTrouble(reason); second.stateTrouble(reason); }
+            @Override public void stateRecovered() { first.stateRecovered(); second.stateRecovered(); }
+        };
+    }
+}

@@ -1,0 +1,72 @@
+package org.leadrouter.daemon;
+
+import java.util.Objects;
+import java.util.function.IntSupplier;
+
+import org.leadrouter.glance.Glance;
+import org.leadrouter.batch.DistributionBatch;
+
+/** Tells the daemon's observers about each file, and brings the "today at a glance" page up to date. */
+final class GlanceEvents implements DaemonEvents {
+    private final DaemonEvents next;
+    private final Glance glance;
+
+    GlanceEvents(DaemonEvents next, Glance glance) {
+        this.next = Objects.requireNonNull(next, "next == null");
+        this.glance = Objects.requireNonNull(glance, "glance == null");
+    }
+
+    @Override
+    public void started(IntSupplier deferredQueueSize) {
+        next.started(deferredQueueSize);
+        glance.writePage();
+    }
+
+    @Override
+    public void fileProcessed(DistributionBatch batch) {
+        next.fileProcessed(batch);
+        glance.batchDone(batch, false);
+    }
+
+    @Override
+    public void deferredProcessed(DistributionBatch batch) {
+        next.deferredProcessed(batch);
+        glance.batchDone(batch, true);
+    }
+
+    @Override
+    public void fileRejected() {
+        next.fileRejected();
+    }
+
+    @Override
+    public void fileRejected(String fileName, String reason) {
+        next.fileRejected(fileName, reason);
+        glance.fileRejected(fileName, reason);
+    }
+
+    @Override
+    public void fileRetried() {
+        next.fileRetried();
+    }
+
+    @Override
+    public void diskTrouble(String reason) {
+        next.diskTrouble(reason);
+    }
+
+    @Override
+    public void diskRecovered() {
+        next.diskRecovered();
+    }
+
+    @Override
+    public void stateTrouble(String reason) {
+        next.stateTrouble(reason);
+    }
+
+    @Override
+    public void stateRecovered() {
+        next.stateRecovered();
+    }
+}
