@@ -1,5 +1,8 @@
 package org.leadrouter.csv;
 
+import org.leadrouter.failure.Classified;
+import org.leadrouter.failure.Failure;
+
 import java.util.Objects;
 
 import org.leadrouter.i18n.Text;
@@ -8,7 +11,7 @@ import org.leadrouter.i18n.Text;
  * The file cannot be read as a lead file at all; the reason says, in plain words, what is wrong and what to do:
  * in English as the exception's message (for the log), in the team's language by {@link #plainReason()}.
  */
-public final class UnreadableFileException extends Exception {
+public final class UnreadableFileException extends Exception implements Classified {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,5 +36,11 @@ public final class UnreadableFileException extends Exception {
     /** The reason, to be put into words in either language. */
     public Text reason() {
         return reason == null ? new Text("text.as-is", getMessage()) : reason;
+    }
+
+    /** The file's own content or format: it goes to error/ with the reason. */
+    @Override
+    public Failure failure() {
+        return Failure.of(Failure.Kind.FILE_CONTENT, reason());
     }
 }

@@ -1,5 +1,9 @@
 package org.leadrouter.pipeline;
 
+import org.leadrouter.failure.Classified;
+import org.leadrouter.failure.Failure;
+import org.leadrouter.i18n.Text;
+
 import java.time.Instant;
 import java.util.Objects;
 
@@ -10,7 +14,7 @@ import org.leadrouter.batch.RowOrigin;
  * it. The lead is not sent again before {@link #notBefore()}; meanwhile its file (or the deferred queue) waits, and
  * the lead is looked up by its import marker at each attempt. A transient condition, like VTiger being unavailable.
  */
-public final class CreateUnsettledException extends RuntimeException {
+public final class CreateUnsettledException extends RuntimeException implements Classified {
     private final transient RowOrigin origin;
     private final Instant notBefore;
 
@@ -29,5 +33,11 @@ public final class CreateUnsettledException extends RuntimeException {
     /** When the lead may be sent again if VTiger still does not have it. */
     public Instant notBefore() {
         return notBefore;
+    }
+
+    /** Transient like VTiger being unavailable, but only this file (or the deferred queue) waits. */
+    @Override
+    public Failure failure() {
+        return Failure.of(Failure.Kind.VTIGER_UNAVAILABLE, new Text("text.as-is", getMessage()));
     }
 }

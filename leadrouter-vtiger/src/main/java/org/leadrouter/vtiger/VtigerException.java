@@ -1,10 +1,14 @@
 package org.leadrouter.vtiger;
 
+import org.leadrouter.failure.Classified;
+import org.leadrouter.failure.Failure;
+import org.leadrouter.i18n.Text;
+
 import java.util.Objects;
 import java.util.Set;
 
 /** VTiger answered, and said no: carries VTiger's own error code and message. */
-public final class VtigerException extends RuntimeException {
+public final class VtigerException extends RuntimeException implements Classified {
     private static final Set<String> SESSION_CODES = Set.of("INVALID_SESSIONID", "SESSION_EXPIRED", "SESSION_LEFT_IDLE");
 
     private final String code;
@@ -52,5 +56,11 @@ public final class VtigerException extends RuntimeException {
     /** What went wrong and what to fix, when the login was refused; VTiger's code and message otherwise. */
     public String explanation() {
         return isLoginRefused() ? LoginRefusal.explain(code) : "VTiger refused a request (" + code + "): " + vtigerMessage;
+    }
+
+    /** VTiger said no: an administrator must change a credential or a setting. */
+    @Override
+    public Failure failure() {
+        return Failure.of(Failure.Kind.VTIGER_REFUSES, new Text("text.as-is", explanation()));
     }
 }

@@ -1,10 +1,14 @@
 package org.leadrouter.vtiger;
 
+import org.leadrouter.failure.Classified;
+import org.leadrouter.failure.Failure;
+import org.leadrouter.i18n.Text;
+
 /**
  * VTiger could not be reached or gave no usable answer (I/O error, timeout, HTTP 5xx): a transient failure,
  * distinct from VTiger refusing a request ({@link VtigerException}).
  */
-public final class VtigerUnavailableException extends RuntimeException {
+public final class VtigerUnavailableException extends RuntimeException implements Classified {
     private final boolean mayHaveArrived;
 
     /** @param cause the failure when no answer came back at all; null when VTiger answered something unusable */
@@ -28,5 +32,10 @@ public final class VtigerUnavailableException extends RuntimeException {
      */
     public boolean mayStillBeRunning() {
         return mayHaveArrived && getCause() != null;
+    }
+
+    @Override
+    public Failure failure() {
+        return Failure.of(Failure.Kind.VTIGER_UNAVAILABLE, new Text("text.as-is", getMessage()));
     }
 }
