@@ -2,17 +2,17 @@ package org.leadrouter.cli;
 
 import java.io.PrintWriter;
 
-import org.leadrouter.config.ConfigException;
-import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.failure.Failure;
+import org.leadrouter.failure.Failures;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.state.StateDatabase;
-import org.leadrouter.state.StateException;
-import org.leadrouter.vtiger.VtigerException;
-import org.leadrouter.vtiger.VtigerUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The process exit codes, as documented in the README, and the one mapping from a failure to its code. */
+/** The process exit codes, as documented in the README, and the one mapping from a {@link Failure} to its code. */
 public final class ExitCode {
+    private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.cli");
     /** The file was processed, whatever each row's status. */
     public static final int OK = 0;
     /** One or more rows ended in {@code error}. */
@@ -27,35 +27,54 @@ public final class ExitCode {
     private ExitCode() {
     }
 
-    /** The exit code for {@code failure}, after saying on {@code err}, in one line, what the user can do about it. */
-    static int of(Throwable failure, PrintWriter err) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnreadableFileException u) {
-                err.println(Messages.t("run.file-unusable", u.plainReason()));
+    /**
+     * The exit code for {@code thrown}, after saying on {@code err}, in one line, what the user can do about it. A
+     * fault of leadrouter's is logged with its stack under an incident id, and the id is in the line shown.
+     */
+    static int of(Throwable thrown, PrintWriter err) {
+        Failure failure = Failures.classify(thrown);
+        switch (failure.kind()) {
+            case FILE_CONTENT, FILE_ACCESS -> {
+                err.println(Messages.t("run.file-unusable", failure.reason().localized()));
                 return USAGE;
             }
-            if (t instanceof CreateUnsettledException c) {
-                err.println(Messages.t("run.create-unsettled", c.origin().row(), c.notBefore().toString()));
-                return VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof VtigerUnavailableException) {
-                err.println(Messages.t("run.vtiger-unreachable", t.getMessage()));
-                return VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof VtigerException v) {
-                err.println("error: " + v.explanation());
-                return VTIGER_UNAVAILABLE;
-            }
-            if (t instanceof ConfigException) {
-                err.println("error: " + t.getMessage());
+            case CONFIGURATION -> {
+                err.println("error: " + failure.reason().english());
                 return USAGE;
             }
-            if (t instanceof StateException) {
-                err.println(Messages.t("run.state-unwritable", StateDatabase.rootCause(t)));
+            case VTIGER_UNAVAILABLE -> {
+                CreateUnsettledException c = find(thrown, CreateUnsettledException.class);
+                err.println(c != null ? Messages.t("run.create-unsettled", c.origin().row(), c.notBefore().toString())
+                        : Messages.t("run.vtiger-unreachable", failure.reason().english()));
+                return VTIGER_UNAVAILABLE;
+            }
+            case VTIGER_REFUSES -> {
+                err.println("error: " + failure.reason().english());
+                return VTIGER_UNAVAILABLE;
+            }
+            case STATE -> {
+                err.println(Messages.t("run.state-unwritable", StateDatabase.rootCause(thrown)));
+                return INTERNAL;
+            }
+            case FOLDER -> {
+                err.println(Messages.t("run.error", failure.reason().localized()));
+                return INTERNAL;
+            }
+            case BUG -> {
+                LOG.error("internal failure, incident {}", failure.incident(), thrown);
+                err.println(Messages.t("run.error", failure.reason().localized()));
                 return INTERNAL;
             }
         }
-        err.println("error: internal failure: " + failure);
-        return INTERNAL;
+        throw new AssertionError(failure.kind());
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 }

@@ -16,10 +16,13 @@ public final class LeadrouterCommand implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The command line with leadrouter's error handling (usage errors exit 2, as documented). */
+    /**
+     * The command line with leadrouter's error handling: usage errors exit 2, as documented; anything a command lets
+     * escape is judged like any failure ({@link ExitCode#of}), so a fault of leadrouter's exits 4 with an incident id.
+     */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LeadrouterCommand());
-        cli.setExitCodeExceptionMapper(e -> ExitCode.USAGE);
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> ExitCode.of(e, commandLine.getErr()));
         cli.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("error: " + e.getMessage());
             e.getCommandLine().usage(e.getCommandLine().getErr());

@@ -1,14 +1,12 @@
 package org.leadrouter.daemon;
 
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 import org.apache.camel.model.RouteConfigurationDefinition;
-import org.leadrouter.config.ConfigException;
-import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.failure.Failure;
+import org.leadrouter.failure.Failures;
 import org.leadrouter.pipeline.CreateUnsettledException;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.state.StateException;
@@ -18,10 +16,8 @@ import org.leadrouter.vtiger.VtigerUnavailableException;
 /**
  * What the daemon does when a route fails, declared once per kind of failure; each route opts in by its id.
  * <ul>
- * <li>{@value #INBOX}: a file that can never succeed goes to error/ with the reason; a stop request leaves the file
- * for the next start; VTiger or the state being unavailable (or a setting VTiger does not accept, which an admin
- * fixes) keeps the file in the inbox and closes the {@link RetryGate} for a back-off; anything else is retried the
- * same way a few times before the file goes to error/ ({@link InboxProcessing#unexpected}).</li>
+ * <li>{@value #INBOX}: every failure goes to {@link InboxProcessing#failed}, which acts on its
+ * {@link org.leadrouter.failure.Failure} kind.</li>
  * <li>{@value #TIMERS}: VTiger or the state being unavailable closes the same gate, so files and timers wait
  * together.</li>
  * </ul>
@@ -44,26 +40,10 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
     @Override
     public void configuration() {
         RouteConfigurationDefinition inbox = routeConfiguration(INBOX);
-        inbox.onException(UnreadableFileException.class)
-            .handled(true).process(processing::rejected);
-        inbox.onException(ShutdownSignal.StopRequested.class)
-            .handled(true).process(processing::leftForNextStart);
-        inbox.onException(CreateUnsettledException.class)
-            .handled(true).process(processing::awaitSettlement);
-        // a folder that cannot be written (full disk): transient, the file stays; UnreadableFileException is no
-        // IOException, and a file that vanished is judged by the unexpected-failure handler below. Camel matches
-        // nested causes too, root first: only an IOException thrown as such is a folder's (a full state disk throws
-        // a StateException caused, deep down, by an IOException)
-        inbox.onException(IOException.class)
-            .onWhen(e -> thrown(e) instanceof IOException && !(thrown(e) instanceof NoSuchFileException))
-            .handled(true).process(processing::diskTrouble);
-        inbox.onException(VtigerUnavailableException.class, VtigerException.class, ConfigException.class)
-            .handled(true).process(processing::retryLater);
-        // the state database cannot be written (a full disk): transient too, health DOWN naming it
-        inbox.onException(StateException.class)
-            .handled(true).process(state::fileWaits);
+        // one clause: what failed was judged where it happened (a Failure), never here from an exception's type;
+        // Camel would match nested causes root first, which is how a file's own problem once passed for a full disk
         inbox.onException(Exception.class)
-            .handled(true).process(e -> processing.unexpected(cause(e), e));
+            .handled(true).process(this::inboxFailed);
 
         RouteConfigurationDefinition timers = routeConfiguration(TIMERS);
         // a release whose create went unanswered: that lead stays queued and is looked up by its marker next time
@@ -72,12 +52,38 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
         timers.onException(VtigerUnavailableException.class, VtigerException.class)
             .handled(true).process(e -> gate.failed(cause(e).getMessage()));
         timers.onException(StateException.class)
-            .handled(true).process(state::failed);
+            .handled(true).process(e -> state.failed(find(cause(e), StateException.class)));
     }
 
-    /** The exception as thrown (while Camel chooses the clause, it is not yet the caught one). */
-    private static Exception thrown(Exchange exchange) {
-        return exchange.getException() != null ? exchange.getException() : cause(exchange);
+    /** An inbox file failed: what happens next is decided by what failed. */
+    private void inboxFailed(Exchange exchange) throws Exception {
+        Exception caught = cause(exchange);
+        if (find(caught, ShutdownSignal.StopRequested.class) != null) {
+            processing.leftForNextStart(exchange);
+            return;
+        }
+        CreateUnsettledException unsettled = find(caught, CreateUnsettledException.class);
+        if (unsettled != null) {
+            processing.awaitSettlement(exchange, unsettled);
+            return;
+        }
+        Failure failure = Failures.classify(caught);
+        switch (failure.kind()) {
+            case FILE_CONTENT, FILE_ACCESS -> processing.rejected(exchange, failure);
+            case FOLDER -> processing.diskTrouble(exchange, failure);
+            case STATE -> state.fileWaits(find(caught, StateException.class));
+            case VTIGER_UNAVAILABLE, VTIGER_REFUSES, CONFIGURATION -> processing.retryLater(failure);
+            case BUG -> processing.unexpected(failure, caught, exchange);
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static Exception cause(Exchange exchange) {

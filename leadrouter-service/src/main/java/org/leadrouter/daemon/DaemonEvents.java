@@ -27,6 +27,10 @@ public interface DaemonEvents {
     default void fileRetried() {
     }
 
+    /** A file cannot leave the inbox (its rights, or its folder's): it is skipped, the others go on. */
+    default void fileSkipped(String fileName, String reason) {
+    }
+
     /** A folder could not be written: files wait; {@code reason} names the folder. */
     default void diskTrouble(String reason) {
     }
@@ -55,6 +59,10 @@ public interface DaemonEvents {
                 second.fileRejected(name, reason);
             }
             @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
+            @Override public void fileSkipped(String name, String reason) {
+                first.fileSkipped(name, reason);
+                second.fileSkipped(name, reason);
+            }
             @Override public void diskTrouble(String reason) { first.diskTrouble(reason); second.diskTrouble(reason); }
             @Override public void diskRecovered() { first.diskRecovered(); second.diskRecovered(); }
             @Override public void stateTrouble(String reason) { first.stateTrouble(reason); second.stateTrouble(reason); }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,6 +15,9 @@ import java.util.StringJoiner;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.SynchronizationAdapter;
 import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.failure.FailedException;
+import org.leadrouter.failure.Failure;
+import org.leadrouter.failure.FolderFailures;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.files.HardLinks;
 import org.leadrouter.i18n.Text;
@@ -69,7 +73,12 @@ public final class InboxProcessing {
      */
     public DistributionRequest request(Exchange exchange) throws Exception {
         Path input = input(exchange);
-        Optional<FileClaim> claim = FileClaim.tryClaim(input, claimOwner, Clock.systemUTC());
+        Optional<FileClaim> claim;
+        try {
+            claim = FileClaim.tryClaim(input, claimOwner, Clock.systemUTC());
+        } catch (IOException e) {
+            throw FolderFailures.writing(input.getParent().resolve(FileClaim.FOLDER), e);
+        }
         if (claim.isEmpty()) {
             LOG.debug("{}: taken by another leadrouter process; left to it", FileNames.safe(input.getFileName().toString()));
             exchange.setRouteStop(true);
@@ -133,8 +142,21 @@ public final class InboxProcessing {
     /** Archives a distributed file; if the archive cannot take it, the outcome is kept for the next attempt. */
     private void archive(Path input, DistributionBatch batch, FileState state) throws Exception {
         toArchive.put(input, new Processed(state, batch));
-        Path archived = outcomes.archive(input);
+        Path archived;
+        try {
+            archived = outcomes.archive(input);
+        } catch (IOException e) {
+            Optional<FailedException> folder = FolderFailures.probe(outcomes.archiveFolder(), e);
+            if (folder.isPresent()) {
+                throw folder.get();
+            }
+            // the archive takes files: this one cannot leave the inbox (its folder or its rights); it alone waits
+            cannotMove(input, e);
+            events.fileProcessed(batch);
+            return;
+        }
         toArchive.remove(input);
+        waits.done(input);
         gate.succeeded();
         events.diskRecovered();
         StringJoiner counts = new StringJoiner(", ");
@@ -151,23 +173,32 @@ public final class InboxProcessing {
         events.fileProcessed(batch);
     }
 
-    /** The file can never succeed as it is: to error/ with the reason. */
-    public void rejected(Exchange exchange) throws Exception {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+    /** The file can never succeed as it is: to error/ with the reason, and the next file is taken at once. */
+    public void rejected(Exchange exchange, Failure failure) throws Exception {
         Path input = input(exchange);
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             LOG.warn("{}: disappeared from the inbox while it was being processed; nothing to move",
                     FileNames.safe(input.getFileName().toString()));
             return;
         }
-        Text reason = plainReason(cause);
+        Text reason = failure.reason();
         Path target;
         try {
-            target = outcomes.reject(input, reason.localized(), unreadable(cause).isPresent());
+            target = outcomes.reject(input, reason.localized(), failure.kind().fileOwn());
         } catch (IOException e) {
-            cannotWrite(input, e, "error");
+            Optional<FailedException> folder = FolderFailures.probe(outcomes.errorFolder(), e);
+            if (folder.isPresent()) {
+                String trouble = folder.get().failure().reason().english();
+                events.diskTrouble(trouble);
+                waits.waitFor(input, Instant.MAX, FileNames.safe(input.getFileName().toString()),
+                        "to go to error/ (" + reason.english() + "), but " + trouble);
+                events.fileRetried();
+            } else {
+                cannotMove(input, e);
+            }
             return;
         }
+        waits.done(input);
         gate.succeeded();
         events.diskRecovered();
         LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target,
@@ -175,12 +206,20 @@ public final class InboxProcessing {
         events.fileRejected(FileNames.safe(input.getFileName().toString()), reason.localized());
     }
 
+    /** The file cannot leave the inbox although its target folder takes files: it is skipped, not a block. */
+    private void cannotMove(Path input, IOException e) {
+        String name = FileNames.safe(input.getFileName().toString());
+        String why = e.getClass().getSimpleName();
+        waits.waitFor(input, Instant.MAX, name, new Text("failure.cannot-move", why).english());
+        events.fileSkipped(name, new Text("failure.cannot-move", why).localized());
+    }
+
     /**
-     * Something unexpected failed (a fault of ours, a full disk): the file is kept and retried like a transient
-     * failure, and only after {@value #UNEXPECTED_ATTEMPTS} failures in a row is it moved to error/, so one bad file
-     * cannot block the inbox for ever.
+     * A fault of leadrouter's: logged with its stack under the incident id; the file is kept and retried like a
+     * transient failure, and only after {@value #UNEXPECTED_ATTEMPTS} failures in a row is it moved to error/ (with
+     * the incident id), so one bad file cannot block the inbox for ever.
      */
-    public void unexpected(Exception exchangeFailure, Exchange exchange) throws Exception {
+    public void unexpected(Failure failure, Exception exchangeFailure, Exchange exchange) throws Exception {
         Path input = input(exchange);
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS)) {
             // deleted or renamed under our feet: not a fault, and nothing is left to retry or reject
@@ -190,21 +229,20 @@ public final class InboxProcessing {
             return;
         }
         int attempts = unexpectedFailures.merge(input, 1, Integer::sum);
-        LOG.error("{}: unexpected failure (attempt {} of {})", FileNames.safe(input.getFileName().toString()),
-                attempts, UNEXPECTED_ATTEMPTS, exchangeFailure);
+        LOG.error("{}: internal failure, incident {} (attempt {} of {})", FileNames.safe(input.getFileName().toString()),
+                failure.incident(), attempts, UNEXPECTED_ATTEMPTS, exchangeFailure);
         if (attempts >= UNEXPECTED_ATTEMPTS) {
             unexpectedFailures.remove(input);
-            rejected(exchange);
+            rejected(exchange, failure);
         } else {
-            gate.failed("unexpected failure: " + exchangeFailure.getClass().getSimpleName());
+            gate.failed("internal failure, incident " + failure.incident());
             events.fileRetried();
         }
     }
 
-    /** VTiger is unavailable for now: the file stays in the inbox and is retried with back-off. */
-    public void retryLater(Exchange exchange) {
-        Exception cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        gate.failed(cause == null ? "unknown" : cause.getMessage());
+    /** VTiger is unavailable, or refuses what an administrator must fix: the file stays and is retried with back-off. */
+    public void retryLater(Failure failure) {
+        gate.failed(failure.reason().english());
         events.fileRetried();
     }
 
@@ -212,8 +250,7 @@ public final class InboxProcessing {
      * A lead of this file was sent but never answered, and VTiger does not show it yet: only this file waits (with
      * back-off, each attempt a marker lookup) until VTiger has it or may no longer be working on it.
      */
-    public void awaitSettlement(Exchange exchange) {
-        CreateUnsettledException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, CreateUnsettledException.class);
+    public void awaitSettlement(Exchange exchange, CreateUnsettledException cause) {
         Path input = input(exchange);
         waits.waitFor(input, cause.notBefore(), FileNames.safe(input.getFileName().toString()),
                 "row " + cause.origin().row() + " was sent to VTiger without an answer; it is sent again only if VTiger"
@@ -222,29 +259,13 @@ public final class InboxProcessing {
     }
 
     /**
-     * A folder could not be written (a full disk, a folder gone): transient. The file stays in the inbox, every
-     * file waits with back-off, health is DOWN with the reason, and all resumes by itself once it can write again.
+     * A folder could not be written (a full disk, a folder gone), proven by a probe write there: transient. The file
+     * stays in the inbox, every file waits with back-off, health is DOWN with the reason, and all resumes by itself
+     * once it can write again.
      */
-    public void diskTrouble(Exchange exchange) {
-        IOException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, IOException.class);
-        Path input = input(exchange);
-        cannotWrite(input, cause, exchange.getProperty(TAKEN_AS) == null ? "inbox" : toArchive.containsKey(input)
-                ? "archive" : "outbox");
-    }
-
-    private void cannotWrite(Path input, IOException cause, String folderKind) {
-        String where = switch (folderKind) {
-            case "archive" -> "the archive folder " + outcomes.archiveFolder();
-            case "error" -> "the error folder " + outcomes.errorFolder();
-            case "outbox" -> "the outbox " + outcomes.outbox() + " (the report)";
-            default -> "a folder";
-        };
-        if (cause instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
-            where = where + " (" + fs.getFile() + ")";
-        }
-        String reason = "cannot write to " + where + ": " + (cause == null ? "unknown" : cause.getClass().getSimpleName()
-                + (cause.getMessage() == null ? "" : " " + cause.getMessage())) + " — a full disk?";
-        LOG.debug("{}: {}", FileNames.safe(input.getFileName().toString()), reason);
+    public void diskTrouble(Exchange exchange, Failure failure) {
+        String reason = failure.reason().english();
+        LOG.debug("{}: {}", FileNames.safe(input(exchange).getFileName().toString()), reason);
         gate.failed(reason);
         events.diskTrouble(reason);
         events.fileRetried();
@@ -260,19 +281,4 @@ public final class InboxProcessing {
         return Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath();
     }
 
-    /** The reason a file can never be read, when that is why it failed. */
-    private static Optional<UnreadableFileException> unreadable(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof UnreadableFileException u) {
-                return Optional.of(u);
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Why the file was refused: the reader's own words, or an internal error's kind. */
-    private static Text plainReason(Throwable cause) {
-        return unreadable(cause).map(UnreadableFileException::reason).orElse(new Text("error-file.internal",
-                cause == null ? "unknown" : cause.getClass().getSimpleName()));
-    }
 }

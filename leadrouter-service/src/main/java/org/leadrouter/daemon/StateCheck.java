@@ -2,7 +2,6 @@ package org.leadrouter.daemon;
 
 import java.util.Objects;
 
-import org.apache.camel.Exchange;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.state.StateException;
 
@@ -31,14 +30,13 @@ public final class StateCheck {
     }
 
     /** An inbox file failed on the state: it stays in the inbox and is retried with back-off. */
-    public void fileWaits(Exchange exchange) {
-        failed(exchange);
+    public void fileWaits(StateException cause) {
+        failed(cause);
         events.fileRetried();
     }
 
     /** A unit of work failed on the state: everything waits with back-off, and health says why. */
-    public void failed(Exchange exchange) {
-        StateException cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, StateException.class);
+    public void failed(StateException cause) {
         String reason = "cannot write the state database in " + state.directory() + ": "
                 + (cause == null ? "unknown" : StateDatabase.rootCause(cause)) + " — a full disk?";
         gate.failed(reason);

@@ -169,7 +169,11 @@ class InboxRouteTest extends CamelTestSupport {
 
     @Test
     void aFolderThatCannotBeWrittenIsTheDisksTrouble() throws Exception {
-        failure.set(new java.nio.file.AccessDeniedException(settings.outbox().resolve("julio_report.csv").toString()));
+        // as WriteReport judges it when a probe write in the outbox fails too
+        failure.set(new org.leadrouter.failure.FailedException(org.leadrouter.failure.Failure.of(
+                org.leadrouter.failure.Failure.Kind.FOLDER, new org.leadrouter.i18n.Text("failure.folder",
+                        settings.outbox().toString(), "FileSystemException No space left on device")),
+                new java.io.IOException("No space left on device")));
         NotifyBuilder done = new NotifyBuilder(context).fromRoute(InboxRoute.ROUTE_ID).whenDone(1).create();
 
         drop("julio.csv");
