@@ -25,8 +25,8 @@ final class CheckCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
-    private Path config;
+    @CommandLine.Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() {
@@ -34,7 +34,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = System.getenv();
-        Path file = ConfigFile.locate(config, environment);
+        Path file = config.file(environment);
         ConfigSource source;
         Settings settings;
         try {

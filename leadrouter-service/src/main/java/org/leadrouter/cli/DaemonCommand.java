@@ -1,6 +1,5 @@
 package org.leadrouter.cli;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
@@ -17,7 +16,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code leadrouter daemon}: watches the inbox and distributes every file dropped there, until stopped. */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
@@ -27,13 +25,13 @@ final class DaemonCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
-    private Path config;
+    @CommandLine.Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() {
         try {
-            Settings settings = Settings.from(ConfigFile.load(config, System.getenv()));
+            Settings settings = Settings.from(config.load(System.getenv()));
             KeyOrigin.warnIfExposed(settings.source());
                 PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);

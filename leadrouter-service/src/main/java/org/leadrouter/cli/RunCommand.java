@@ -31,14 +31,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Show no progress while the leads are being created.")
     private boolean quiet;
 
-    @Option(names = "--config", paramLabel = "<file>", description = "Properties file (default: ./conf/leadrouter.properties, then /etc/leadrouter/leadrouter.properties).")
-    private Path config;
+    @CommandLine.Mixin
+    private ConfigOption config;
 
     @Override
     public Integer call() {
         Settings settings;
         try {
-            settings = Settings.from(ConfigFile.load(config, System.getenv()));
+            settings = Settings.from(config.load(System.getenv()));
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCode.USAGE;
