@@ -99,7 +99,8 @@ public final class Settings {
                 duration("inbox.stable-time", "10s"),
                 duration("inbox.retry.initial-backoff", "15s"),
                 duration("inbox.retry.max-backoff", "5m"),
-                duration("deferred.check-interval", "5m"));
+                duration("deferred.check-interval", "5m"),
+                duration("inbox.unterminated-line-time", "5m"));
     }
 
     private long bytes(String key, String fallback) {

@@ -169,15 +169,16 @@ public final class Daemon {
                 // this state is ours alone now: claims with our name are left from a process that was killed
                 FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
                 queueCopy.checkAtStart();
+                ArchivedGrowth growth = new ArchivedGrowth(d.inbox(), d.stableTime(), d.unterminatedLineTime(), system);
                 InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
-                        mode, events);
+                        mode, events, growth);
                 // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
                 ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
                         .newSingleThreadScheduledExecutor(this, "distribution");
                 StateCheck stateCheck = new StateCheck(state, gate, events);
                 camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, stateCheck, gate));
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), gate, waits, system), processing,
-                        stateCheck, distributionThread));
+                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), d.unterminatedLineTime(), gate, waits, system), processing,
+                        stateCheck, distributionThread, growth));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
                         gate, stateCheck, d.deferredCheck(), distributionThread));

@@ -16,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.component.file.GenericFileFilter;
+import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.files.FileClaim;
+import org.leadrouter.files.LineEnds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
  * Which inbox entries are taken, and when: regular files only (never a symlink, folder or special file), not
  * hidden, not temporary ({@code .tmp}, {@code .part}), with a spreadsheet-like extension; and only once complete —
  * unchanged for {@code inbox.stable-time}, or at once when the sender put a {@code <name>.done} marker beside it.
+ * A text file whose last line has no line end yet waits longer ({@code inbox.unterminated-line-time}).
  * Nothing is taken while the retry gate is closed, nor a file that waits on its own ({@link FileWaits}).
  */
 public final class InboxFilter implements GenericFileFilter<File> {
@@ -32,13 +35,20 @@ public final class InboxFilter implements GenericFileFilter<File> {
     private static final Set<String> TAKEN = Set.of("csv", "txt", "tsv", "xlsx", "xlsm", "xls", "ods");
 
     private final Duration stableTime;
+    private final Duration unterminatedLineTime;
     private final RetryGate gate;
     private final FileWaits waits;
     private final Clock clock;
     private final Map<Path, Seen> futureFiles = new ConcurrentHashMap<>();
+    private final Set<Path> heldBack = ConcurrentHashMap.newKeySet();
 
     public InboxFilter(Duration stableTime, RetryGate gate, FileWaits waits, Clock clock) {
+        this(stableTime, DaemonSettings.UNTERMINATED_LINE_TIME, gate, waits, clock);
+    }
+
+    public InboxFilter(Duration stableTime, Duration unterminatedLineTime, RetryGate gate, FileWaits waits, Clock clock) {
         this.stableTime = Objects.requireNonNull(stableTime, "stableTime == null");
+        this.unterminatedLineTime = Objects.requireNonNull(unterminatedLineTime, "unterminatedLineTime == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
         this.waits = Objects.requireNonNull(waits, "waits == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -71,12 +81,39 @@ public final class InboxFilter implements GenericFileFilter<File> {
         if (Files.exists(path.resolveSibling(name + DONE), LinkOption.NOFOLLOW_LINKS)) {
             return true;
         }
-        long age = clock.millis() - attrs.lastModifiedTime().toMillis();
-        if (age < 0) {
-            return stableBySize(path, attrs.size());
+        long quiet = clock.millis() - attrs.lastModifiedTime().toMillis();
+        if (quiet < 0) {
+            quiet = quietBySize(path, attrs.size());
+        } else {
+            futureFiles.remove(path);
         }
-        futureFiles.remove(path);
-        return age >= stableTime.toMillis();
+        return quiet >= stableTime.toMillis() && lastLineComplete(path, attrs.size(), quiet);
+    }
+
+    /**
+     * A sender that stalls mid-row (a slow share copy) leaves a last line without its line end: taking the file then
+     * would create a half row and leave the rest unread, so it waits until the file has been quiet for
+     * {@code inbox.unterminated-line-time} (a file whose last row simply lacks a line end is taken then, whole).
+     */
+    private boolean lastLineComplete(Path path, long size, long quietMillis) {
+        if (!LineEnds.isText(path.getFileName().toString()) || quietMillis >= unterminatedLineTime.toMillis()) {
+            heldBack.remove(path);
+            return true;
+        }
+        boolean ended;
+        try {
+            ended = LineEnds.terminated(path, size);
+        } catch (IOException e) {
+            return true; // unreadable: the pipeline says so, in the team's words
+        }
+        if (ended) {
+            heldBack.remove(path);
+        } else if (heldBack.add(path)) {
+            LOG.info("{}: its last line has no line end yet (is it still being written?); it is taken once it has not"
+                    + " changed for {}s, or at once with a {} marker beside it", FileNames.safe(path.getFileName().toString()),
+                    unterminatedLineTime.toSeconds(), DONE);
+        }
+        return ended;
     }
 
     /** A size and when it was first seen, for a file whose modification time cannot tell (it is in the future). */
@@ -85,9 +122,10 @@ public final class InboxFilter implements GenericFileFilter<File> {
 
     /**
      * A file dated in the future (a share whose clock is ahead) cannot be judged by its time: it is taken once its
-     * size has not changed for {@code inbox.stable-time} on this machine's clock. Said once per file.
+     * size has not changed for {@code inbox.stable-time} on this machine's clock. Said once per file. Returns how
+     * long its size has not changed.
      */
-    private boolean stableBySize(Path path, long size) {
+    private long quietBySize(Path path, long size) {
         long now = clock.millis();
         Seen seen = futureFiles.get(path);
         if (seen == null) {
@@ -97,9 +135,9 @@ public final class InboxFilter implements GenericFileFilter<File> {
         }
         if (seen == null || seen.size() != size) {
             futureFiles.put(path, new Seen(size, now));
-            return stableTime.isZero();
+            return 0;
         }
-        return now - seen.since() >= stableTime.toMillis();
+        return now - seen.since();
     }
 
     static boolean wanted(String name) {

@@ -45,6 +45,7 @@ public final class InboxProcessing {
     private final Runnable queueChanged;
     private final Mode mode;
     private final DaemonEvents events;
+    private final ArchivedGrowth growth;
     private final Map<Path, Integer> unexpectedFailures = new ConcurrentHashMap<>();
     static final int UNEXPECTED_ATTEMPTS = 3;
     private static final String TAKEN_AS = "leadrouterTakenAs";
@@ -56,6 +57,13 @@ public final class InboxProcessing {
 
     public InboxProcessing(FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
                            Runnable queueChanged, Mode mode, DaemonEvents events) {
+        this(outcomes, gate, waits, claimOwner, queueChanged, mode, events, null);
+    }
+
+    /** As above; archived files are then watched by {@code growth} for rows a sender adds to them afterwards. */
+    public InboxProcessing(FileOutcomes outcomes, RetryGate gate, FileWaits waits, String claimOwner,
+                           Runnable queueChanged, Mode mode, DaemonEvents events, ArchivedGrowth growth) {
+        this.growth = growth;
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
         this.waits = Objects.requireNonNull(waits, "waits == null");
@@ -157,6 +165,9 @@ public final class InboxProcessing {
         }
         toArchive.remove(input);
         waits.done(input);
+        if (growth != null) {
+            growth.watch(archived, input.getFileName().toString(), state.size());
+        }
         gate.succeeded();
         events.diskRecovered();
         StringJoiner counts = new StringJoiner(", ");

@@ -22,6 +22,7 @@ public final class InboxRoute extends EndpointRouteBuilder {
     private final InboxProcessing processing;
     private final StateCheck state;
     private final ScheduledExecutorService distributionThread;
+    private final ArchivedGrowth growth;
 
     /**
      * @param distributionThread the one thread that polls the inbox and the deferred queue's timer, so that one batch
@@ -29,6 +30,13 @@ public final class InboxRoute extends EndpointRouteBuilder {
      */
     public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
                       ScheduledExecutorService distributionThread) {
+        this(settings, filter, processing, state, distributionThread, null);
+    }
+
+    /** As above, with {@code growth} looked at on every poll (rows a sender added to a file after it was archived). */
+    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
+                      ScheduledExecutorService distributionThread, ArchivedGrowth growth) {
+        this.growth = growth;
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.filter = Objects.requireNonNull(filter, "filter == null");
         this.processing = Objects.requireNonNull(processing, "processing == null");
@@ -44,6 +52,14 @@ public final class InboxRoute extends EndpointRouteBuilder {
             .bean(processing, "request").id("request")
             .to(DistributionRoute.ENDPOINT).id("distribute")
             .bean(processing, "processed").id("archive");
+
+        if (growth != null) {
+            // camel-file cannot see a file grow after it has moved it: a sender that kept it open writes into the archive
+            from(scheduler("archive-growth").initialDelay(settings.pollInterval().toMillis())
+                    .delay(settings.pollInterval().toMillis()).scheduledExecutorService(distributionThread))
+                .routeId("archive-growth").routeConfigurationId(DaemonErrorPolicy.TIMERS)
+                .bean(growth, "check");
+        }
     }
 
     /** The inbox folder as the route reads it. Each option keeps a promise the README makes about the inbox. */
