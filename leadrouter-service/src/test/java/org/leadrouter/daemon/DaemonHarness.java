@@ -114,6 +114,8 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         m.put("language", "en"); // the tests read the English texts; the Spanish ones have tests of their own
         m.put("inbox.poll-interval", "50ms");
         m.put("inbox.stable-time", "0s");
+        // the tests drop whole files at once, some of them (garbage, hostile input) without a final line end
+        m.put("inbox.unterminated-line-time", "1s");
         m.put("inbox.retry.initial-backoff", "100ms");
         m.put("inbox.retry.max-backoff", "200ms");
         m.putAll(overrides);

@@ -27,7 +27,7 @@ class SlowSenderTest {
 
     @Test
     void aSenderThatStallsMidRowLosesNoRowAndCreatesNoHalfRow() throws Exception {
-        harness.start(Map.of("inbox.stable-time", "500ms"));
+        harness.start(Map.of("inbox.stable-time", "500ms", "inbox.unterminated-line-time", "1m"));
         Path file = harness.inbox().resolve("lento.csv");
         String first = LeadFiles.people(30, "slow", PHONES);
         String row31 = LeadFiles.rows(31, 31, "slow", PHONES);
@@ -44,7 +44,7 @@ class SlowSenderTest {
 
     @Test
     void rowsWrittenAfterTheFileWasArchivedAreProcessed() throws Exception {
-        harness.start(Map.of("inbox.stable-time", "500ms"));
+        harness.start(Map.of("inbox.stable-time", "500ms", "inbox.unterminated-line-time", "1m"));
         Path file = harness.inbox().resolve("lento.csv");
 
         CompletableFuture<Void> sender = slowSender(file, LeadFiles.people(30, "slow", PHONES),
