@@ -34,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * inbox or {@code run --apply} is given a file a daemon is about to take. The claim is a small file created
  * atomically ({@code O_CREAT|O_EXCL}) in {@value #FOLDER} beside the input: whoever creates it first owns the input
  * until it is archived, rejected or left for later, then removes it. The owner refreshes its time every
- * {@link #HEARTBEAT}; a claim not refreshed for {@link #STALE} (its process was killed) may be taken over, by one
- * process only (the stale claim is renamed away atomically first). The input itself stays where it is, so a sender
+ * {@link #HEARTBEAT}; a claim not refreshed for {@link #STALE} (its process was killed elsewhere), or whose owner is
+ * a process of this host that is no longer running ({@link ClaimOwner}), may be taken over at once, by one process
+ * only (the claim is renamed away atomically first). The input itself stays where it is, so a sender
  * still appending to it is noticed.
  */
 public final class FileClaim implements AutoCloseable {
@@ -89,7 +90,8 @@ public final class FileClaim implements AutoCloseable {
         Path claim = claimOf(absolute);
         for (int attempt = 0; attempt < 2; attempt++) {
             try {
-                Files.writeString(claim, owner + "\n" + absolute.getFileName() + "\n", StandardCharsets.UTF_8,
+                Files.writeString(claim, owner + "\n" + absolute.getFileName() + "\n" + ClaimOwner.startLine(),
+                        StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (FileAlreadyExistsException held) {
                 if (!breakIfStale(claim, clock)) {
@@ -115,6 +117,9 @@ public final class FileClaim implements AutoCloseable {
                 return Optional.empty();
             }
             String text = Files.readString(claim, StandardCharsets.UTF_8);
+            if (ClaimOwner.gone(text)) {
+                return Optional.empty(); // its process ended on this host: nobody is working on the file
+            }
             int eol = text.indexOf('\n');
             return Optional.of(eol < 0 ? text : text.substring(0, eol));
         } catch (NoSuchFileException gone) {
@@ -177,7 +182,8 @@ public final class FileClaim implements AutoCloseable {
     /** Removes a stale claim so that it can be taken; true when the caller may try again. */
     private static boolean breakIfStale(Path claim, Clock clock) throws IOException {
         try {
-            if (!stale(claim, clock)) {
+            boolean stale = stale(claim, clock);
+            if (!stale && !ClaimOwner.gone(Files.readString(claim, StandardCharsets.UTF_8))) {
                 return false;
             }
             Path away = claim.resolveSibling(claim.getFileName() + ".stale-" + UUID.randomUUID());
@@ -186,8 +192,13 @@ public final class FileClaim implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 return false;
             }
-            LOG.warn("took over a claim not refreshed for over {}s (its process was stopped abruptly): {}",
-                    STALE.toSeconds(), Files.readString(away, StandardCharsets.UTF_8).lines().findFirst().orElse("?"));
+            String owner = Files.readString(away, StandardCharsets.UTF_8).lines().findFirst().orElse("?");
+            if (stale) {
+                LOG.warn("took over a claim not refreshed for over {}s (its process was stopped abruptly): {}",
+                        STALE.toSeconds(), owner);
+            } else {
+                LOG.warn("took over a claim whose process is no longer running on this host: {}", owner);
+            }
             Files.deleteIfExists(away);
             return true;
         } catch (NoSuchFileException gone) {
