@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.leadrouter.vtiger.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,17 +20,15 @@ import org.slf4j.LoggerFactory;
 public final class FileWaits {
     private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
 
-    private record Wait(Instant notBefore, Duration backoff) {
+    private record Wait(Instant notBefore, int tries) {
     }
 
-    private final Duration initial;
-    private final Duration max;
+    private final Backoff backoff;
     private final Clock clock;
     private final Map<Path, Wait> waits = new ConcurrentHashMap<>();
 
     public FileWaits(Duration initial, Duration max, Clock clock) {
-        this.initial = Objects.requireNonNull(initial, "initial == null");
-        this.max = Objects.requireNonNull(max, "max == null");
+        this.backoff = new Backoff(initial, max);
         this.clock = Objects.requireNonNull(clock, "clock == null");
     }
 
@@ -43,13 +42,12 @@ public final class FileWaits {
     public void waitFor(Path file, Instant latest, String displayName, String reason) {
         Path key = file.toAbsolutePath();
         Wait previous = waits.get(key);
-        Duration backoff = previous == null ? initial
-                : previous.backoff().multipliedBy(2).compareTo(max) > 0 ? max : previous.backoff().multipliedBy(2);
-        Instant next = clock.instant().plus(backoff);
+        int tries = previous == null ? 1 : previous.tries() + 1;
+        Instant next = clock.instant().plus(backoff.delay(tries));
         if (latest.isBefore(next)) {
             next = latest;
         }
-        waits.put(key, new Wait(next, backoff));
+        waits.put(key, new Wait(next, tries));
         if (previous == null) {
             LOG.warn("{}: waits in the inbox ({}); checked again in {}s, other files go on", displayName, reason,
                     Duration.between(clock.instant(), next).toSeconds());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import org.leadrouter.vtiger.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,18 +16,14 @@ import org.slf4j.LoggerFactory;
 public final class RetryGate {
     private static final Logger LOG = LoggerFactory.getLogger(RetryGate.class);
 
-    private final Duration initial;
-    private final Duration max;
+    private final Backoff backoff;
     private final Clock clock;
-    private Duration current;
     private Instant notBefore = Instant.MIN;
     private int failures;
 
     public RetryGate(Duration initial, Duration max, Clock clock) {
-        this.initial = Objects.requireNonNull(initial, "initial == null");
-        this.max = Objects.requireNonNull(max, "max == null");
+        this.backoff = new Backoff(initial, max);
         this.clock = Objects.requireNonNull(clock, "clock == null");
-        this.current = initial;
     }
 
     /** Whether work may be attempted now. */
@@ -37,14 +34,13 @@ public final class RetryGate {
     /** A transient failure: wait longer before the next attempt (doubling, up to the maximum). */
     public synchronized void failed(String reason) {
         failures++;
+        Duration wait = backoff.delay(failures);
         if (failures == 1) {
-            current = initial;
-            LOG.warn("cannot distribute now ({}); files stay in the inbox and are retried, first in {}s", reason, current.toSeconds());
+            LOG.warn("cannot distribute now ({}); files stay in the inbox and are retried, first in {}s", reason, wait.toSeconds());
         } else {
-            current = current.multipliedBy(2).compareTo(max) > 0 ? max : current.multipliedBy(2);
-            LOG.debug("still unavailable ({}); next attempt in {}s", reason, current.toSeconds());
+            LOG.debug("still unavailable ({}); next attempt in {}s", reason, wait.toSeconds());
         }
-        notBefore = clock.instant().plus(current);
+        notBefore = clock.instant().plus(wait);
     }
 
     /** Work went through: back to normal. */
@@ -53,7 +49,6 @@ public final class RetryGate {
             LOG.info("distributing again after {} failed attempt(s)", failures);
         }
         failures = 0;
-        current = initial;
         notBefore = Instant.MIN;
     }
 }

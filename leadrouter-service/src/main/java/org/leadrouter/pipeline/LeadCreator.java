@@ -62,7 +62,7 @@ final class LeadCreator {
             if (!e.mayHaveArrived()) {
                 throw e; // never sent: the client has already retried it as often as configured
             }
-            sleeper.sleep(retry.backoff(1));
+            sleeper.sleep(retry.backoff().delay(1));
             String found = findByMarker(origin.marker());
             if (found != null) {
                 LOG.info("row {}: the answer to its create was lost, but the lead had been created ({}); not sending it again",

@@ -1,16 +1,22 @@
 package org.leadrouter.vtiger;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import org.leadrouter.config.VtigerSettings;
 
-/** Bounded exponential back-off for transient failures: how many attempts, and how long to wait before each retry. */
-public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBackoff) {
+/** How often a request that failed for a transient reason is sent, and how long to wait before each retry. */
+public record RetryPolicy(int attempts, Backoff backoff) {
 
     public RetryPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts < 1: " + attempts);
         }
+        Objects.requireNonNull(backoff, "backoff == null");
+    }
+
+    public RetryPolicy(int attempts, Duration initialBackoff, Duration maxBackoff) {
+        this(attempts, new Backoff(initialBackoff, maxBackoff));
     }
 
     /** One attempt, no waiting: for a check that reports what it sees now. */
@@ -19,11 +25,5 @@ public record RetryPolicy(int attempts, Duration initialBackoff, Duration maxBac
     /** The bounds of {@code vtiger.retry.*}. */
     public static RetryPolicy of(VtigerSettings settings) {
         return new RetryPolicy(settings.retryAttempts(), settings.initialBackoff(), settings.maxBackoff());
-    }
-
-    /** The wait before retry number {@code retry} (1-based): initial, doubled each time, capped. */
-    public Duration backoff(int retry) {
-        long millis = initialBackoff.toMillis() << Math.min(retry - 1, 20);
-        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 }
