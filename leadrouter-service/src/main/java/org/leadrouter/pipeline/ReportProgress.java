@@ -4,6 +4,7 @@ import org.leadrouter.batch.DistributionBatch;
 import org.leadrouter.batch.LeadRow;
 import org.leadrouter.batch.RowStatus;
 
+import java.lang.ref.WeakReference;
 import java.util.Objects;
 
 import org.apache.camel.Exchange;
@@ -12,7 +13,8 @@ import org.apache.camel.ExchangeProperty;
 /** After each create: counts the batch's rows sent and created, and tells the {@link RunProgress} listener. */
 public final class ReportProgress {
     private volatile RunProgress listener = RunProgress.NONE;
-    private DistributionBatch batch;
+    /** The batch being counted; weakly, so that a finished batch is not kept until the next one comes. */
+    private WeakReference<DistributionBatch> batch = new WeakReference<>(null);
     private int done;
     private int created;
 
@@ -33,8 +35,8 @@ public final class ReportProgress {
         }
         // batches go one at a time; rows of one batch may be created in parallel, and are told in order
         synchronized (this) {
-            if (current != batch) {
-                batch = current;
+            if (current != batch.get()) {
+                batch = new WeakReference<>(current);
                 done = 0;
                 created = 0;
             }

@@ -7,6 +7,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.builder.ThreadPoolProfileBuilder;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
+import org.leadrouter.batch.DistributionBatch;
 import org.leadrouter.pipeline.DistributionSteps;
 
 /**
@@ -55,7 +56,9 @@ public final class DistributionRoute extends RouteBuilder {
             .bean(steps.validate(), "validate").id("validate")
             .bean(steps.findDuplicates(), "find").id("find-duplicates")
             .bean(steps.allocate(), "allocate").id("allocate")
-            .filter(simple("${body.apply}"))
+            // a plain predicate, not simple("${body.apply}"): Camel caches the bean info of an OGNL call per object
+            // called, so every batch would stay in that cache for as long as the service runs
+            .filter(exchange -> exchange.getMessage().getBody(DistributionBatch.class).apply())
                 .split(method(steps.create(), "planned")).executorService(createThreads()).parallelProcessing(createConcurrency > 1)
                     .bean(steps.create(), "create").id("create-lead")
                     .bean(steps.progress(), "rowSent").id("progress")
