@@ -57,6 +57,11 @@ public final class DaemonProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** The process id, for tools that look inside the running JVM ({@code jcmd}) or at {@code /proc}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean alive() {
         return process.isAlive();
     }
