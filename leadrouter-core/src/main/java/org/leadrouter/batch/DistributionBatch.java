@@ -61,6 +61,21 @@ public final class DistributionBatch {
         return rows.stream().filter(r -> r.status() == RowStatus.PLANNED).toList();
     }
 
+    /**
+     * Leads this run gave each advisor (created, or planned in a dry-run), by advisor id. Rows settled from an earlier
+     * run are not among them: their leads are already in VTiger (or the journal), so today's loads count them.
+     */
+    public Map<String, Integer> assignedByThisRun() {
+        Map<String, Integer> byId = new TreeMap<>();
+        for (LeadRow r : rows) {
+            if (r.advisor() != null && !r.settledEarlier()
+                    && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {
+                byId.merge(r.advisor().id(), 1, Integer::sum);
+            }
+        }
+        return byId;
+    }
+
     public long count(RowStatus status) {
         return rows.stream().filter(r -> r.status() == status).count();
     }

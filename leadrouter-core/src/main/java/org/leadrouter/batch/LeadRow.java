@@ -24,6 +24,7 @@ public final class LeadRow {
     private String leadId = "";
     private String pool = "";
     private boolean settledEarlier;
+    private boolean reportedBefore;
     private final List<String> details = new ArrayList<>();
 
     public LeadRow(RawLead raw, RowOrigin origin) {
@@ -101,9 +102,23 @@ public final class LeadRow {
         details.add(note);
     }
 
+    /**
+     * As {@link #settled(RowStatus, Advisor, String, String, String)}, for a row whose outcome an earlier run of the
+     * same file finished and reported: what it gave an advisor was counted then, and is not counted again.
+     */
+    public void settledAndReported(RowStatus status, Advisor advisor, String leadId, String note, String pool) {
+        settled(status, advisor, leadId, note, pool);
+        this.reportedBefore = true;
+    }
+
     /** True when the outcome came from the journal rather than from this run. */
     public boolean settledEarlier() {
         return settledEarlier;
+    }
+
+    /** True when a finished earlier run of the same file already reported this row's outcome. */
+    public boolean reportedBefore() {
+        return reportedBefore;
     }
 
     public void note(String note) {
@@ -118,9 +133,13 @@ public final class LeadRow {
         }
     }
 
-    /** A run that stopped early: rows it did not finish say so, instead of looking planned. */
+    /**
+     * A run that stopped early: rows it did not finish say so, instead of looking planned — or deferred, in an apply
+     * run, which queues its deferred rows only once it has finished.
+     */
     public void unfinished(String reason, boolean plannedIsUnfinished) {
-        if (status == RowStatus.PENDING || plannedIsUnfinished && status == RowStatus.PLANNED) {
+        boolean notQueued = status == RowStatus.DEFERRED && !settledEarlier;
+        if (status == RowStatus.PENDING || plannedIsUnfinished && (status == RowStatus.PLANNED || notQueued)) {
             failed(reason);
         }
     }

@@ -1,6 +1,7 @@
 package org.leadrouter.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -101,16 +102,17 @@ public final class Leadrouter implements AutoCloseable {
         // the batch is the body from the first step on; before it (the file could not be read) there is none
         DistributionBatch batch = exchange.getMessage().getBody() instanceof DistributionBatch b ? b : null;
         Exception failure = exchange.getException();
+        Path report = failure == null ? request.report() : null;
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
             try {
-                BatchReport.write(batch, steps.reportSettings());
+                report = BatchReport.writeStopped(batch, steps.reportSettings());
             } catch (IOException e) {
                 LOG.error("cannot write the report {}: {}", request.report(), e.getMessage());
                 failure.addSuppressed(e);
             }
         }
-        return new DistributionResult(batch, failure);
+        return new DistributionResult(batch, failure, report);
     }
 
     public VtigerClient vtiger() { return vtiger; }

@@ -68,7 +68,12 @@ final class OneShotRun {
             RunSummary.print(out, result.batch(), calls.counts());
             return result.batch().count(RowStatus.ERROR) > 0 ? ExitCode.ROW_ERRORS : ExitCode.OK;
         }
-        result.batchIfRead().ifPresent(b -> RunSummary.print(out, b, calls.counts()));
+        result.batchIfRead().ifPresent(b -> RunSummary.print(out, b,
+                result.report() == null ? b.request().report() : result.report(), calls.counts()));
+        if (result.reportBeside()) {
+            out.println(Messages.t("run.report-kept", report.toAbsolutePath().toString(),
+                    result.report().toAbsolutePath().toString()));
+        }
         return ExitCode.of(result.failure(), err);
     }
 }

@@ -1,9 +1,9 @@
 package org.leadrouter.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.leadrouter.allocation.Absence;
 import org.leadrouter.allocation.Advisor;
@@ -11,7 +11,6 @@ import org.leadrouter.i18n.Messages;
 import org.leadrouter.allocation.RoutingDay;
 import org.leadrouter.allocation.Weight;
 import org.leadrouter.batch.DistributionBatch;
-import org.leadrouter.batch.LeadRow;
 import org.leadrouter.batch.RowStatus;
 
 /** Prints what a run did: counts per status, leads per advisor, where the report is, and VTiger calls. */
@@ -20,6 +19,11 @@ final class RunSummary {
     }
 
     static void print(PrintWriter out, DistributionBatch batch, Map<String, Integer> vtigerCalls) {
+        print(out, batch, batch.request().report(), vtigerCalls);
+    }
+
+    /** As above, for a report written to {@code report} (beside the one asked for, when a stopped run kept that). */
+    static void print(PrintWriter out, DistributionBatch batch, Path report, Map<String, Integer> vtigerCalls) {
         out.println(Messages.t("summary.file", batch.file().displayName(),
                 Messages.t("summary.mode." + batch.request().mode().label()), batch.rows().size(),
                 batch.file().charset().name(), printable(batch.file().delimiter())));
@@ -33,22 +37,18 @@ final class RunSummary {
         if (!pools.isEmpty()) {
             out.println(Messages.t("summary.pools", pools));
         }
-        Map<String, Integer> perAdvisor = new TreeMap<>();
-        for (LeadRow r : batch.rows()) {
-            if (r.advisor() != null && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {
-                perAdvisor.merge(r.advisor().userName(), 1, Integer::sum);
-            }
-        }
+        // what this run gave: leads created by an interrupted run of this file are in today's load already
+        Map<String, Integer> added = batch.assignedByThisRun();
         if (batch.roster() != null) {
             out.println(Messages.t("summary.advisors", batch.roster().day().date().toString()));
             for (Advisor a : batch.roster().advisors()) {
                 int before = batch.roster().loadToday().getOrDefault(a.id(), 0);
-                int added = perAdvisor.getOrDefault(a.userName(), 0);
-                out.printf("  %-24s +%-4d %d/%d%s%n", a.userName(), added, before + added, a.dailyCap(), routing(batch, a));
+                int given = added.getOrDefault(a.id(), 0);
+                out.printf("  %-24s +%-4d %d/%d%s%n", a.userName(), given, before + given, a.dailyCap(), routing(batch, a));
             }
         }
         batch.notes().forEach(n -> out.println(Messages.t("summary.note", n)));
-        out.println(Messages.t("summary.report", batch.request().report().toAbsolutePath().toString()));
+        out.println(Messages.t("summary.report", report.toAbsolutePath().toString()));
         if (!vtigerCalls.isEmpty()) {
             out.println(Messages.t("summary.vtiger-calls", vtigerCalls.toString()));
         }

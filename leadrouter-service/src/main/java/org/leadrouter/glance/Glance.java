@@ -81,14 +81,17 @@ public final class Glance {
                 counts.put(s.label(), (int) n);
             }
         }
+        // what the file gave each advisor, as no earlier line of the page told it: leads created before an
+        // interruption count here (the interrupted run told nothing), those of a finished earlier run do not
         Map<String, Integer> perAdvisor = new TreeMap<>();
-        Map<String, Integer> perAdvisorId = new TreeMap<>();
         for (LeadRow r : batch.rows()) {
-            if (r.advisor() != null && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {
+            if (r.advisor() != null && !r.reportedBefore()
+                    && (r.status() == RowStatus.CREATED || r.status() == RowStatus.PLANNED)) {
                 perAdvisor.merge(r.advisor().userName(), 1, Integer::sum);
-                perAdvisorId.merge(r.advisor().id(), 1, Integer::sum);
             }
         }
+        // today's loads already hold every lead settled from an earlier run: only this run's are added to them
+        Map<String, Integer> perAdvisorId = batch.assignedByThisRun();
         String name = batch.file() == null ? "" : batch.file().displayName();
         String report = batch.request().report().getFileName().toString();
         record(new TodayView.FileSummary(now(), name, deferredRun ? "deferred" : "file", counts, perAdvisor, report,

@@ -81,24 +81,24 @@ public final class LeadrouterMetrics implements VtigerCallListener {
     public synchronized void batchFinished(DistributionBatch batch) {
         Objects.requireNonNull(batch, "batch == null");
         Map<Map.Entry<RowStatus, String>, Integer> byStatus = new HashMap<>();
-        Map<String, Integer> assignedById = new HashMap<>();
         for (LeadRow row : batch.rows()) {
             RowStatus status = row.status();
             if (status == RowStatus.PENDING) {
                 continue;
             }
             byStatus.merge(Map.entry(status, row.pool().isEmpty() ? NO_POOL : row.pool()), 1, Integer::sum);
-            if (row.advisor() != null && (status == RowStatus.CREATED || status == RowStatus.PLANNED)) {
+            // a finished earlier run of the same file counted its leads already
+            if (row.advisor() != null && !row.reportedBefore() && (status == RowStatus.CREATED || status == RowStatus.PLANNED)) {
                 Counter.builder(LEADS_BY_ADVISOR).description("Leads given to each advisor (created, or planned in dry-run)")
                         .tag("advisor", row.advisor().userName()).tag("status", status.label())
                         .register(registry).increment();
-                assignedById.merge(row.advisor().id(), 1, Integer::sum);
             }
         }
         byStatus.forEach((key, n) -> Counter.builder(LEADS).description("Rows of inbox files, by final status and routing pool")
                 .tag("status", key.getKey().label()).tag("pool", key.getValue()).register(registry).increment(n));
         if (batch.roster() != null) {
-            updateCapacity(batch.roster(), assignedById);
+            // today's loads already hold the leads settled from an earlier run: only this run's are added
+            updateCapacity(batch.roster(), batch.assignedByThisRun());
         }
     }
 

@@ -17,12 +17,13 @@ import org.leadrouter.i18n.Messages;
 
 /**
  * Apply runs only, right after reading: settles the rows this content already produced. VTiger is asked for the
- * file's import markers every time (one paged query per file), whether or not this state knows the file. After a
- * crash, rows whose lead exists in VTiger are {@code created} and not sent again; when the same file comes back
- * after it was finished, those rows are {@code duplicate}s of what it created then; a lead VTiger has although this
- * state never sent it (another instance, {@code run} elsewhere, a lost state) makes its row a {@code duplicate};
- * rows still waiting in the deferred queue stay there. A row whose create was sent but never answered, and which
- * VTiger does not show, holds the file back until VTiger cannot be working on it any more ({@link LeadCreator}).
+ * file's import markers every time (one paged query per file), whether or not this state knows the file. A row
+ * whose lead leadrouter created — its marker is in VTiger, or the journal recorded it — is {@code created} with its
+ * LeadID, whatever happened since: resumed after a crash, the same file dropped again after it was finished, sent by
+ * another instance or before the state was lost; it is never sent again. Rows still waiting in the deferred queue
+ * stay there. A row whose create was sent but never answered, and which VTiger does not show, halts creating for the
+ * whole file until VTiger cannot be working on it any more ({@link LeadCreator}); the other rows are still settled
+ * and decided, so that the report of the stopped run tells all that is known.
  */
 public final class RecallJournal {
     private final Journal journal;
@@ -50,8 +51,17 @@ public final class RecallJournal {
             JournalRow journalled = known.get(row.rowNumber());
             JournalMarkers.Found found = inCrm.get(row.rowNumber());
             if (found == null && journalled != null && journalled.status() == JournalStatus.SENDING) {
-                // sent, never answered, not in VTiger (yet): the whole file waits until it may be sent again
-                creator.requireSettled(row.origin(), journalled.updatedAt().toInstant());
+                // sent, never answered, not in VTiger (yet): nothing of the file is sent until it may be sent again;
+                // the rows are still read, settled and decided, so that the report says what is known
+                try {
+                    creator.requireSettled(row.origin(), journalled.updatedAt().toInstant());
+                    // VTiger never stored it: the row goes through again like a new one, and the attempt that left no
+                    // lead no longer counts in today's loads (they count leads being sent, for a crash mid-create)
+                    journal.outcome(row.origin(), JournalStatus.ERROR, "sent at " + journalled.updatedAt()
+                            + " without an answer; VTiger never stored it");
+                } catch (CreateUnsettledException e) {
+                    batch.halt(e);
+                }
             }
             if (journalled == null && found != null && last.isEmpty()) {
                 settleFromCrm(row, found);
@@ -63,11 +73,15 @@ public final class RecallJournal {
         return batch;
     }
 
-    /** A lead VTiger has for this row although this state never sent it: it is not created again. */
+    /**
+     * A lead VTiger has for this row although this state never sent it: leadrouter created it (the marker says so),
+     * elsewhere or before the state was lost. It is not created again, and from now on the journal knows it.
+     */
     private void settleFromCrm(LeadRow row, JournalMarkers.Found found) {
-        String note = Messages.t("note.already-in-vtiger", found.leadId());
-        row.settled(RowStatus.DUPLICATE, advisorOf(null, found), found.leadId(), note);
-        journal.outcome(row.origin(), JournalStatus.DUPLICATE, note);
+        Advisor advisor = advisorOf(null, found);
+        row.settled(RowStatus.CREATED, advisor, found.leadId(), Messages.t("note.already-in-vtiger", found.leadId()));
+        journal.created(row.origin(), found.leadId(), advisor == null ? null : advisor.id(),
+                advisor == null ? null : advisor.userName(), null);
     }
 
     private void settle(LeadRow row, JournalRow journalled, JournalMarkers.Found found, Journal.FileRun finishedRun) {
@@ -76,8 +90,10 @@ public final class RecallJournal {
         if (leadId != null) {
             Advisor advisor = advisorOf(journalled, found);
             if (finishedRun != null) {
-                row.settled(RowStatus.DUPLICATE, advisor, leadId, Messages.t("note.file-already-processed",
-                        finishedRun.startedAt().toLocalDate().toString(), leadId));
+                // the same file again: its leads are still the ones it created, and were counted when it finished
+                row.settledAndReported(RowStatus.CREATED, advisor, leadId, Messages.t("note.file-already-processed",
+                        finishedRun.startedAt().toLocalDate().toString(), leadId),
+                        journalled != null ? journalled.pool() : "");
             } else {
                 row.settled(RowStatus.CREATED, advisor, leadId, Messages.t("note.created-before-interruption"),
                         journalled != null ? journalled.pool() : "");

