@@ -206,7 +206,7 @@ class HostileInputTest {
         assertThatThrownBy(() -> reader.read(ods, "leads.csv"))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageStartingWith("this is an OpenDocument spreadsheet (.ods")
-                .hasMessageContaining("LibreOffice Calc and use File › Save As › Text CSV");
+                .hasMessageContaining("LibreOffice Calc, use File › Save As › Excel 2007-365 (.xlsx) or Text CSV");
     }
 
     @Test
@@ -214,7 +214,8 @@ class HostileInputTest {
         byte[] zip = zip("leads.csv", "Nombre,Email\n");
         assertThatThrownBy(() -> reader.read(zip, "leads.csv"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("this is a ZIP archive, not a CSV: unzip it and drop the CSV file it contains");
+                .hasMessageStartingWith("this is a ZIP archive, not a CSV or an Excel workbook that can be read: if it holds files, "
+                        + "unzip it and drop the CSV file or Excel workbook (.xlsx) it contains");
     }
 
     @Test
@@ -225,7 +226,7 @@ class HostileInputTest {
         }
         assertThatThrownBy(() -> reader.read(bytes.toByteArray(), "leads.csv.gz"))
                 .isInstanceOf(UnreadableFileException.class)
-                .hasMessageStartingWith("this is a GZIP-compressed file (.gz), not a CSV: decompress it");
+                .hasMessageStartingWith("this is a GZIP-compressed file (.gz), not a CSV or an Excel workbook: decompress it");
     }
 
     @Test

@@ -252,7 +252,7 @@ class LeadCsvReaderTest {
         assertThatThrownBy(() -> reader.read(xlsx, "leads.xlsx"))
                 .isInstanceOf(UnreadableFileException.class)
                 .hasMessageContaining("Excel workbook")
-                .hasMessageContaining("File › Save As › CSV UTF-8");
+                .hasMessageContaining("File › Save As › Excel Workbook (.xlsx) or CSV UTF-8");
     }
 
     @Test

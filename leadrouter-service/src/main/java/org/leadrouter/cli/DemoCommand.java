@@ -38,13 +38,14 @@ final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "<csv>", description = "A CSV of leads (default: the bundled sample).")
-    private Path csv;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "<file>",
+            description = "A file of leads, a CSV or an Excel workbook (default: the bundled sample).")
+    private Path input;
 
     @Option(names = "--dry-run", description = "Only plan; by default the demo creates the leads in the sandbox.")
     private boolean dryRun;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "<csv>", defaultValue = "leads_demo_asignados.csv",
+    @Option(names = {"-o", "--output"}, paramLabel = "<report>", defaultValue = "leads_demo_asignados.csv",
             description = "Where to write the result report (default: ${DEFAULT-VALUE}).")
     private Path output;
 
@@ -53,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         Path work = Files.createTempDirectory("leadrouter-demo");
         SandboxFixture fixture = SandboxFixture.demo();
         try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
-            Path input = csv != null ? csv : extractSample(work);
+            Path leads = input != null ? input : extractSample(work);
             Map<String, String> config = new LinkedHashMap<>(DEMO_ROUTING);
             config.put("availability.absences-file", demoAbsences(work).toString());
             config.put("vtiger.url", sandbox.baseUrl().toString());
@@ -65,7 +66,7 @@ final class DemoCommand implements Callable<Integer> {
             Messages.use(settings.language());
             spec.commandLine().getOut().println(Messages.t("demo.sandbox-listening", sandbox.baseUrl().toString()));
             spec.commandLine().getOut().println(Messages.t("demo.routing"));
-            int exit = OneShotRun.execute(settings, input, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
+            int exit = OneShotRun.execute(settings, leads, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             spec.commandLine().getOut().println(Messages.t("demo.sandbox-holds", sandbox.records("Leads").size()));
             return exit;

@@ -11,21 +11,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code leadrouter run <csv> [--apply] [--output <csv>]}: the original script's interface. Dry-run by default. */
+/** {@code leadrouter run <file> [--apply] [--output <report>]}: the original script's interface. Dry-run by default. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Distributes one CSV file of leads. Plans only (dry-run) unless --apply is given.")
+        description = "Distributes one file of leads: a CSV or an Excel workbook (.xlsx, .xlsm, .xls). "
+                + "Plans only (dry-run) unless --apply is given.")
 final class RunCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<csv>", description = "The CSV file of leads.")
-    private Path csv;
+    @Parameters(index = "0", paramLabel = "<file>",
+            description = "The file of leads: a CSV, or an Excel workbook (.xlsx, .xlsm, .xls; the first sheet with a known header).")
+    private Path input;
 
     @Option(names = "--apply", description = "Create the leads in VTiger (default: dry-run, nothing is written to the CRM).")
     private boolean apply;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "<csv>",
-            description = "Where to write the result report (default: leads_asignados.csv, or .xlsx with report.format=xlsx).")
+    @Option(names = {"-o", "--output"}, paramLabel = "<report>",
+            description = "Where to write the result report, a CSV or (ending in .xlsx) a workbook "
+                    + "(default: leads_asignados.csv, or .xlsx with report.format=xlsx).")
     private Path output;
 
     @Option(names = {"-q", "--quiet"}, description = "Show no progress while the leads are being created.")
@@ -48,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
                 : Path.of("leads_asignados." + settings.report().format().extension());
         ProgressDisplay progress = ProgressDisplay.choose(quiet, System.console() != null,
                 spec.commandLine().getErr());
-        return OneShotRun.execute(settings, csv, apply ? Mode.APPLY : Mode.DRY_RUN, report,
+        return OneShotRun.execute(settings, input, apply ? Mode.APPLY : Mode.DRY_RUN, report,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
     }
 }

@@ -57,7 +57,8 @@ class LanguageTest {
         Harness.Run run = h.set("language", null).dryRun(pdf);
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("error: el archivo no se puede usar: es un documento PDF, no un CSV");
+        assertThat(run.err()).contains("error: el archivo no se puede usar: es un documento PDF, no un CSV ni un libro "
+                + "de Excel: exporte los leads como CSV o como libro de Excel (.xlsx)");
     }
 
     @Test
