@@ -79,8 +79,8 @@ public final class Settings {
                     + vtiger.readTimeout().toSeconds() + "s): VTiger may still be working on a create it did not answer");
         }
         this.routing = RoutingSettings.read(source);
-        this.report = ReportSettings.from(source);
         this.language = readLanguage();
+        this.report = ReportSettings.from(source, language == Language.ES);
     }
 
     private DaemonSettings readDaemon() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.testing.Reports;
 
-/** `report.delimiter` and `report.format` from the command line: a report that opens right in a Spanish Excel. */
+/** `report.csv-delimiter` and `report.format` from the command line: a report that opens right in a Spanish Excel. */
 class ReportFormatTest {
     @RegisterExtension
     final Harness h = Harness.perTest(CrmFixtures.academy()::build);
@@ -22,7 +22,7 @@ class ReportFormatTest {
     void aCommaSeparatedInputGetsASemicolonReportWhenAsked() throws Exception {
         Path csv = h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales");
 
-        Harness.Run run = h.set("report.delimiter", ";").dryRun(csv);
+        Harness.Run run = h.set("report.csv-delimiter", ";").dryRun(csv);
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.reportText()).startsWith("\uFEFFNombre;Email;Teléfono;");
@@ -31,8 +31,39 @@ class ReportFormatTest {
     }
 
     @Test
-    void byDefaultTheReportKeepsTheInputsDelimiter() throws Exception {
+    void inEnglishTheReportKeepsTheInputsDelimiterByDefault() throws Exception {
         Harness.Run run = h.dryRun(h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales"));
+
+        assertThat(run.reportText()).startsWith("\uFEFFNombre,Email,Teléfono,");
+    }
+
+    @Test
+    void inSpanishACommaSeparatedInputGetsASemicolonReportWithABomByDefault() throws Exception {
+        Path csv = h.csv("Juan Pérez,juan@example.com,600123456,\"Salud; Enfermería\",28/07/2025,Portales");
+
+        Harness.Run run = h.set("language", null).dryRun(csv);
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.reportText()).startsWith("\uFEFFNombre;Email;Teléfono;Curso Interesado;");
+        assertThat(Reports.read(run.reportPath(), ';')).singleElement()
+                .satisfies(r -> assertThat(r.get("Curso Interesado")).isEqualTo("Salud; Enfermería"))
+                .satisfies(r -> assertThat(r.get("Status")).isEqualTo("planned"));
+    }
+
+    @Test
+    void inSpanishTheInputsDelimiterStaysWhenTheSettingSaysInput() throws Exception {
+        Path csv = h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales");
+
+        Harness.Run run = h.set("language", "es").set("report.csv-delimiter", "input").dryRun(csv);
+
+        assertThat(run.reportText()).startsWith("\uFEFFNombre,Email,Teléfono,");
+    }
+
+    @Test
+    void theSettingsFormerNameStillChoosesTheDelimiter() throws Exception {
+        Path csv = h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales");
+
+        Harness.Run run = h.set("language", "es").set("report.delimiter", ",").dryRun(csv);
 
         assertThat(run.reportText()).startsWith("\uFEFFNombre,Email,Teléfono,");
     }
@@ -64,8 +95,8 @@ class ReportFormatTest {
         Harness.Run badFormat = h.set("report.format", "pdf").dryRun(csv);
         assertThat(badFormat.exitCode()).isEqualTo(2);
         assertThat(badFormat.err()).contains("report.format");
-        Harness.Run badDelimiter = h.set("report.format", null).set("report.delimiter", "|").dryRun(csv);
+        Harness.Run badDelimiter = h.set("report.format", null).set("report.csv-delimiter", "|").dryRun(csv);
         assertThat(badDelimiter.exitCode()).isEqualTo(2);
-        assertThat(badDelimiter.err()).contains("report.delimiter");
+        assertThat(badDelimiter.err()).contains("report.csv-delimiter");
     }
 }
