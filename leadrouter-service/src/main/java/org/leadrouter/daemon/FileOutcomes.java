@@ -30,6 +30,7 @@ import org.leadrouter.i18n.Messages;
  * kept, so that {@link Retention} counts from then.
  */
 public final class FileOutcomes {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.leadrouter.daemon");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
     private static final String EXPLANATION = ".error.txt";
@@ -117,9 +118,15 @@ public final class FileOutcomes {
                 return moved; // another name of a file elsewhere: its rights and times are not ours to change
             }
             if (moved != null) {
-                FilePermissions.restrict(moved);
-                // retention counts from when the file was handled here, not from the sender's copy of its time
-                Files.setLastModifiedTime(moved, FileTime.from(clock.instant()));
+                try {
+                    FilePermissions.restrict(moved);
+                    // retention counts from when the file was handled here, not from the sender's copy of its time
+                    Files.setLastModifiedTime(moved, FileTime.from(clock.instant()));
+                } catch (java.nio.file.FileSystemException notOurs) {
+                    // another user's file (the service may move it, not change it): it is where it belongs already
+                    LOG.warn("{}: kept with its owner's rights and time ({}); retention counts from that time",
+                            FileNames.safe(moved.getFileName().toString()), notOurs.getClass().getSimpleName());
+                }
                 return moved;
             }
         }

@@ -22,11 +22,22 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     public static DaemonProcess start(Path jar, Path config, Path log) throws IOException {
+        return start(jar, config, log, List.of());
+    }
+
+    /**
+     * As above, the command behind {@code launcher} (e.g. {@code setpriv --reuid=nobody … --}, to run the daemon as
+     * an ordinary user where the tests run as root).
+     */
+    public static DaemonProcess start(Path jar, Path config, Path log, List<String> launcher) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(List.of(java, "-Xmx256m", "-jar", jar.toString(), "daemon", "--config", config.toString()))
+        List<String> command = new java.util.ArrayList<>(launcher);
+        command.addAll(List.of(java, "-Xmx256m", "-jar", jar.toAbsolutePath().toString(), "daemon", "--config",
+                config.toAbsolutePath().toString()));
+        ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         return new DaemonProcess(pb.start(), log);
