@@ -62,6 +62,10 @@ class MessagesTest {
                 "phone", "description"}) {
             used.add("field." + f);
         }
+        for (org.leadrouter.failure.Failure.Kind kind : org.leadrouter.failure.Failure.Kind.values()) {
+            used.add("glance.inbox.why." + kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        used.add("glance.inbox.why.unknown");
         used.add("key.email");
         used.add("key.phone");
         for (String k : new String[] {"unknown", "reachable", "unreachable", "login-refused"}) {

@@ -8,6 +8,7 @@ import org.leadrouter.daemon.Daemon;
 import org.leadrouter.daemon.DaemonEvents;
 import org.leadrouter.management.ManagementServer;
 import org.leadrouter.metrics.DiskHealthCheck;
+import org.leadrouter.metrics.InboxHealthCheck;
 import org.leadrouter.metrics.LeadrouterMetrics;
 import org.leadrouter.metrics.MetricsEvents;
 import org.leadrouter.metrics.VtigerCallListeners;
@@ -37,11 +38,12 @@ final class DaemonCommand implements Callable<Integer> {
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();
             DiskHealthCheck disk = new DiskHealthCheck();
+            InboxHealthCheck inbox = new InboxHealthCheck();
             Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
-                    DaemonEvents.both(new MetricsEvents(metrics), disk));
+                    DaemonEvents.both(new MetricsEvents(metrics), DaemonEvents.both(disk, inbox)));
             if (settings.management().enabled()) {
                 ManagementServer.requirePortFree(settings.management());
-                ManagementServer.configure(daemon.main(), settings.management(), registry, health, disk);
+                ManagementServer.configure(daemon.main(), settings.management(), registry, health, disk, inbox);
             }
             daemon.run();
             return ExitCode.OK;

@@ -136,6 +136,13 @@ public final class Daemon {
         main.completed();
     }
 
+    /** How often the inbox's flow is looked at: ten polls, between one and thirty seconds. */
+    private static Duration watchPeriod(Duration pollInterval) {
+        Duration ten = pollInterval.multipliedBy(10);
+        return ten.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : ten.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : ten;
+    }
+
     /** Builds the application into Camel Main's context and says one line at start and at stop. */
     private final class Lifecycle extends MainListenerSupport {
         @Override
@@ -156,7 +163,10 @@ public final class Daemon {
                 RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
                 glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
                         settings.allocationZone(), settings.routing().rules().pools());
-                DaemonEvents events = new GlanceEvents(Daemon.this.events, glance);
+                InboxFlow flow = new InboxFlow(d.inbox(), InboxFlow.stallAfter(d.stableTime(), d.unterminatedLineTime(),
+                        d.retryMaxBackoff()), clock); // the page's clock: its times are the team's
+                DaemonEvents events = DaemonEvents.both(flow, new GlanceEvents(Daemon.this.events, glance));
+                events.inboxWatched(flow::status);
                 FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
                         settings.report().format().extension());
                 // the copy of this state's deferred queue, rewritten after each file and each release
@@ -180,6 +190,7 @@ public final class Daemon {
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), d.unterminatedLineTime(), gate, waits, system), processing,
                         stateCheck, distributionThread, growth));
                 events.started(app.journal()::deferredCount);
+                camel.addRoutes(new InboxWatchRoute(flow, glance, watchPeriod(d.pollInterval())));
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
                         gate, stateCheck, d.deferredCheck(), distributionThread));
             } catch (Exception e) {

@@ -68,6 +68,7 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
             return;
         }
         Failure failure = Failures.classify(caught);
+        processing.failedAs(failure);
         switch (failure.kind()) {
             case FILE_CONTENT, FILE_ACCESS -> processing.rejected(exchange, failure);
             case FOLDER -> processing.diskTrouble(exchange, failure);

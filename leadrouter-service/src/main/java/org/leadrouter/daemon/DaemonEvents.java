@@ -27,6 +27,14 @@ public interface DaemonEvents {
     default void fileRetried() {
     }
 
+    /** An inbox file failed, as judged where it failed (it may be retried, rejected or skipped next). */
+    default void fileFailed(org.leadrouter.failure.Failure failure) {
+    }
+
+    /** The daemon watches whether its inbox flows; {@code status} tells it at any time. */
+    default void inboxWatched(java.util.function.Supplier<org.leadrouter.glance.InboxStatus> status) {
+    }
+
     /** A file cannot leave the inbox (its rights, or its folder's): it is skipped, the others go on. */
     default void fileSkipped(String fileName, String reason) {
     }
@@ -59,6 +67,11 @@ public interface DaemonEvents {
                 second.fileRejected(name, reason);
             }
             @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
+            @Override public void fileFailed(org.leadrouter.failure.Failure f) { first.fileFailed(f); second.fileFailed(f); }
+            @Override public void inboxWatched(java.util.function.Supplier<org.leadrouter.glance.InboxStatus> s) {
+                first.inboxWatched(s);
+                second.inboxWatched(s);
+            }
             @Override public void fileSkipped(String name, String reason) {
                 first.fileSkipped(name, reason);
                 second.fileSkipped(name, reason);

@@ -51,6 +51,22 @@ final class GlanceEvents implements DaemonEvents {
     }
 
     @Override
+    public void fileFailed(org.leadrouter.failure.Failure failure) {
+        next.fileFailed(failure);
+    }
+
+    @Override
+    public void fileSkipped(String fileName, String reason) {
+        next.fileSkipped(fileName, reason);
+    }
+
+    @Override
+    public void inboxWatched(java.util.function.Supplier<org.leadrouter.glance.InboxStatus> status) {
+        next.inboxWatched(status);
+        glance.watchInbox(status);
+    }
+
+    @Override
     public void diskTrouble(String reason) {
         next.diskTrouble(reason);
     }

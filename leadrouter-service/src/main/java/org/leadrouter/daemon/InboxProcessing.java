@@ -184,6 +184,11 @@ public final class InboxProcessing {
         events.fileProcessed(batch);
     }
 
+    /** Tells the observers what an inbox file failed on, before the policy acts on it. */
+    void failedAs(Failure failure) {
+        events.fileFailed(failure);
+    }
+
     /** The file can never succeed as it is: to error/ with the reason, and the next file is taken at once. */
     public void rejected(Exchange exchange, Failure failure) throws Exception {
         Path input = input(exchange);
@@ -220,9 +225,9 @@ public final class InboxProcessing {
     /** The file cannot leave the inbox although its target folder takes files: it is skipped, not a block. */
     private void cannotMove(Path input, IOException e) {
         String name = FileNames.safe(input.getFileName().toString());
-        String why = e.getClass().getSimpleName();
-        waits.waitFor(input, Instant.MAX, name, new Text("failure.cannot-move", why).english());
-        events.fileSkipped(name, new Text("failure.cannot-move", why).localized());
+        // the exception's type helps the administrator; the team reads the reason in its own words
+        waits.waitFor(input, Instant.MAX, name, new Text("failure.cannot-move").english() + " [" + e + "]");
+        events.fileSkipped(name, new Text("failure.cannot-move").localized());
     }
 
     /**

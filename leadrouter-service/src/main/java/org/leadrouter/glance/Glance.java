@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -48,6 +49,7 @@ public final class Glance {
     private final Clock clock;
     private final ZoneId zone;
     private final List<Pool> pools;
+    private volatile Supplier<InboxStatus> inbox = () -> InboxStatus.FLOWING;
 
     public Glance(StateDatabase state, Path outbox, IntSupplier deferredCount, VtigerReachability vtiger, boolean apply,
                   Clock clock, ZoneId zone) {
@@ -118,12 +120,17 @@ public final class Glance {
         writePage();
     }
 
+    /** Where the page learns whether the inbox flows. */
+    public void watchInbox(Supplier<InboxStatus> status) {
+        inbox = Objects.requireNonNull(status, "status == null");
+    }
+
     /** What the page shows now. */
     public TodayView view() {
         LocalDate day = today();
         List<TodayView.AdvisorLoad> loads = store.loads(day);
         return new TodayView(day, ZonedDateTime.now(clock.withZone(zone)), apply, loads, poolLoads(loads),
-                store.files(day), deferredCount.getAsInt(), vtiger.state());
+                store.files(day), deferredCount.getAsInt(), vtiger.state(), inbox.get());
     }
 
     /** Each pool's members' loads and caps added up; the default pool is everyone. None without routing pools. */

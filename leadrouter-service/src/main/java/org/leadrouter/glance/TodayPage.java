@@ -41,6 +41,7 @@ public final class TodayPage {
         h.append("<header><h1>").append(e(m.text("glance.title"))).append("</h1>\n<p class=\"sub\">")
                 .append(e(m.text("glance.subtitle", day, HH_MM.format(view.updatedAt()), view.apply() ? 1 : 0)))
                 .append("</p>\n");
+        inbox(h, view, m);
         vtiger(h, view, m);
         h.append("</header>\n<main>\n");
         loads(h, view, m);
@@ -52,6 +53,31 @@ public final class TodayPage {
                 .append(e(m.text("glance.deferred.count", view.deferred()))).append("</p></section>\n");
         h.append("</main>\n<footer>").append(e(m.text("glance.footer"))).append("</footer>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    /**
+     * When files wait longer than they should: first on the page, since when, why, how many and how long; then each
+     * file that cannot leave the inbox (it holds nothing back, but someone must see to it).
+     */
+    private static void inbox(StringBuilder h, TodayView view, Messages m) {
+        InboxStatus inbox = view.inbox();
+        stalled(h, view, m);
+        for (InboxStatus.Skipped s : inbox.skipped()) {
+            h.append("<p class=\"badge warn skipped\">").append(e(m.text("glance.inbox.skipped", s.fileName(),
+                    s.reason()))).append("</p>\n");
+        }
+    }
+
+    private static void stalled(StringBuilder h, TodayView view, Messages m) {
+        InboxStatus inbox = view.inbox();
+        if (!inbox.stalled()) {
+            return;
+        }
+        String since = HH_MM.format(inbox.stalledSince().atZone(view.updatedAt().getZone()));
+        String why = m.text("glance.inbox.why." + inbox.failure().map(k -> k.name().toLowerCase(java.util.Locale.ROOT)
+                .replace('_', '-')).orElse("unknown"));
+        h.append("<p class=\"badge bad stalled\">").append(e(m.text("glance.inbox.stalled", since, why,
+                inbox.waiting(), Math.max(1, inbox.oldestAge().toMinutes())))).append("</p>\n");
     }
 
     private static void vtiger(StringBuilder h, TodayView view, Messages m) {
@@ -210,7 +236,7 @@ public final class TodayPage {
             + "h2{font-size:18px;margin:0 0 10px;color:#17365d}"
             + ".badge{display:inline-block;padding:5px 12px;border-radius:14px;font-weight:bold;margin:0}"
             + ".badge.ok{background:#e3f4e4;color:#1b5e20}.badge.bad{background:#fde3e3;color:#b71c1c}"
-            + ".badge.neutral{background:#e8eaf0;color:#37474f}p.ok{color:#1b5e20}p.warn{color:#b45309;"
+            + ".badge.neutral{background:#e8eaf0;color:#37474f}.badge.warn{background:#fff1dc;color:#b45309}p.ok{color:#1b5e20}p.warn{color:#b45309;"
             + "font-weight:bold}p.neutral{color:#5f6b7a}svg text{font-size:14px;fill:#1d2433}"
             + "svg text.count{font-weight:bold}.legend{font-size:13px;color:#5f6b7a;margin:6px 0 0}"
             + "table{border-collapse:collapse;width:100%;font-size:14px}th,td{padding:6px 8px;"

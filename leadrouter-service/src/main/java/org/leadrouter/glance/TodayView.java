@@ -14,12 +14,20 @@ import java.util.Objects;
  * @param loads    the advisors as of the last file, with their load today (after that file) and cap
  * @param files    today's files, oldest first
  * @param deferred leads waiting in the deferred queue
+ * @param inbox    whether the inbox flows (shown at the top when it does not)
  */
 public record TodayView(LocalDate day, ZonedDateTime updatedAt, boolean apply, List<AdvisorLoad> loads,
                         List<PoolLoad> pools, List<FileSummary> files, int deferred,
-                        VtigerReachability.State vtiger) {
+                        VtigerReachability.State vtiger, InboxStatus inbox) {
+
+    /** A view of an inbox that flows. */
+    public TodayView(LocalDate day, ZonedDateTime updatedAt, boolean apply, List<AdvisorLoad> loads,
+                     List<PoolLoad> pools, List<FileSummary> files, int deferred, VtigerReachability.State vtiger) {
+        this(day, updatedAt, apply, loads, pools, files, deferred, vtiger, InboxStatus.FLOWING);
+    }
 
     public TodayView {
+        Objects.requireNonNull(inbox, "inbox == null");
         Objects.requireNonNull(day, "day == null");
         Objects.requireNonNull(updatedAt, "updatedAt == null");
         loads = List.copyOf(loads);

@@ -39,6 +39,7 @@ public final class LeadrouterMetrics implements VtigerCallListener {
     static final String LEADS_BY_ADVISOR = "leadrouter.leads.by.advisor";
     static final String REMAINING_CAPACITY = "leadrouter.advisor.remaining.capacity";
     static final String DEFERRED_QUEUE = "leadrouter.deferred.queue.size";
+    static final String INBOX_OLDEST_AGE = "leadrouter.inbox.oldest.age";
 
     private final MeterRegistry registry;
     /** Gauges only hold weak references: the values they read must live here. */
@@ -107,6 +108,16 @@ public final class LeadrouterMetrics implements VtigerCallListener {
         Objects.requireNonNull(size, "size == null");
         Gauge.builder(DEFERRED_QUEUE, size, IntSupplier::getAsInt)
                 .description("Deferred leads or files waiting to be distributed again")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    /** Exposes how long the oldest file in the inbox has waited, in seconds (0 when none waits); registered once. */
+    public void inboxOldestAge(java.util.function.Supplier<org.leadrouter.glance.InboxStatus> status) {
+        Objects.requireNonNull(status, "status == null");
+        Gauge.builder(INBOX_OLDEST_AGE, status, s -> s.get().oldestAge().toMillis() / 1000.0)
+                .description("How long the oldest file waiting in the inbox has waited")
+                .baseUnit("seconds")
                 .strongReference(true)
                 .register(registry);
     }

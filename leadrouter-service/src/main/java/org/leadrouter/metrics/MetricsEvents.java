@@ -21,6 +21,11 @@ public final class MetricsEvents implements DaemonEvents {
     }
 
     @Override
+    public void inboxWatched(java.util.function.Supplier<org.leadrouter.glance.InboxStatus> status) {
+        metrics.inboxOldestAge(status);
+    }
+
+    @Override
     public void fileProcessed(DistributionBatch batch) {
         boolean seenBefore = !batch.rows().isEmpty() && batch.rows().stream().allMatch(LeadRow::settledEarlier);
         metrics.fileFinished(seenBefore ? LeadrouterMetrics.FILE_ALREADY_PROCESSED : LeadrouterMetrics.FILE_PROCESSED);

@@ -56,6 +56,27 @@ class TodayPageTest {
     }
 
     @Test
+    void aStalledInboxIsSaidFirstInSpanishAndAFileThatCannotLeaveIsShownApart() {
+        TodayView s = sample();
+        InboxStatus inbox = new InboxStatus(2, java.time.Duration.ofMinutes(25), Instant.parse("2025-07-28T08:42:00Z"),
+                org.leadrouter.failure.Failure.Kind.VTIGER_UNAVAILABLE,
+                List.of(new InboxStatus.Skipped("<privado>.csv", "el archivo no se puede sacar de la bandeja")));
+        TodayView view = new TodayView(s.day(), s.updatedAt(), s.apply(), s.loads(), s.pools(), s.files(), s.deferred(),
+                s.vtiger(), inbox);
+
+        String html = TodayPage.render(view, Messages.of(Language.ES), true);
+
+        assertThat(html).contains("La bandeja no avanza desde las 10:42: VTiger no responde; los archivos se reintentan"
+                + " solos. 2 archivos esperan, el más antiguo desde hace 25 minutos.")
+                .contains("&lt;privado&gt;.csv se queda en la bandeja: el archivo no se puede sacar de la bandeja."
+                + " Avise al administrador.");
+        assertThat(html.indexOf("La bandeja no avanza")).as("first, before VTiger's line")
+                .isLessThan(html.indexOf("VTiger responde"));
+        assertThat(TodayPage.render(sample(), Messages.of(Language.ES), true))
+                .doesNotContain("La bandeja no avanza").doesNotContain("se queda en la bandeja");
+    }
+
+    @Test
     void namesFromFilesAndVtigerAreEscaped() {
         TodayView view = new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 8, 0, 0, 0, MADRID),
                 true, List.of(new TodayView.AdvisorLoad("asesor.<b>", 1, 25)), List.of(),
