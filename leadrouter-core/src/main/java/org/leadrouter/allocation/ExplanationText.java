@@ -36,19 +36,27 @@ public final class ExplanationText {
                 tie);
     }
 
+    /** Why the lead waits, and when it goes out: first thing on the next working day, if its pool has room then. */
     private static String deferred(Deferred d) {
+        return when(deferredReason(d), d.day(), d.nextWorkingDay());
+    }
+
+    private static String deferredReason(Deferred d) {
         if (d.reason() == Explanation.Reason.POOL_EMPTY && d.routed().pool().equals(Pool.DEFAULT)
                 && d.unavailable().isEmpty()) {
             return Messages.t("route.no-advisor", String.join("; ", d.rosterNotes()));
         }
         if (d.reason() == Explanation.Reason.NON_WORKING_DAY) {
             return d.routed().rulesConfigured()
-                    ? Messages.t("route.non-working-day-pool", day(d.day()), day(d.nextWorkingDay()), pool(d.routed()))
-                    : Messages.t("route.non-working-day", day(d.day()), day(d.nextWorkingDay()));
+                    ? Messages.t("route.non-working-day-pool", day(d.day()), pool(d.routed()))
+                    : Messages.t("route.non-working-day", day(d.day()));
         }
-        String why = d.overflowFailed() ? Messages.t("route.overflow-failed", deferredWhy(d), Pool.DEFAULT)
-                : deferredWhy(d);
-        return d.routed().rulesConfigured() ? Messages.t("route.offered-again", why, day(d.nextWorkingDay())) : why;
+        return d.overflowFailed() ? Messages.t("route.overflow-failed", deferredWhy(d), Pool.DEFAULT) : deferredWhy(d);
+    }
+
+    private static String when(String why, LocalDate today, LocalDate next) {
+        return next.equals(today.plusDays(1)) ? Messages.t("route.goes-tomorrow", why, day(next))
+                : Messages.t("route.goes-on", why, day(next));
     }
 
     /** Why a pool could not take a lead today. */
@@ -68,11 +76,17 @@ public final class ExplanationText {
             RuleMatch m = choice.rule().get();
             List<String> parts = new ArrayList<>();
             for (RuleMatch.Matched matched : m.matched()) {
-                parts.add(Messages.t("route.matched", matched.column(), matched.value()));
+                parts.add(Messages.t("route.matched", columnName(matched.column()), matched.value()));
             }
             return Messages.t("route.pool-rule", choice.pool(), m.rule().number(), String.join(", ", parts));
         }
         return Messages.t(choice.rulesConfigured() ? "route.pool-no-rule" : "route.pool", choice.pool());
+    }
+
+    /** A known column in the team's words ({@code course} is "curso" in Spanish); another as configured. */
+    private static String columnName(String column) {
+        String key = "field." + column;
+        return Messages.current().has(key) ? Messages.t(key) : column;
     }
 
     private static String unavailable(List<Unavailable> members) {

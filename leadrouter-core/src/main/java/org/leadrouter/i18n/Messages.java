@@ -61,6 +61,11 @@ public final class Messages {
         return new MessageFormat(pattern, language.locale()).format(args);
     }
 
+    /** Whether this language has a text for {@code key} (for keys built from a value, such as a column's name). */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     /** Every key of this language's bundle. */
     Set<String> keys() {
         return bundle.keySet();

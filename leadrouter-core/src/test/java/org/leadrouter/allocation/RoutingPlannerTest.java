@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.leadrouter.i18n.Language;
+import org.leadrouter.i18n.Messages;
 
 /** Routing by example: the pools and rules, weights, absences, working days, and the words of each Detail. */
 class RoutingPlannerTest {
@@ -79,7 +81,7 @@ class RoutingPlannerTest {
         assertThat(kept.advisor()).isEmpty();
         assertThat(kept.explanation().pool()).isEqualTo("sanidad");
         assertThat(ExplanationText.detail(kept.explanation())).isEqualTo("pool sanidad (rule 1: course \"Salud\"): every member"
-                + " has reached the daily cap for 2026-11-30; offered again on 2026-12-01 (Tuesday)");
+                + " has reached the daily cap for 2026-11-30; goes out tomorrow, 2026-12-01 (Tuesday), first thing if there is room");
 
         Assignment overflowed = new RoutingPlanner(day(MONDAY, TEAM, loads), example(true), null).plan(course("Salud"));
         assertThat(overflowed.advisor()).contains(JUAN);
@@ -93,7 +95,28 @@ class RoutingPlannerTest {
         assertThat(nowhere.explanation().pool()).isEqualTo("sanidad");
         assertThat(ExplanationText.detail(nowhere.explanation())).isEqualTo("pool sanidad (rule 1: course \"Salud\"): every member"
                 + " has reached the daily cap for 2026-11-30, and nobody in pool default can take it either;"
-                + " offered again on 2026-12-01 (Tuesday)");
+                + " goes out tomorrow, 2026-12-01 (Tuesday), first thing if there is room");
+    }
+
+    @Test
+    void aDeferredLeadSaysInSpanishItsPoolAndWhenItGoesOut() {
+        Map<String, Integer> loads = Map.of("19x5", 25, "19x7", 25);
+        WorkingCalendar weekdays = new WorkingCalendar(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY), Set.of());
+        LocalDate friday = LocalDate.of(2026, 12, 4);
+        Messages.use(Language.ES);
+        try {
+            Assignment monday = new RoutingPlanner(day(MONDAY, TEAM, loads), example(false), null).plan(course("Salud"));
+            assertThat(ExplanationText.detail(monday.explanation())).isEqualTo("grupo sanidad (regla 1: curso «Salud»):"
+                    + " todos sus miembros han llegado al tope diario del 2026-11-30; sale mañana, 2026-12-01 (martes),"
+                    + " a primera hora si hay cupo");
+            RoutingDay full = new RoutingDay(friday, weekdays, TEAM, Map.of("19x5", 25, "19x6", 25, "19x7", 25, "19x8", 25),
+                    Map.of(), Absences.NONE, List.of());
+            assertThat(ExplanationText.detail(new RoutingPlanner(full, RoutingRules.NONE, null).plan(course("x"))
+                    .explanation())).isEqualTo("todos los asesores han llegado al tope diario del 2026-12-04; sale el"
+                    + " 2026-12-07 (lunes) a primera hora si hay cupo");
+        } finally {
+            Messages.use(Language.EN);
+        }
     }
 
     @Test
@@ -104,7 +127,7 @@ class RoutingPlannerTest {
         assertThat(a.advisor()).isEmpty();
         assertThat(ExplanationText.detail(a.explanation())).isEqualTo("pool sanidad (rule 1: course \"Enfermería\"): nobody can"
                 + " receive leads on 2026-11-30 (asesor.ana absent (Vacaciones), asesor.luis not an active advisor);"
-                + " offered again on 2026-12-01 (Tuesday)");
+                + " goes out tomorrow, 2026-12-01 (Tuesday), first thing if there is room");
     }
 
     @Test
@@ -143,23 +166,26 @@ class RoutingPlannerTest {
         Assignment a = new RoutingPlanner(saturday, RoutingRules.NONE, null).plan(course("Salud"));
         assertThat(a.advisor()).isEmpty();
         assertThat(ExplanationText.detail(a.explanation()))
-                .isEqualTo("2026-12-05 (Saturday) is not a working day; offered again on 2026-12-07 (Monday)");
+                .isEqualTo("2026-12-05 (Saturday) is not a working day; goes out on 2026-12-07 (Monday), first thing if there"
+                        + " is room");
         RoutingDay holiday = new RoutingDay(LocalDate.of(2026, 12, 8), weekdays, TEAM, Map.of(), Map.of(), Absences.NONE, List.of());
         assertThat(ExplanationText.detail(new RoutingPlanner(holiday, example(false), null).plan(course("Salud")).explanation()))
                 .isEqualTo("pool sanidad (rule 1: course \"Salud\"); 2026-12-08 (Tuesday) is not a working day;"
-                        + " offered again on 2026-12-09 (Wednesday)");
+                        + " goes out tomorrow, 2026-12-09 (Wednesday), first thing if there is room");
     }
 
     @Test
-    void withoutRulesEveryoneIsOnePoolAndTheOldWordsStay() {
+    void withoutRulesEveryoneIsOnePoolAndADeferredLeadStillSaysWhenItGoes() {
         RoutingDay day = day(MONDAY, List.of(new Advisor("19x9", "asesor.small", "Small", 1)), Map.of());
         RoutingPlanner planner = new RoutingPlanner(day, RoutingRules.NONE, null);
         assertThat(ExplanationText.detail(planner.plan(course("x")).explanation())).isEqualTo("pool default; asesor.small 0→1 of 1");
         assertThat(ExplanationText.detail(planner.plan(course("x")).explanation()))
-                .isEqualTo("every advisor has reached the daily cap for 2026-11-30");
+                .isEqualTo("every advisor has reached the daily cap for 2026-11-30; goes out tomorrow, 2026-12-01 (Tuesday),"
+                        + " first thing if there is room");
         RoutingDay nobody = RoutingDay.plain(MONDAY, List.of(), Map.of(), List.of("no active VTiger user qualifies as an advisor"));
         assertThat(ExplanationText.detail(new RoutingPlanner(nobody, RoutingRules.NONE, null).plan(course("x")).explanation()))
-                .isEqualTo("no advisor available: no active VTiger user qualifies as an advisor");
+                .isEqualTo("no advisor available: no active VTiger user qualifies as an advisor; goes out tomorrow,"
+                        + " 2026-12-01 (Tuesday), first thing if there is room");
     }
 
     @Test

@@ -46,7 +46,7 @@ class WorkingDaysTest {
                     .anyMatch(m -> m.startsWith("sabado.csv: 3 rows (deferred 3) [apply] pools: sanidad: 3 deferred;")));
             assertThat(Reports.read(saturday, ';')).extracting(r -> r.get("Status")).containsOnly("deferred");
             assertThat(Reports.read(saturday, ';').get(0).get("Detail")).isEqualTo("pool sanidad (rule 1: course \"Salud\");"
-                    + " 2026-11-28 (Saturday) is not a working day; offered again on 2026-11-30 (Monday)");
+                    + " 2026-11-28 (Saturday) is not a working day; goes out on 2026-11-30 (Monday), first thing if there is room");
 
             clock.advance(Duration.ofDays(1));
             harness.drop("domingo.csv", leads("d", "Idiomas", 2));

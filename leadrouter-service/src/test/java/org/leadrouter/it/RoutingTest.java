@@ -91,7 +91,8 @@ class RoutingTest {
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.report()).extracting(r -> r.get("Status")).containsOnly("deferred");
         assertThat(run.report().get(0).get("Detail")).isEqualTo("pool sanidad (rule 1: course \"ENFERMERIA\"); " + TODAY + " ("
-                + name(today) + ") is not a working day; offered again on " + TODAY.plusDays(1) + " (" + name(today.plus(1)) + ")");
+                + name(today) + ") is not a working day; goes out tomorrow, " + TODAY.plusDays(1) + " (" + name(today.plus(1))
+                + "), first thing if there is room");
         assertThat(h.sandbox.records("Leads")).isEmpty();
         assertThat(run.out()).contains("Pools: default: 6 deferred; norte: 1 deferred; sanidad: 3 deferred");
     }
@@ -103,7 +104,8 @@ class RoutingTest {
         List<CSVRecord> report = run.report();
         assertThat(report.subList(0, 3)).extracting(r -> r.get("Status")).containsExactly("created", "deferred", "deferred");
         assertThat(report.get(1).get("Detail")).isEqualTo("pool sanidad (rule 1: course \"Salud\"): every member has reached"
-                + " the daily cap for " + TODAY + "; offered again on " + TODAY.plusDays(1) + " (" + name(TODAY.getDayOfWeek().plus(1)) + ")");
+                + " the daily cap for " + TODAY + "; goes out tomorrow, " + TODAY.plusDays(1) + " ("
+                + name(TODAY.getDayOfWeek().plus(1)) + "), first thing if there is room");
 
         h.set("routing.rule.1.overflow", "true");
         Harness.Run again = h.apply(h.write("mas.csv", "Nombre,Email,Curso Interesado\r\nMas Salud,mas@example.com,Salud\r\n"));
