@@ -75,12 +75,16 @@ final class CrmText {
         return cleaned;
     }
 
-    /** Cuts the value to the column length of the CRM, noting what was lost. */
-    static String cut(String value, int max, String what, List<String> notes) {
+    /**
+     * Cuts a name to the column length of the CRM after its last whole word that fits (a single word longer than
+     * the column is cut inside it), noting what was lost.
+     */
+    static String cutAtWord(String value, int max, String what, List<String> notes) {
         if (value.length() <= max) {
             return value;
         }
-        String kept = Texts.strip(value.substring(0, max));
+        int space = value.substring(0, max + 1).lastIndexOf(' ');
+        String kept = Texts.strip(space > 0 ? value.substring(0, space) : value.substring(0, max));
         notes.add(Messages.t("note.cut", Messages.t("field." + what), max, value, kept));
         return kept;
     }

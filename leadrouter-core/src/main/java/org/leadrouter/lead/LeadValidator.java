@@ -60,8 +60,8 @@ public final class LeadValidator {
         }
 
         PersonName name = fit(PersonName.split(fullName));
-        String firstname = CrmText.cut(name.firstname(), FIRSTNAME_MAX, "first-name", notes);
-        String lastname = CrmText.cut(name.lastname(), LASTNAME_MAX, "last-name", notes);
+        String firstname = CrmText.cutAtWord(name.firstname(), FIRSTNAME_MAX, "first-name", notes);
+        String lastname = CrmText.cutAtWord(name.lastname(), LASTNAME_MAX, "last-name", notes);
         String course = CrmText.clean(raw.course(), "course", notes);
         String source = CrmText.clean(raw.source(), "source", notes);
         String entryDate = entryDate(raw.entryDate(), notes);

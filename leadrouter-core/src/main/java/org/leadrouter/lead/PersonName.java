@@ -11,6 +11,9 @@ public record PersonName(String firstname, String lastname) {
 
     private static final Set<String> PARTICLES =
             Set.of("de", "del", "la", "las", "los", "y", "da", "van", "von", "san");
+    /** Marks that open a nickname, and at the same place in {@link #CLOSERS} the mark that closes it. */
+    private static final String OPENERS = "\"“«(";
+    private static final String CLOSERS = "\"”»)";
 
     public PersonName {
         Objects.requireNonNull(firstname, "firstname == null");
@@ -20,7 +23,7 @@ public record PersonName(String firstname, String lastname) {
     /**
      * Splits a full name. VTiger requires a last name, so a single word becomes the last name. Particles stick to
      * the word after them, so "Juan de la Cruz" is "Juan" / "de la Cruz". "García López, María" (surnames first,
-     * comma) is honoured as written.
+     * comma) is honoured as written. A nickname in quotes or parentheses is part of the first name.
      */
     public static PersonName split(String fullName) {
         String name = Texts.collapse(fullName);
@@ -46,19 +49,31 @@ public record PersonName(String firstname, String lastname) {
                 String.join(" ", units.subList(firstCount, n)));
     }
 
-    /** Groups words so that a run of particles travels with the word that follows it. */
+    /**
+     * Groups words so that a run of particles travels with the word that follows it, and a nickname in quotes or
+     * parentheses ({@code Ana "La Rubia" Gómez}, {@code José (Pepe) García}) stays with the name before it.
+     */
     private static List<String> units(String name) {
         List<String> units = new ArrayList<>();
         if (name.isEmpty()) {
             return units;
         }
         StringBuilder pending = new StringBuilder();
-        for (String word : name.split(" ")) {
-            if (pending.length() > 0) {
-                pending.append(' ');
+        String[] words = name.split(" ");
+        for (int i = 0; i < words.length; i++) {
+            int end = nicknameEnd(words, i);
+            if (end >= 0) {
+                String nickname = String.join(" ", List.of(words).subList(i, end + 1));
+                i = end;
+                if (pending.length() == 0 && !units.isEmpty()) {
+                    units.set(units.size() - 1, units.get(units.size() - 1) + " " + nickname);
+                } else { // a nickname before any name ("«Pepe» García") goes with the name after it
+                    append(pending, nickname);
+                }
+                continue;
             }
-            pending.append(word);
-            if (!PARTICLES.contains(word.toLowerCase(Locale.ROOT))) {
+            append(pending, words[i]);
+            if (!PARTICLES.contains(words[i].toLowerCase(Locale.ROOT))) {
                 units.add(pending.toString());
                 pending.setLength(0);
             }
@@ -72,5 +87,32 @@ public record PersonName(String firstname, String lastname) {
             }
         }
         return units;
+    }
+
+    /** The index of the word closing a nickname opened by {@code words[start]}, or -1 if none opens there. */
+    private static int nicknameEnd(String[] words, int start) {
+        String first = words[start];
+        if (first.isEmpty()) {
+            return -1;
+        }
+        int open = OPENERS.indexOf(first.charAt(0));
+        if (open < 0) {
+            return -1;
+        }
+        char close = CLOSERS.charAt(open);
+        for (int i = start; i < words.length; i++) {
+            String w = words[i];
+            if (w.length() > (i == start ? 1 : 0) && w.charAt(w.length() - 1) == close) {
+                return i;
+            }
+        }
+        return -1; // never closed: an ordinary word
+    }
+
+    private static void append(StringBuilder pending, String word) {
+        if (pending.length() > 0) {
+            pending.append(' ');
+        }
+        pending.append(word);
     }
 }

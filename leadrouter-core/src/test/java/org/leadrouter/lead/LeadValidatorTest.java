@@ -105,7 +105,7 @@ class LeadValidatorTest {
     }
 
     @Test
-    void longNamesAreCutToTheCrmColumnsWithNotes() {
+    void longNamesOfOneWordAreCutToTheCrmColumnsWithNotes() {
         String first = "Maximiliano" + "x".repeat(35);
         String last = "Y".repeat(90);
         Lead lead = valid(raw(first + " " + last, "a@ejemplo.com", ""));
@@ -152,10 +152,10 @@ class LeadValidatorTest {
     }
 
     @Test
-    void doubleQuotesInANameAreKept() {
+    void doubleQuotesInANameAreKeptWithTheNicknameInTheFirstName() {
         Lead lead = valid(raw("Ana \"La Jefa\" Gómez", "ana@ejemplo.com", ""));
-        assertThat(lead.firstname()).isEqualTo("Ana \"La");
-        assertThat(lead.lastname()).isEqualTo("Jefa\" Gómez");
+        assertThat(lead.firstname()).isEqualTo("Ana \"La Jefa\"");
+        assertThat(lead.lastname()).isEqualTo("Gómez");
         assertThat(lead.notes()).isEmpty();
     }
 
@@ -207,6 +207,29 @@ class LeadValidatorTest {
         assertThat(lead.lastname().length()).isLessThanOrEqualTo(80);
         assertThat(lead.lastname()).endsWith("García López");
         assertThat(lead.notes()).singleElement().asString().startsWith("first name cut to 40 characters");
+    }
+
+    @Test
+    void aNameTooLongForTheCrmKeepsItsSurnamesAndWholeWords() {
+        String full = "María José Antonia Francisca Guadalupe Remedios Inmaculada Concepción Pilar Rocío Dolores"
+                + " Esperanza Milagros Montserrat Fernández-Villaverde Martínez de Irujo";
+        Lead lead = valid(raw(full, "maria@ejemplo.com", ""));
+        assertThat(lead.firstname()).isEqualTo("María José Antonia Francisca Guadalupe");
+        assertThat(lead.lastname()).endsWith(" Fernández-Villaverde Martínez de Irujo").hasSizeLessThanOrEqualTo(80);
+        assertThat(full).contains(lead.lastname());
+        assertThat(lead.notes()).singleElement().asString().startsWith("first name cut to 40 characters (CRM limit):")
+                .endsWith("became 'María José Antonia Francisca Guadalupe'");
+    }
+
+    @Test
+    void theNamesLeftOutOfALongNameAreMiddleOnesNeverTheLastSurname() {
+        String surnames = "Hohenzollern-Sigmaringen Wittelsbach-Habsburgo Fernández-Villaverde Martínez-de-Irujo"
+                + " Álvarez-de-Toledo";
+        Lead lead = valid(raw("María José Antonia Francisca Guadalupe " + surnames, "ana@ejemplo.com", ""));
+        assertThat(lead.firstname()).isEqualTo("María José Antonia Francisca Guadalupe");
+        assertThat(lead.lastname()).isEqualTo("Wittelsbach-Habsburgo Fernández-Villaverde Martínez-de-Irujo"
+                + " Álvarez-de-Toledo");
+        assertThat(lead.notes()).singleElement().asString().startsWith("first name cut to 40 characters (CRM limit):");
     }
 
     @Test

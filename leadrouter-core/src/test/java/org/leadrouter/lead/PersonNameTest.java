@@ -30,4 +30,20 @@ class PersonNameTest {
     void splitsTheSpanishWay(String full, String first, String last) {
         assertThat(PersonName.split(full)).isEqualTo(new PersonName(first, last));
     }
+
+    @ParameterizedTest(name = "''{0}'' → ''{1}'' / ''{2}''")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "Ana \"La Rubia\" Gómez | Ana \"La Rubia\" | Gómez",
+            "Ana (La Rubia) Gómez | Ana (La Rubia) | Gómez",
+            "José (Pepe) García López | José (Pepe) | García López",
+            "José Luis \"Pepelu\" García López | José Luis \"Pepelu\" | García López",
+            "Ana «La Rubia» Gómez Ruiz | Ana «La Rubia» | Gómez Ruiz",
+            "Ana “La Rubia” Gómez | Ana “La Rubia” | Gómez",
+            "\"Pepe\" García López | \"Pepe\" García | López",
+            "Ana (La Rubia Gómez | Ana (La | Rubia Gómez",
+            "Ana 5\" Gómez | Ana | 5\" Gómez"
+    })
+    void aNicknameInQuotesOrParenthesesStaysWithTheFirstName(String full, String first, String last) {
+        assertThat(PersonName.split(full)).isEqualTo(new PersonName(first, last));
+    }
 }
