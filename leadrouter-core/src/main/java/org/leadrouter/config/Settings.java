@@ -42,6 +42,8 @@ public final class Settings {
     private final String phoneRegion;
     private final LeadFieldMapping fieldMapping;
     private final Path stateDir;
+    private final StateSettings state;
+    private final HaSettings ha;
     private final DaemonSettings daemon;
     private final ManagementSettings management;
     private final InputLimits inputLimits;
@@ -68,6 +70,8 @@ public final class Settings {
                 field("lead.entry-date-field", "description"),
                 field("lead.source-field", "leadsource"));
         this.stateDir = Path.of(source.get("state.dir").orElse("/var/lib/leadrouter"));
+        this.state = StateSettings.read(source, stateDir);
+        this.ha = HaSettings.read(source, state);
         this.daemon = readDaemon();
         this.management = new ManagementSettings(bool("management.enabled", true),
                 source.get("management.host").orElse("127.0.0.1"), integer("management.port", 9876, 0, 65535));
@@ -135,6 +139,9 @@ public final class Settings {
     public String phoneRegion() { return phoneRegion; }
     public LeadFieldMapping fieldMapping() { return fieldMapping; }
     public Path stateDir() { return stateDir; }
+    /** Where the state lives: embedded H2 in {@link #stateDir()}, or a shared PostgreSQL database. */
+    public StateSettings state() { return state; }
+    public HaSettings ha() { return ha; }
     public ConfigSource source() { return source; }
     public DaemonSettings daemon() { return daemon; }
     public ManagementSettings management() { return management; }
@@ -214,35 +221,9 @@ public final class Settings {
     }
 
     private Secret accessKey() {
-        Optional<String> direct = source.get("vtiger.access-key");
-        if (direct.isPresent()) {
-            return new Secret(direct.get());
-        }
-        Optional<String> file = source.get("vtiger.access-key-file");
-        if (file.isPresent()) {
-            return readKeyFile("vtiger.access-key-file", Path.of(file.get()));
-        }
-        Optional<String> credentials = source.environmentVariable("CREDENTIALS_DIRECTORY");
-        if (credentials.isPresent()) {
-            Path candidate = Path.of(credentials.get(), CREDENTIAL_NAME);
-            if (Files.isRegularFile(candidate)) {
-                return readKeyFile("vtiger.access-key", candidate);
-            }
-        }
-        throw new ConfigException("vtiger.access-key", "is not set (set it, or " + ConfigSource.environmentName("vtiger.access-key")
-                + ", or vtiger.access-key-file, or the systemd credential '" + CREDENTIAL_NAME + "')");
-    }
-
-    private static Secret readKeyFile(String key, Path file) {
-        try {
-            String value = Files.readString(file, StandardCharsets.UTF_8).trim();
-            if (value.isEmpty()) {
-                throw new ConfigException(key, "the file " + file + " is empty");
-            }
-            return new Secret(value);
-        } catch (IOException e) {
-            throw new ConfigException(key, "cannot read " + file + ": " + e.getClass().getSimpleName());
-        }
+        return SecretSource.read(source, "vtiger.access-key", CREDENTIAL_NAME).orElseThrow(() -> new ConfigException(
+                "vtiger.access-key", "is not set (set it, or " + ConfigSource.environmentName("vtiger.access-key")
+                + ", or vtiger.access-key-file, or the systemd credential '" + CREDENTIAL_NAME + "')"));
     }
 
     private Map<String, Integer> readCapOverrides() {

@@ -55,7 +55,7 @@ public final class Leadrouter implements AutoCloseable {
     public static Leadrouter assemble(CamelContext camel, Settings settings, Clock clock, VtigerCallListener listener)
             throws Exception {
         Objects.requireNonNull(settings, "settings == null");
-        StateDatabase state = StateDatabase.open(settings.stateDir());
+        StateDatabase state = StateDatabase.open(settings.state());
         try {
             Journal journal = new Journal(state, clock);
             VtigerSettings vs = settings.vtiger();

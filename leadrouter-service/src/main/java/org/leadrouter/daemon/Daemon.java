@@ -77,7 +77,7 @@ public final class Daemon {
         Folders.prepare(d);
         // a state in use by another process, damaged, read-only or newer is refused before anything starts (and
         // before anything says it started)
-        StateDatabase.open(settings.stateDir()).close();
+        StateDatabase.open(settings.state()).close();
         // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the creates in flight are done,
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {

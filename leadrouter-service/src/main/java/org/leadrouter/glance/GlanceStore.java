@@ -23,14 +23,6 @@ import org.leadrouter.state.StateDatabase;
  * survives a restart. Only the last few days are kept: the page is about today.
  */
 final class GlanceStore {
-    private static final String[] SCHEMA = {
-        "CREATE TABLE IF NOT EXISTS glance_file (id BIGINT AUTO_INCREMENT PRIMARY KEY, business_day DATE NOT NULL,"
-                + " finished_at TIME NOT NULL, file_name VARCHAR(2000) NOT NULL, kind VARCHAR(12) NOT NULL,"
-                + " counts VARCHAR(2000) NOT NULL, per_advisor CLOB NOT NULL, report VARCHAR(2000) NOT NULL,"
-                + " reason VARCHAR(4000) NOT NULL)",
-        "CREATE TABLE IF NOT EXISTS glance_load (user_name VARCHAR(200) PRIMARY KEY, business_day DATE NOT NULL,"
-                + " load_today INT NOT NULL, cap INT NOT NULL, position INT NOT NULL)"
-    };
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() { };
     private static final int DAYS_KEPT = 7;
 
@@ -38,16 +30,8 @@ final class GlanceStore {
     private final ObjectMapper json = new ObjectMapper();
 
     GlanceStore(StateDatabase state) {
+        // its tables are made by the state's migrations (V3__glance.sql)
         this.state = Objects.requireNonNull(state, "state == null");
-        synchronized (state) {
-            try (Statement st = connection().createStatement()) {
-                for (String ddl : SCHEMA) {
-                    st.execute(ddl);
-                }
-            } catch (SQLException e) {
-                throw new StateException("cannot prepare the glance tables", e);
-            }
-        }
     }
 
     void addFile(LocalDate day, TodayView.FileSummary file) {

@@ -22,6 +22,7 @@ import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.leadrouter.lead.RawLead;
+import org.leadrouter.state.Dialect;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.state.StateException;
 
@@ -104,17 +105,7 @@ public final class Journal {
      * {@code pool} it was planned in is kept, so that a run settling it later counts it in that pool.
      */
     public void sending(RowOrigin origin, String advisorId, String advisorName, LocalDate day, String pool) {
-        update("MERGE INTO journal_row t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INT), CAST(? AS VARCHAR(2000)),"
-                + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                + " CAST(? AS VARCHAR(100))))"
-                + " s (content_hash, row_number, file_name, advisor_id, advisor_name, business_day, updated_at, pool)"
-                + " ON t.content_hash = s.content_hash AND t.row_number = s.row_number"
-                + " WHEN MATCHED THEN UPDATE SET status = 'SENDING', advisor_id = s.advisor_id, advisor_name = s.advisor_name,"
-                + " business_day = s.business_day, updated_at = s.updated_at, pool = s.pool"
-                + " WHEN NOT MATCHED THEN INSERT (content_hash, row_number, file_name, status, advisor_id, advisor_name,"
-                + " lead_id, business_day, detail, lead_json, updated_at, pool) VALUES (s.content_hash, s.row_number,"
-                + " s.file_name, 'SENDING', s.advisor_id, s.advisor_name, NULL, s.business_day, NULL, NULL, s.updated_at,"
-                + " s.pool)", ps -> {
+        update(sendingSql(), ps -> {
                     ps.setString(1, origin.contentHash());
                     ps.setInt(2, origin.row());
                     ps.setString(3, origin.fileName());
@@ -124,6 +115,27 @@ public final class Journal {
                     ps.setObject(7, now());
                     ps.setString(8, pool == null ? "" : pool);
                 });
+    }
+
+    private String sendingSql() {
+        if (state.dialect() == Dialect.POSTGRESQL) {
+            return "INSERT INTO journal_row (content_hash, row_number, file_name, status, advisor_id, advisor_name, lead_id,"
+                    + " business_day, detail, lead_json, updated_at, pool) VALUES (?, ?, ?, 'SENDING', ?, ?, NULL, ?, NULL,"
+                    + " NULL, ?, ?) ON CONFLICT (content_hash, row_number) DO UPDATE SET status = 'SENDING',"
+                    + " advisor_id = EXCLUDED.advisor_id, advisor_name = EXCLUDED.advisor_name,"
+                    + " business_day = EXCLUDED.business_day, updated_at = EXCLUDED.updated_at, pool = EXCLUDED.pool";
+        }
+        return "MERGE INTO journal_row t USING (VALUES (CAST(? AS VARCHAR(64)), CAST(? AS INT), CAST(? AS VARCHAR(2000)),"
+                + " CAST(? AS VARCHAR(40)), CAST(? AS VARCHAR(200)), CAST(? AS DATE), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                + " CAST(? AS VARCHAR(100))))"
+                + " s (content_hash, row_number, file_name, advisor_id, advisor_name, business_day, updated_at, pool)"
+                + " ON t.content_hash = s.content_hash AND t.row_number = s.row_number"
+                + " WHEN MATCHED THEN UPDATE SET status = 'SENDING', advisor_id = s.advisor_id, advisor_name = s.advisor_name,"
+                + " business_day = s.business_day, updated_at = s.updated_at, pool = s.pool"
+                + " WHEN NOT MATCHED THEN INSERT (content_hash, row_number, file_name, status, advisor_id, advisor_name,"
+                + " lead_id, business_day, detail, lead_json, updated_at, pool) VALUES (s.content_hash, s.row_number,"
+                + " s.file_name, 'SENDING', s.advisor_id, s.advisor_name, NULL, s.business_day, NULL, NULL, s.updated_at,"
+                + " s.pool)";
     }
 
     /**
@@ -260,9 +272,9 @@ public final class Journal {
 
     private void upsert(RowOrigin origin, JournalStatus status, String advisorId, String advisorName, String leadId,
                         LocalDate day, String detail, String leadJson) {
-        update("MERGE INTO journal_row (content_hash, row_number, file_name, status, advisor_id, advisor_name, lead_id,"
-                + " business_day, detail, lead_json, updated_at) KEY (content_hash, row_number)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+        update(state.dialect().upsert("journal_row", List.of("content_hash", "row_number"), List.of("content_hash",
+                "row_number", "file_name", "status", "advisor_id", "advisor_name", "lead_id", "business_day", "detail",
+                "lead_json", "updated_at")), ps -> {
                     ps.setString(1, origin.contentHash());
                     ps.setInt(2, origin.row());
                     ps.setString(3, origin.fileName());

@@ -11,19 +11,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 import org.leadrouter.config.ConfigException;
+import org.leadrouter.config.StateSettings;
 import org.leadrouter.files.FilePermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The durable state of leadrouter in {@code state.dir}: an embedded H2 database (pure Java, one file, crash-safe
- * MVStore, plain SQL). Holds the mirror of CRM contact keys used for duplicate checks, small named values and the
- * journal; its schema is versioned by {@link StateSchema}.
+ * The durable state of leadrouter: by default an embedded H2 database in {@code state.dir} (pure Java, one file,
+ * crash-safe MVStore, plain SQL), or a PostgreSQL database that the nodes of a high-availability pair share
+ * ({@code state.url}). Holds the mirror of CRM contact keys used for duplicate checks, small named values, the
+ * journal and the page's data; its schema is versioned by {@link StateSchema}, with the same migrations for both.
  */
 public final class StateDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
@@ -32,15 +36,57 @@ public final class StateDatabase implements AutoCloseable {
     private static final String ID = "state.id";
     private final Path directory;
     private final String url;
+    private final Properties credentials;
+    private final Dialect dialect;
+    private final String description;
     /** Replaced by {@link #reopenIfClosed()} after H2 closed the database; guarded by this. */
     private volatile Connection connection;
     /** Closed by {@link #close()}: never reopened. Guarded by this. */
     private boolean closed;
 
-    private StateDatabase(Path directory, String url, Connection connection) {
+    private StateDatabase(Path directory, String url, Properties credentials, Dialect dialect, String description,
+                          Connection connection) {
         this.directory = directory;
         this.url = url;
+        this.credentials = credentials;
+        this.dialect = dialect;
+        this.description = description;
         this.connection = connection;
+    }
+
+    /** Opens the state the settings name: the embedded one in {@code state.dir}, or the shared PostgreSQL database. */
+    public static StateDatabase open(StateSettings settings) {
+        Objects.requireNonNull(settings, "settings == null");
+        if (settings.url().isEmpty()) {
+            return open(settings.dir());
+        }
+        String url = settings.url().get();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", settings.username().orElseThrow());
+        settings.password().ifPresent(p -> credentials.setProperty("password", p.reveal()));
+        // a database that stops answering must fail the statement, not hang the pipeline: the file then waits
+        credentials.setProperty("connectTimeout", "10");
+        credentials.setProperty("socketTimeout", "60");
+        credentials.setProperty("tcpKeepAlive", "true");
+        credentials.setProperty("ApplicationName", "leadrouter");
+        String description = settings.describe();
+        try {
+            Connection connection = DriverManager.getConnection(url, credentials);
+            try {
+                StateSchema.migrate(url, Dialect.POSTGRESQL, credentials, description);
+                requireWritable(connection, Dialect.POSTGRESQL, Path.of(description));
+            } catch (RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+            return new StateDatabase(settings.dir(), url, credentials, Dialect.POSTGRESQL, description, connection);
+        } catch (SQLException e) {
+            if ("28P01".equals(e.getSQLState()) || "28000".equals(e.getSQLState())) {
+                throw new ConfigException("state.password", "PostgreSQL refused the login of " + settings.username().get()
+                        + " (" + e.getSQLState() + "): check state.username and the password");
+            }
+            throw new StateException("cannot reach the state database (" + description + "): " + rootCause(e), e);
+        }
     }
 
     /** Opens (creating when needed) the database in {@code directory}. */
@@ -60,17 +106,21 @@ public final class StateDatabase implements AutoCloseable {
                     + " file and lead in it. Give the service's user write access to it (chown/chmod), then start again");
         }
         String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("leadrouter") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        Properties credentials = new Properties();
+        credentials.setProperty("user", USER);
+        credentials.setProperty("password", "");
+        String description = "embedded H2 in " + directory.toAbsolutePath();
         try {
-            Connection connection = DriverManager.getConnection(url, USER, "");
+            Connection connection = DriverManager.getConnection(url, credentials);
             try {
-                StateSchema.migrate(url, USER, directory);
+                StateSchema.migrate(url, Dialect.H2, credentials, directory.toString());
                 restrictFiles(directory);
-                requireWritable(connection, file);
+                requireWritable(connection, Dialect.H2, file);
             } catch (RuntimeException e) {
                 connection.close();
                 throw e;
             }
-            return new StateDatabase(directory, url, connection);
+            return new StateDatabase(directory, url, credentials, Dialect.H2, description, connection);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
                 throw new ConfigException("state.dir", "the state in " + directory
@@ -107,10 +157,11 @@ public final class StateDatabase implements AutoCloseable {
     }
 
     /** A database H2 could only open read-only (the disk or the file) would fail on the first write: refuse now. */
-    private static void requireWritable(Connection connection, Path file) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "MERGE INTO state_value (name, val) KEY (name) VALUES ('state.opened-at', ?)")) {
-            ps.setString(1, java.time.Instant.now().toString());
+    private static void requireWritable(Connection connection, Dialect dialect, Path file) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(dialect.upsert("state_value", List.of("name"),
+                List.of("name", "val")))) {
+            ps.setString(1, "state.opened-at");
+            ps.setString(2, java.time.Instant.now().toString());
             ps.executeUpdate();
         } catch (SQLException e) {
             if (e.getErrorCode() == 90097) {
@@ -153,7 +204,7 @@ public final class StateDatabase implements AutoCloseable {
      */
     public synchronized boolean reopenIfClosed() {
         if (closed) {
-            throw new StateException("the state database in " + directory + " is closed: leadrouter is stopping", null);
+            throw new StateException("the state database (" + description + ") is closed: leadrouter is stopping", null);
         }
         if (answers(connection)) {
             return false;
@@ -162,18 +213,22 @@ public final class StateDatabase implements AutoCloseable {
         Path file = directory.resolve(FILE_NAME);
         Connection reopened;
         try {
-            reopened = DriverManager.getConnection(url, USER, "");
+            reopened = DriverManager.getConnection(url, credentials);
         } catch (SQLException e) {
-            throw new StateException("the state database in " + directory + " cannot be opened: " + rootCause(e), e);
+            throw new StateException("the state database (" + description + ") cannot be opened: " + rootCause(e), e);
         }
         try {
-            requireWritable(reopened, file);
+            requireWritable(reopened, dialect, file);
         } catch (SQLException | RuntimeException e) {
             closeQuietly(reopened);
-            throw new StateException("the state database in " + directory + " cannot be written: " + rootCause(e), e);
+            throw new StateException("the state database (" + description + ") cannot be written: " + rootCause(e), e);
         }
         connection = reopened;
-        LOG.info("the state database in {} had been closed after a failed write; reopened", directory);
+        if (dialect == Dialect.H2) {
+            LOG.info("the state database in {} had been closed after a failed write; reopened", directory);
+        } else {
+            LOG.info("the state database ({}) answers again; reconnected", description);
+        }
         return true;
     }
 
@@ -209,6 +264,21 @@ public final class StateDatabase implements AutoCloseable {
         return directory;
     }
 
+    /** Which database this is, for the SQL that differs between them. */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** What an admin reads: "embedded H2 in …" or "PostgreSQL jdbc:postgresql://… as …" (never a password). */
+    public String description() {
+        return description;
+    }
+
+    /** Whether the current connection answers a query now (for {@code check} and the health of a standby). */
+    public synchronized boolean reachable() {
+        return !closed && answers(connection);
+    }
+
     /**
      * This state's identity: a random id made when the state is first used and kept in it, so that what a state
      * leaves outside itself (the copy of its deferred queue) is told apart from what another state — a second daemon,
@@ -235,7 +305,8 @@ public final class StateDatabase implements AutoCloseable {
     }
 
     public synchronized void putValue(String name, String value) {
-        try (PreparedStatement ps = connection.prepareStatement("MERGE INTO state_value (name, val) KEY (name) VALUES (?, ?)")) {
+        try (PreparedStatement ps = connection.prepareStatement(dialect.upsert("state_value", List.of("name"),
+                List.of("name", "val")))) {
             ps.setString(1, name);
             ps.setString(2, value);
             ps.executeUpdate();

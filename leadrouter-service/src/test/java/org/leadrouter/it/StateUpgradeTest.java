@@ -41,7 +41,7 @@ class StateUpgradeTest {
 
         try (StateDatabase state = StateDatabase.open(h.stateDir)) {
             Journal journal = new Journal(state, Clock.systemUTC());
-            assertThat(schemaVersions(state)).containsExactly("0", "1", "2");
+            assertThat(schemaVersions(state)).containsExactly("0", "1", "2", "3");
             assertThat(state.value("allocation.last-picked")).contains("asesor.marta");
             List<DeferredLead> queue = journal.deferredQueue();
             assertThat(queue).hasSize(11);
@@ -52,7 +52,7 @@ class StateUpgradeTest {
             assertThat(count(state.connection(), "SELECT COUNT(*) FROM crm_key")).isEqualTo(79);
         }
         try (StateDatabase again = StateDatabase.open(h.stateDir)) {
-            assertThat(schemaVersions(again)).containsExactly("0", "1", "2");
+            assertThat(schemaVersions(again)).containsExactly("0", "1", "2", "3");
         }
     }
 
@@ -78,7 +78,7 @@ class StateUpgradeTest {
     @Test
     void aFreshStateStartsAtTheLatestVersion() throws Exception {
         try (StateDatabase state = StateDatabase.open(h.stateDir)) {
-            assertThat(schemaVersions(state)).containsExactly("1", "2");
+            assertThat(schemaVersions(state)).containsExactly("1", "2", "3");
         }
     }
 
@@ -86,7 +86,7 @@ class StateUpgradeTest {
     void stateOfANewerReleaseIsRefusedWithExit2AndLeftUntouched() throws Exception {
         try (StateDatabase state = StateDatabase.open(h.stateDir)) {
             Flyway.configure().dataSource(state.connection().getMetaData().getURL(), "leadrouter", "")
-                    .locations("classpath:db/migration", "classpath:state-fixtures/future").load().migrate();
+                    .locations("classpath:db/migration/common", "classpath:db/migration/h2", "classpath:state-fixtures/future").load().migrate();
         }
 
         Harness.Run run = h.apply(h.csv("Juan Pérez,juan@example.com,600123456,Salud,28/07/2025,Portales"));
@@ -95,7 +95,7 @@ class StateUpgradeTest {
         assertThat(run.err()).contains("state.dir").contains("newer leadrouter").contains("999");
         assertThat(h.sandbox.calls("create")).isZero();
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + h.stateDir.resolve("leadrouter"), "leadrouter", "")) {
-            assertThat(count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(3);
+            assertThat(count(c, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL")).isEqualTo(4);
         }
     }
 

@@ -91,7 +91,7 @@ public final class CrmKeyMirror {
                     ps.executeBatch();
                 }
                 try (PreparedStatement ps = c.prepareStatement(
-                        "MERGE INTO crm_sync (module, watermark, full_sync_at) KEY (module) VALUES (?, ?, ?)")) {
+                        state.dialect().upsert("crm_sync", List.of("module"), List.of("module", "watermark", "full_sync_at")))) {
                     ps.setString(1, module);
                     ps.setString(2, watermark);
                     ps.setObject(3, fullSyncAt);
@@ -128,9 +128,9 @@ public final class CrmKeyMirror {
             // the keys as a table joined to the index on (kind, key_value): each is one index lookup, whereas H2
             // evaluates "key_value IN (...)" or "= ANY(?)" against every key of that kind
             try (PreparedStatement ps = connection().prepareStatement(
-                    "SELECT k.key_value, k.module, k.record_id, k.field FROM TABLE(v VARCHAR(255) = ?) t"
+                    "SELECT k.key_value, k.module, k.record_id, k.field FROM " + state.dialect().valuesTable("t")
                             + " INNER JOIN crm_key k ON k.kind = ? AND k.key_value = t.v")) {
-                ps.setObject(1, values.toArray(String[]::new));
+                ps.setArray(1, connection().createArrayOf("VARCHAR", values.toArray(String[]::new)));
                 ps.setString(2, kind.name());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
