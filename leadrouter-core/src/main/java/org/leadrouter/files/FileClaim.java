@@ -53,11 +53,13 @@ public final class FileClaim implements AutoCloseable {
 
     private final Path file;
     private final Path claim;
+    private final String owner;
     private final ScheduledFuture<?> beat;
 
-    private FileClaim(Path file, Path claim) {
+    private FileClaim(Path file, Path claim, String owner) {
         this.file = file;
         this.claim = claim;
+        this.owner = owner;
         this.beat = BEATS.scheduleAtFixedRate(this::refresh, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -99,7 +101,7 @@ public final class FileClaim implements AutoCloseable {
                 }
                 continue;
             }
-            FileClaim taken = new FileClaim(absolute, claim);
+            FileClaim taken = new FileClaim(absolute, claim, owner);
             if (!Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {
                 taken.close(); // finished and moved away by whoever held it before
                 return Optional.empty();
@@ -131,6 +133,16 @@ public final class FileClaim implements AutoCloseable {
 
     /** At start: claims this owner left behind when it was killed (nobody else can be this owner now). */
     public static void releaseLeftBy(Path folder, String ownerPrefix) throws IOException {
+        releaseMatching(folder, owner -> owner.startsWith(ownerPrefix + " pid "),
+                "removed a claim this service left when it was stopped abruptly ({})");
+    }
+
+    /**
+     * Removes the claims whose owner (the first line) matches: for the new leader of a high-availability pair, the
+     * claims of the node that led before, which stopped creating when it lost the leadership, or died.
+     */
+    public static void releaseMatching(Path folder, java.util.function.Predicate<String> owner, String logMessage)
+            throws IOException {
         Path dir = folder.toAbsolutePath().resolve(FOLDER);
         if (!Files.isDirectory(dir)) {
             return;
@@ -138,9 +150,10 @@ public final class FileClaim implements AutoCloseable {
         try (DirectoryStream<Path> claims = Files.newDirectoryStream(dir, "*.claim")) {
             for (Path claim : claims) {
                 try {
-                    if (Files.readString(claim, StandardCharsets.UTF_8).startsWith(ownerPrefix + " pid ")) {
+                    String text = Files.readString(claim, StandardCharsets.UTF_8);
+                    if (owner.test(text.lines().findFirst().orElse(""))) {
                         Files.deleteIfExists(claim);
-                        LOG.info("removed a claim this service left when it was stopped abruptly ({})", claim.getFileName());
+                        LOG.info(logMessage, claim.getFileName());
                     }
                 } catch (NoSuchFileException gone) {
                     // released meanwhile
@@ -167,7 +180,14 @@ public final class FileClaim implements AutoCloseable {
     public void close() {
         beat.cancel(false);
         try {
+            // a claim another process took over meanwhile (the new leader of a pair) is its own now
+            if (!Files.readString(claim, StandardCharsets.UTF_8).startsWith(owner + "\n")) {
+                LOG.info("the claim {} was taken over by another process; left to it", claim.getFileName());
+                return;
+            }
             Files.deleteIfExists(claim);
+        } catch (NoSuchFileException gone) {
+            // removed already
         } catch (IOException e) {
             LOG.warn("cannot remove the claim {} ({}); it expires after {}s", claim.getFileName(),
                     e.getClass().getSimpleName(), STALE.toSeconds());

@@ -9,6 +9,8 @@ import org.leadrouter.daemon.DaemonEvents;
 import org.leadrouter.management.ManagementServer;
 import org.leadrouter.metrics.DiskHealthCheck;
 import org.leadrouter.metrics.InboxHealthCheck;
+import org.leadrouter.metrics.HaHealthCheck;
+import org.leadrouter.metrics.StateHealthCheck;
 import org.leadrouter.metrics.LeadrouterMetrics;
 import org.leadrouter.metrics.MetricsEvents;
 import org.leadrouter.metrics.VtigerCallListeners;
@@ -39,11 +41,14 @@ final class DaemonCommand implements Callable<Integer> {
             VtigerHealthCheck health = new VtigerHealthCheck();
             DiskHealthCheck disk = new DiskHealthCheck();
             InboxHealthCheck inbox = new InboxHealthCheck();
+            StateHealthCheck state = new StateHealthCheck();
+            HaHealthCheck ha = new HaHealthCheck(settings.ha().enabled());
             Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
-                    DaemonEvents.both(new MetricsEvents(metrics), DaemonEvents.both(disk, inbox)));
+                    DaemonEvents.both(new MetricsEvents(metrics),
+                            DaemonEvents.both(disk, DaemonEvents.both(inbox, DaemonEvents.both(state, ha)))));
             if (settings.management().enabled()) {
                 ManagementServer.requirePortFree(settings.management());
-                ManagementServer.configure(daemon.main(), settings.management(), registry, health, disk, inbox);
+                ManagementServer.configure(daemon.main(), settings.management(), registry, health, disk, inbox, state, ha);
             }
             daemon.run();
             return ExitCode.OK;

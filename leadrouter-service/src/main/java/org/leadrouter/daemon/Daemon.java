@@ -13,6 +13,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
+import org.leadrouter.config.HaSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.glance.Glance;
@@ -143,6 +144,22 @@ public final class Daemon {
                 : ten.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : ten;
     }
 
+    /**
+     * The new leader takes over the claims of the cluster's daemons: the node that led before stopped creating when
+     * it lost the leadership (it asks before each create), or died. Rows it journalled as being sent are settled by
+     * their import markers, as after a crash.
+     */
+    private static void takeOverClaims(DaemonSettings d, HaSettings ha) {
+        try {
+            FileClaim.releaseMatching(d.inbox(), owner -> owner.contains(" daemon node ")
+                    && owner.contains(" of cluster " + ha.cluster() + " pid "),
+                    "took over the claim {} of the node that led before");
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot take over the claims of the node that led before ({}); they expire by themselves",
+                    e.getClass().getSimpleName());
+        }
+    }
+
     /** Builds the application into Camel Main's context and says one line at start and at stop. */
     private final class Lifecycle extends MainListenerSupport {
         @Override
@@ -175,9 +192,19 @@ public final class Daemon {
                         settings.allocationZone(), clock, events);
                 Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
                 FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                String role = "daemon of state " + settings.stateDir().toAbsolutePath();
-                // this state is ours alone now: claims with our name are left from a process that was killed
+                HaSettings ha = settings.ha();
+                String role = ha.enabled() ? "daemon node " + ha.nodeId() + " of cluster " + ha.cluster()
+                        : "daemon of state " + settings.stateDir().toAbsolutePath();
+                // this state (this node) is ours alone now: claims with our name are left from a process that was killed
                 FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
+                HighAvailability leadership = HighAvailability.join(camel, ha, leading -> {
+                    if (leading) {
+                        takeOverClaims(d, ha);
+                    }
+                    events.leadershipChanged(leading);
+                });
+                app.shutdown().leadership(leadership::leading);
+                events.leadershipChanged(!leadership.enabled());
                 queueCopy.checkAtStart();
                 ArchivedGrowth growth = new ArchivedGrowth(d.inbox(), d.stableTime(), d.unterminatedLineTime(), system);
                 InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
@@ -188,11 +215,11 @@ public final class Daemon {
                 StateCheck stateCheck = new StateCheck(state, gate, events);
                 camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, stateCheck, gate));
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), d.unterminatedLineTime(), gate, waits, system), processing,
-                        stateCheck, distributionThread, growth));
+                        stateCheck, distributionThread, growth, leadership));
                 events.started(app.journal()::deferredCount);
                 camel.addRoutes(new InboxWatchRoute(flow, glance, watchPeriod(d.pollInterval())));
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, stateCheck, d.deferredCheck(), distributionThread));
+                        gate, stateCheck, d.deferredCheck(), distributionThread, leadership));
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();
@@ -209,9 +236,11 @@ public final class Daemon {
                 return;
             }
             DaemonSettings d = settings.daemon();
-            LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}",
+            LOG.info("leadrouter started: mode {}, inbox {}, VTiger {} as {}, state {}{}",
                     d.apply() ? "apply" : "dry-run", d.inbox(), settings.vtiger().endpoint().getHost(),
-                    settings.vtiger().username(), settings.stateDir());
+                    settings.vtiger().username(), settings.state().describe(), settings.ha().enabled()
+                            ? ", high availability " + settings.ha().mode().name().toLowerCase(java.util.Locale.ROOT)
+                            + " as node " + settings.ha().nodeId() : "");
             Glance page = glance;
             if (settings.management().enabled() && page != null) {
                 ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);

@@ -55,6 +55,10 @@ public interface DaemonEvents {
     default void stateRecovered() {
     }
 
+    /** With high availability: this node became the leader (true) or stands by (false). */
+    default void leadershipChanged(boolean leading) {
+    }
+
     /** Both observers, in order. */
     static DaemonEvents both(DaemonEvents first, DaemonEvents second) {
         return new DaemonEvents() {
@@ -80,6 +84,7 @@ public interface DaemonEvents {
             @Override public void diskRecovered() { first.diskRecovered(); second.diskRecovered(); }
             @Override public void stateTrouble(String reason) { first.stateTrouble(reason); second.stateTrouble(reason); }
             @Override public void stateRecovered() { first.stateRecovered(); second.stateRecovered(); }
+            @Override public void leadershipChanged(boolean l) { first.leadershipChanged(l); second.leadershipChanged(l); }
         };
     }
 }

@@ -85,4 +85,9 @@ final class GlanceEvents implements DaemonEvents {
     public void stateRecovered() {
         next.stateRecovered();
     }
+
+    @Override
+    public void leadershipChanged(boolean leading) {
+        next.leadershipChanged(leading);
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.spi.RoutePolicy;
 import org.leadrouter.routes.DistributionRoute;
 
 /**
@@ -23,29 +24,35 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
     private final StateCheck state;
     private final Duration deferredCheck;
     private final ScheduledExecutorService distributionThread;
+    private final HighAvailability leadership;
 
     /** @param distributionThread the inbox's polling thread, so that the deferred queue waits for the file in work */
     public HousekeepingRoute(DeferredRelease deferred, Retention retention, RetryGate gate, StateCheck state,
-                             Duration deferredCheck, ScheduledExecutorService distributionThread) {
+                             Duration deferredCheck, ScheduledExecutorService distributionThread,
+                             HighAvailability leadership) {
         this.deferred = Objects.requireNonNull(deferred, "deferred == null");
         this.retention = Objects.requireNonNull(retention, "retention == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
         this.state = Objects.requireNonNull(state, "state == null");
         this.deferredCheck = Objects.requireNonNull(deferredCheck, "deferredCheck == null");
         this.distributionThread = Objects.requireNonNull(distributionThread, "distributionThread == null");
+        this.leadership = Objects.requireNonNull(leadership, "leadership == null");
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
+        // with high availability, the timers run on the leader only
         from(scheduler("deferred-leads").initialDelay(deferredCheck.toMillis()).delay(deferredCheck.toMillis())
                 .scheduledExecutorService(distributionThread).advanced().synchronous(true))
-            .routeId("deferred-leads").routeConfigurationId(DaemonErrorPolicy.TIMERS)
+            .routeId("deferred-leads").routePolicy(leadership.policies().toArray(RoutePolicy[]::new))
+            .routeConfigurationId(DaemonErrorPolicy.TIMERS)
             .filter(method(gate, "open"))
                 .bean(state, "usable")
                 .to(DEFERRED_IF_CAPACITY);
 
         from(timer("retention").delay(60_000).period(21_600_000))
-            .routeId("retention").routeConfigurationId(DaemonErrorPolicy.TIMERS)
+            .routeId("retention").routePolicy(leadership.policies().toArray(RoutePolicy[]::new))
+            .routeConfigurationId(DaemonErrorPolicy.TIMERS)
             .bean(state, "usable")
             .bean(retention, "purge");
 

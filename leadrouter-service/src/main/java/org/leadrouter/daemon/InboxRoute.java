@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.camel.builder.endpoint.EndpointRouteBuilder;
+import org.apache.camel.spi.RoutePolicy;
 import org.apache.camel.builder.endpoint.dsl.FileEndpointBuilderFactory.FileEndpointConsumerBuilder;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.routes.DistributionRoute;
@@ -23,6 +24,7 @@ public final class InboxRoute extends EndpointRouteBuilder {
     private final StateCheck state;
     private final ScheduledExecutorService distributionThread;
     private final ArchivedGrowth growth;
+    private final HighAvailability leadership;
 
     /**
      * @param distributionThread the one thread that polls the inbox and the deferred queue's timer, so that one batch
@@ -36,17 +38,26 @@ public final class InboxRoute extends EndpointRouteBuilder {
     /** As above, with {@code growth} looked at on every poll (rows a sender added to a file after it was archived). */
     public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
                       ScheduledExecutorService distributionThread, ArchivedGrowth growth) {
+        this(settings, filter, processing, state, distributionThread, growth, HighAvailability.none());
+    }
+
+    /** As above, polling only while this node leads its high-availability pair. */
+    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
+                      ScheduledExecutorService distributionThread, ArchivedGrowth growth, HighAvailability leadership) {
         this.growth = growth;
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.filter = Objects.requireNonNull(filter, "filter == null");
         this.processing = Objects.requireNonNull(processing, "processing == null");
         this.state = Objects.requireNonNull(state, "state == null");
         this.distributionThread = Objects.requireNonNull(distributionThread, "distributionThread == null");
+        this.leadership = Objects.requireNonNull(leadership, "leadership == null");
     }
 
     @Override
-    public void configure() {
-        from(inbox()).routeId(ROUTE_ID).routeConfigurationId(DaemonErrorPolicy.INBOX)
+    public void configure() throws Exception {
+        // with high availability, only the leader polls the inbox
+        from(inbox()).routeId(ROUTE_ID).routePolicy(leadership.policies().toArray(RoutePolicy[]::new))
+            .routeConfigurationId(DaemonErrorPolicy.INBOX)
             .bean(state, "usable").id("state-usable")
             .to(HousekeepingRoute.DEFERRED_IF_NEW_DAY).id("deferred-first")
             .bean(processing, "request").id("request")

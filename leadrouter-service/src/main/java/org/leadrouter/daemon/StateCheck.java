@@ -37,8 +37,11 @@ public final class StateCheck {
 
     /** A unit of work failed on the state: everything waits with back-off, and health says why. */
     public void failed(StateException cause) {
-        String reason = "cannot write the state database in " + state.directory() + ": "
-                + (cause == null ? "unknown" : StateDatabase.rootCause(cause)) + " — a full disk?";
+        String reason = state.dialect() == org.leadrouter.state.Dialect.H2
+                ? "cannot write the state database in " + state.directory() + ": "
+                        + (cause == null ? "unknown" : StateDatabase.rootCause(cause)) + " — a full disk?"
+                : "cannot use the state database (" + state.description() + "): "
+                        + (cause == null ? "unknown" : StateDatabase.rootCause(cause)) + " — the database server does not answer?";
         gate.failed(reason);
         events.stateTrouble(reason);
     }

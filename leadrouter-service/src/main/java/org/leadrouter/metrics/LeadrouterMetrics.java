@@ -40,14 +40,25 @@ public final class LeadrouterMetrics implements VtigerCallListener {
     static final String REMAINING_CAPACITY = "leadrouter.advisor.remaining.capacity";
     static final String DEFERRED_QUEUE = "leadrouter.deferred.queue.size";
     static final String INBOX_OLDEST_AGE = "leadrouter.inbox.oldest.age";
+    static final String HA_LEADER = "leadrouter.ha.leader";
 
     private final MeterRegistry registry;
     /** Gauges only hold weak references: the values they read must live here. */
     private final Map<String, AtomicInteger> remaining = new ConcurrentHashMap<>();
     private final Map<String, Gauge> remainingGauges = new ConcurrentHashMap<>();
 
+    private final AtomicInteger leader = new AtomicInteger();
+
     public LeadrouterMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry == null");
+        Gauge.builder(HA_LEADER, leader, AtomicInteger::get)
+                .description("1 on the node that distributes (the leader, or a daemon without high availability), 0 on a standby")
+                .register(registry);
+    }
+
+    /** This node leads (1) or stands by (0). */
+    public void leader(boolean leading) {
+        leader.set(leading ? 1 : 0);
     }
 
     public MeterRegistry registry() {

@@ -46,4 +46,9 @@ public final class MetricsEvents implements DaemonEvents {
     public void fileRetried() {
         metrics.fileFinished(LeadrouterMetrics.FILE_RETRY);
     }
+
+    @Override
+    public void leadershipChanged(boolean leading) {
+        metrics.leader(leading);
+    }
 }

@@ -59,6 +59,10 @@ public final class CreateLead {
             batch.halt(new ShutdownSignal.StopRequested());
             return;
         }
+        if (!shutdown.leading()) {
+            batch.halt(new ShutdownSignal.LeadershipLost());
+            return;
+        }
         try {
             send(row, batch);
         } catch (Exception e) {
@@ -73,6 +77,11 @@ public final class CreateLead {
         Advisor advisor = row.advisor();
         Map<String, String> element = LeadElement.of(row.lead(), advisor, fields, row.origin());
         journal.sending(row.origin(), advisor.id(), advisor.userName(), day, row.pool());
+        // asked again once the row is journalled as being sent: a node that still leads now wrote it before any new
+        // leader can read it, and the new leader settles it by its import marker instead of sending it a second time
+        if (!shutdown.leading()) {
+            throw new ShutdownSignal.LeadershipLost();
+        }
         try {
             LeadCreator.Created created = creator.create(element, row.origin());
             journal.created(row.origin(), created.id(), advisor.id(), advisor.userName(), day);

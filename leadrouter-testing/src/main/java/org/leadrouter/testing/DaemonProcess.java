@@ -22,7 +22,7 @@ public final class DaemonProcess implements AutoCloseable {
     }
 
     public static DaemonProcess start(Path jar, Path config, Path log) throws IOException {
-        return start(jar, config, log, List.of());
+        return start(jar, config, log, List.of(), java.util.Map.of());
     }
 
     /**
@@ -30,6 +30,18 @@ public final class DaemonProcess implements AutoCloseable {
      * an ordinary user where the tests run as root).
      */
     public static DaemonProcess start(Path jar, Path config, Path log, List<String> launcher) throws IOException {
+        return start(jar, config, log, launcher, java.util.Map.of());
+    }
+
+    /** As {@link #start(Path, Path, Path)}, with these variables added to its environment (e.g. a password). */
+    public static DaemonProcess start(Path jar, Path config, Path log, java.util.Map<String, String> environment)
+            throws IOException {
+        return start(jar, config, log, List.of(), environment);
+    }
+
+    /** The daemon behind {@code launcher}, with {@code environment} added to its own. */
+    public static DaemonProcess start(Path jar, Path config, Path log, List<String> launcher,
+                                      java.util.Map<String, String> environment) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
         }
@@ -40,6 +52,7 @@ public final class DaemonProcess implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(environment);
         return new DaemonProcess(pb.start(), log);
     }
 
@@ -71,6 +84,11 @@ public final class DaemonProcess implements AutoCloseable {
     /** The process id, for tools that look inside the running JVM ({@code jcmd}) or at {@code /proc}. */
     public long pid() {
         return process.pid();
+    }
+
+    /** The command line the system shows for the process ({@code ps}). */
+    public String commandLine() {
+        return process.info().commandLine().orElse("");
     }
 
     public boolean alive() {
