@@ -29,7 +29,7 @@ public final class StateHealthCheck extends AbstractHealthCheck implements Daemo
     }
 
     @Override
-    public void fileProcessed(org.leadrouter.pipeline.DistributionBatch batch) {
+    public void fileProcessed(org.leadrouter.batch.DistributionBatch batch) {
         trouble = null;
     }
 

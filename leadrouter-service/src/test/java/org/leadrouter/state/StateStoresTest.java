@@ -20,11 +20,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadrouter.config.StateSettings;
 import org.leadrouter.dedupe.ContactKey;
-import org.leadrouter.dedupe.CrmKeyMirror;
+import org.leadrouter.dedupe.crm.CrmKeyMirror;
 import org.leadrouter.dedupe.CrmRecordRef;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.journal.JournalStatus;
-import org.leadrouter.journal.RowOrigin;
+import org.leadrouter.batch.RowOrigin;
 import org.leadrouter.lead.RawLead;
 import org.leadrouter.testing.TestPostgres;
 
