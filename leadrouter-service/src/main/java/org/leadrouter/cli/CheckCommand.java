@@ -49,7 +49,12 @@ final class CheckCommand implements Callable<Integer> {
         key.exposure().ifPresent(w -> out.println("WARNING: " + w));
 
         boolean foldersOk = checkFolders(out, err, settings);
+        int state = StateCheckReport.print(settings.state(), out, err);
         out.flush();
+        if (state != ExitCode.OK) {
+            err.flush();
+            return state;
+        }
         int vtiger = VtigerCheck.run(settings, Clock.systemDefaultZone(), out, err);
         out.flush();
         err.flush();
