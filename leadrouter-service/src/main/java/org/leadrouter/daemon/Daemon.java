@@ -217,7 +217,7 @@ public final class Daemon {
                 camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), d.unterminatedLineTime(), gate, waits, system), processing,
                         stateCheck, distributionThread, growth, leadership));
                 events.started(app.journal()::deferredCount);
-                camel.addRoutes(new InboxWatchRoute(flow, glance, watchPeriod(d.pollInterval())));
+                camel.addRoutes(new InboxWatchRoute(flow, glance, watchPeriod(d.pollInterval()), leadership));
                 camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
                         gate, stateCheck, d.deferredCheck(), distributionThread, leadership));
             } catch (Exception e) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.RoutePolicy;
 import org.leadrouter.glance.Glance;
 
 /**
@@ -16,16 +17,20 @@ final class InboxWatchRoute extends RouteBuilder {
     private final InboxFlow flow;
     private final Glance glance;
     private final Duration period;
+    private final HighAvailability leadership;
 
-    InboxWatchRoute(InboxFlow flow, Glance glance, Duration period) {
+    InboxWatchRoute(InboxFlow flow, Glance glance, Duration period, HighAvailability leadership) {
         this.flow = Objects.requireNonNull(flow, "flow == null");
         this.glance = Objects.requireNonNull(glance, "glance == null");
         this.period = Objects.requireNonNull(period, "period == null");
+        this.leadership = Objects.requireNonNull(leadership, "leadership == null");
     }
 
     @Override
-    public void configure() {
+    public void configure() throws Exception {
         from("timer:inbox-watch?delay=0&period=" + period.toMillis()).routeId(ROUTE_ID)
+            // a standby node does not take files: only the leader can say its inbox does not flow
+            .routePolicy(leadership.policies().toArray(RoutePolicy[]::new))
             .process(e -> {
                 if (flow.refresh()) {
                     glance.writePage();
