@@ -64,6 +64,8 @@ public final class DaemonErrorPolicy extends RouteConfigurationBuilder {
         }
         CreateUnsettledException unsettled = find(caught, CreateUnsettledException.class);
         if (unsettled != null) {
+            // VTiger left a create unanswered: while the file waits, that is why (not an unknown cause)
+            processing.failedAs(unsettled.failure());
             processing.awaitSettlement(exchange, unsettled);
             return;
         }

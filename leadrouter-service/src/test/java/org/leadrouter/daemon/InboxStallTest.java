@@ -66,6 +66,32 @@ class InboxStallTest {
         assertThat(gauge(registry)).isZero();
     }
 
+    @Test
+    void aFileWaitingForAnUnansweredCreateToSettleSaysVtigerDoesNotAnswerNotAnUnknownCause() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        InboxHealthCheck inbox = new InboxHealthCheck();
+        // VTiger works on the create longer than the client waits for its answer: the lead is not there yet
+        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(15));
+        harness.start(Map.of("vtiger.read-timeout", "1s", "vtiger.create-settle-time", "60m",
+                "inbox.retry.initial-backoff", "1s", "inbox.retry.max-backoff", "2s"), clock, VtigerCallListener.NONE, inbox);
+        Path file = harness.drop("lento.csv", HEADER + "Juan Lento;juan.lento@example.com;;Salud;28/07/2025;Portales\n");
+        Path page = harness.outbox().resolve("today.html");
+
+        Await.until("the create sent", Duration.ofSeconds(30), () -> harness.sandbox.calls("create") > 0
+                && inbox.call().getDetails().get("waiting") instanceof Integer n && n == 1);
+        clock.advance(Duration.ofMinutes(20));
+
+        Await.until("health's inbox DOWN", Duration.ofSeconds(10), () -> inbox.call().getState() == HealthCheck.State.DOWN);
+        assertThat(inbox.call().getMessage()).get().asString().contains("VTIGER_UNAVAILABLE");
+        Await.until("the page says the inbox does not move", Duration.ofSeconds(10),
+                () -> read(page).contains("The inbox has not moved since"));
+        assertThat(read(page)).contains("VTiger does not answer").doesNotContain("with no error in sight");
+
+        Await.until("the file archived once VTiger has the lead", Duration.ofSeconds(60), () -> !Files.exists(file));
+        assertThat(harness.leadsWithEmail("juan.lento@example.com")).isEqualTo(1);
+        Await.until("health's inbox UP", Duration.ofSeconds(30), () -> inbox.call().getState() == HealthCheck.State.UP);
+    }
+
     private static String read(Path page) {
         try {
             return Files.exists(page) ? Files.readString(page) : "";
