@@ -28,7 +28,7 @@ public final class ExplanationText {
 
     private static String assigned(Assigned a) {
         String routed = a.overflowFrom() != null
-                ? Messages.t("route.overflow", deferredWhy(a.overflowFrom()), Pool.DEFAULT)
+                ? Messages.t("route.overflow", deferredWhy(a.overflowFrom()), Pool.displayName(Pool.DEFAULT))
                 : pool(a.routed());
         String weight = a.weight().isOne() ? "" : Messages.t("route.weight", a.weight().toString());
         String tie = a.tiedWith().isEmpty() ? "" : Messages.t("route.tie", String.join(", ", a.tiedWith()));
@@ -51,7 +51,7 @@ public final class ExplanationText {
                     ? Messages.t("route.non-working-day-pool", day(d.day()), pool(d.routed()))
                     : Messages.t("route.non-working-day", day(d.day()));
         }
-        return d.overflowFailed() ? Messages.t("route.overflow-failed", deferredWhy(d), Pool.DEFAULT) : deferredWhy(d);
+        return d.overflowFailed() ? Messages.t("route.overflow-failed", deferredWhy(d), Pool.displayName(Pool.DEFAULT)) : deferredWhy(d);
     }
 
     private static String when(String why, LocalDate today, LocalDate next) {
@@ -78,9 +78,10 @@ public final class ExplanationText {
             for (RuleMatch.Matched matched : m.matched()) {
                 parts.add(Messages.t("route.matched", columnName(matched.column()), matched.value()));
             }
-            return Messages.t("route.pool-rule", choice.pool(), m.rule().number(), String.join(", ", parts));
+            return Messages.t("route.pool-rule", Pool.displayName(choice.pool()), m.rule().number(),
+                    String.join(", ", parts));
         }
-        return Messages.t(choice.rulesConfigured() ? "route.pool-no-rule" : "route.pool", choice.pool());
+        return Messages.t(choice.rulesConfigured() ? "route.pool-no-rule" : "route.pool", Pool.displayName(choice.pool()));
     }
 
     /** A known column in the team's words ({@code course} is "curso" in Spanish); another as configured. */

@@ -85,19 +85,24 @@ public final class DistributionBatch {
      * {@code default: 7 planned; sanidad: 2 planned, 1 deferred}; "" when routing saw no row.
      */
     public String poolSummary() {
+        StringJoiner pools = new StringJoiner("; ");
+        poolCounts().forEach((pool, counts) -> {
+            StringJoiner c = new StringJoiner(", ");
+            counts.forEach((status, n) -> c.add(n + " " + status.label()));
+            pools.add(pool + ": " + c);
+        });
+        return pools.toString();
+    }
+
+    /** Rows routed to each pool (in name order), counted by status; empty when routing saw no row. */
+    public Map<String, Map<RowStatus, Integer>> poolCounts() {
         Map<String, Map<RowStatus, Integer>> byPool = new TreeMap<>();
         for (LeadRow r : rows) {
             if (!r.pool().isEmpty()) {
                 byPool.computeIfAbsent(r.pool(), p -> new EnumMap<>(RowStatus.class)).merge(r.status(), 1, Integer::sum);
             }
         }
-        StringJoiner pools = new StringJoiner("; ");
-        byPool.forEach((pool, counts) -> {
-            StringJoiner c = new StringJoiner(", ");
-            counts.forEach((status, n) -> c.add(n + " " + status.label()));
-            pools.add(pool + ": " + c);
-        });
-        return pools.toString();
+        return byPool;
     }
 
     /** The run stopped early: rows not finished become errors with {@code reason}. */

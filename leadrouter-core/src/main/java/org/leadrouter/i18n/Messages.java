@@ -66,6 +66,11 @@ public final class Messages {
         return bundle.containsKey(key);
     }
 
+    /** The pattern of {@code key} as written in the bundle, parameters unfilled. */
+    String pattern(String key) {
+        return bundle.getString(key);
+    }
+
     /** Every key of this language's bundle. */
     Set<String> keys() {
         return bundle.keySet();

@@ -114,6 +114,8 @@ class RoutingPlannerTest {
             assertThat(ExplanationText.detail(new RoutingPlanner(full, RoutingRules.NONE, null).plan(course("x"))
                     .explanation())).isEqualTo("todos los asesores han llegado al tope diario del 2026-12-04; sale el"
                     + " 2026-12-07 (lunes) a primera hora si hay cupo");
+            Assignment other = new RoutingPlanner(day(MONDAY, TEAM, Map.of()), example(false), null).plan(course("Idiomas"));
+            assertThat(ExplanationText.detail(other.explanation())).startsWith("grupo todos (ninguna regla coincide); ");
         } finally {
             Messages.use(Language.EN);
         }

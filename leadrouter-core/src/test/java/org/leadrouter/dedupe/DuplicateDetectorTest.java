@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.leadrouter.i18n.Language;
+import org.leadrouter.i18n.Messages;
 import org.leadrouter.lead.PhoneNormaliser;
 
 /** Duplicate decisions: CRM matches first, then earlier rows of the same file; phones match however typed. */
@@ -30,6 +32,23 @@ class DuplicateDetectorTest {
         ContactKey email = ContactKey.email("ana@example.com").orElseThrow();
         DuplicateDetector detector = new DuplicateDetector(Map.of(email, List.of(new CrmRecordRef("Contacts", "12x7", "secondaryemail"))));
         assertThat(detector.check(2, List.of(email))).contains("same email as Contacts 12x7 (secondaryemail)");
+    }
+
+    @Test
+    void crmMatchNamesTheRecordInSpanishWords() {
+        ContactKey email = ContactKey.email("ana@example.com").orElseThrow();
+        ContactKey phone = ContactKey.phone("600112233", phones).orElseThrow();
+        DuplicateDetector detector = new DuplicateDetector(Map.of(
+                email, List.of(new CrmRecordRef("Contacts", "12x7", "secondaryemail")),
+                phone, List.of(new CrmRecordRef("Leads", "10x9", "mobile"))));
+        Messages.use(Language.ES);
+        try {
+            assertThat(detector.check(2, List.of(email)))
+                    .contains("mismo email que el contacto 12x7 (campo Email secundario)");
+            assertThat(detector.check(3, List.of(phone))).contains("mismo teléfono que el lead 10x9 (campo Móvil)");
+        } finally {
+            Messages.use(Language.EN);
+        }
     }
 
     @Test

@@ -51,6 +51,7 @@ class MessagesTest {
         // keys the code builds from a value
         for (RowStatus s : RowStatus.values()) {
             used.add("summary.status." + s.label());
+            used.add("summary.pool." + s.label());
         }
         for (Mode mode : Mode.values()) {
             used.add("summary.mode." + mode.label());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import org.leadrouter.files.FilePermissions;
+import org.leadrouter.i18n.Messages;
 
 /**
  * Checks, before anything is sent to VTiger, that the report can be written where it was asked: otherwise leads
@@ -15,23 +16,23 @@ final class ReportTarget {
     private ReportTarget() {
     }
 
-    /** What is wrong with writing the report to {@code report}, or empty when it can be written. */
+    /** What is wrong with writing the report to {@code report}, in the team's words, or empty when it can be written. */
     static Optional<String> problem(Path report, Path input) {
         Path target = report.toAbsolutePath().normalize();
         if (target.equals(input.toAbsolutePath().normalize())) {
-            return Optional.of("the report " + report + " would replace the input file: choose another --output");
+            return Optional.of(Messages.t("report-target.is-input", report.toString()));
         }
         if (Files.isDirectory(target)) {
-            return Optional.of("the report " + report + " is a folder: give a file name with --output");
+            return Optional.of(Messages.t("report-target.is-folder", report.toString()));
         }
         Path folder = target.getParent();
         try {
             FilePermissions.createFolders(folder);
         } catch (IOException e) {
-            return Optional.of("the report " + report + " cannot be written: its folder " + folder + " cannot be created");
+            return Optional.of(Messages.t("report-target.no-folder", report.toString(), folder.toString()));
         }
         if (!Files.isWritable(folder)) {
-            return Optional.of("the report " + report + " cannot be written: no permission to write in " + folder);
+            return Optional.of(Messages.t("report-target.no-permission", report.toString(), folder.toString()));
         }
         return Optional.empty();
     }

@@ -16,7 +16,7 @@ import org.leadrouter.i18n.Language;
 import org.leadrouter.i18n.Messages;
 import picocli.CommandLine;
 
-/** The help and errors of the commands that take a file of leads say it may be a CSV or an Excel workbook. */
+/** The help and errors of the commands that take a file of leads: a CSV or an Excel workbook, in the team's words. */
 class HelpNamesWorkbooksTest {
     @TempDir
     Path dir;
@@ -55,6 +55,19 @@ class HelpNamesWorkbooksTest {
         } finally {
             Messages.use(Language.ES);
         }
+    }
+
+    @Test
+    void aReportThatWouldReplaceTheInputIsRefusedInSpanish() throws IOException {
+        Path leads = Files.writeString(dir.resolve("leads.csv"), "Nombre,Email\r\nAna Gómez,ana@ejemplo.com\r\n");
+        Path config = dir.resolve("leadrouter.properties");
+        writeConfig(config);
+
+        int exit = execute("run", leads.toString(), "--output", leads.toString(), "--config", config.toString());
+
+        assertThat(exit).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("error: el informe " + leads + " sustituiría al archivo de entrada: elija"
+                + " otro --output");
     }
 
     private void writeConfig(Path config) throws IOException {

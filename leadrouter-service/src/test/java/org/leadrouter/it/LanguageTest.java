@@ -28,7 +28,7 @@ class LanguageTest {
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.out()).contains("aplicado (apply", "4 filas", "creados (created)", "no válidos (invalid)",
-                "duplicados (duplicate)", "Asesores (", "carga de hoy / tope", "Informe: ");
+                "duplicados (duplicate)", "Grupos: todos: 2 creados\n", "Asesores (", "carga de hoy / tope", "Informe: ");
         List<CSVRecord> report = run.report(';'); // a Spanish Excel splits a double-clicked CSV on ';'
         assertThat(report).extracting(r -> r.get("Status")).containsExactly("created", "invalid", "duplicate",
                 "created");
