@@ -91,6 +91,16 @@ class DryRunAndApplyTest {
     }
 
     @Test
+    void aRunLogsOutOfEverySessionItOpenedAndStockVtigers500DoesNotFailIt() throws Exception {
+        Harness.Run run = h.apply(fourLeads());
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(h.sandbox.calls("login")).isPositive();
+        assertThat(h.sandbox.calls("logout")).isEqualTo(h.sandbox.calls("login"));
+        assertThat(run.out()).contains("logout=" + h.sandbox.calls("logout"));
+    }
+
+    @Test
     void courseAndDateGoToTheConfiguredLeadFields() throws Exception {
         h.set("lead.course-field", "company").set("lead.entry-date-field", "designation");
 

@@ -44,6 +44,14 @@ class VtigerHealthCheckTest {
     }
 
     @Test
+    void aLogoutThatStockVtigerAnswersWith500SaysNothingAboutReachability() {
+        check.called("query", "ok", MS);
+        check.called("logout", "unavailable", MS);
+
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+    }
+
+    @Test
     void aRefusedLoginStaysDownEvenWhenTheNextChallengeSucceeds() {
         check.called("getchallenge", "ok", MS);
         check.called("login", "INVALID_USER_CREDENTIALS", MS);

@@ -47,6 +47,7 @@ final class SessionCalls {
             } catch (VtigerUnavailableException e) {
                 if (e.mayStillBeRunning()) {
                     sessions.discard();
+                    opener.forget(s);
                     LOG.debug("VTiger may still be working on '{}': its session is left, the next request takes another",
                             operation);
                 } else {
@@ -57,6 +58,7 @@ final class SessionCalls {
                 if (!e.isSessionLost() || renewed) {
                     if (e.isSessionLost()) {
                         sessions.discard();
+                        opener.forget(s);
                     } else {
                         sessions.release(s);
                     }
@@ -64,6 +66,7 @@ final class SessionCalls {
                 }
                 // the dead session's place (and permit) goes to a new one (the other idle ones may be dead too)
                 renewed = true;
+                opener.forget(s);
                 LOG.info("VTiger session ended ({}); logging in again", e.code());
                 try {
                     fresh = opener.open();

@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +36,8 @@ final class SessionOpener {
     private final String username;
     private final Secret accessKey;
     private volatile String userId;
+    /** Sessions opened and not known to be over: the ones to log out of when the client closes. */
+    private final Set<Session> open = ConcurrentHashMap.newKeySet();
     /** {@code is_admin} from the last login answer; null when VTiger did not say. */
     private volatile Boolean apiUserAdmin;
 
@@ -99,8 +105,24 @@ final class SessionOpener {
         apiUserAdmin = admin.isMissingNode() || admin.isNull() ? null : "on".equalsIgnoreCase(admin.asText());
         Session opened = new Session(result.path("sessionName").asText(), result.path("userId").asText());
         userId = opened.userId();
+        open.add(opened);
         LOG.debug("logged in to VTiger as {} ({})", username, opened.userId());
         return opened;
+    }
+
+    /**
+     * {@code session} is not to be logged out of: VTiger ended it, or a request on it went unanswered and may still
+     * hold its lock (a logout would wait behind that request).
+     */
+    void forget(Session session) {
+        open.remove(session);
+    }
+
+    /** The sessions opened and not forgotten, and forgets them: the caller logs out of them. */
+    List<Session> takeOpen() {
+        List<Session> taken = new ArrayList<>(open);
+        open.removeAll(taken);
+        return taken;
     }
 
     private static String md5(String text) {

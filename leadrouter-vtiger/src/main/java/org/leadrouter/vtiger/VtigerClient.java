@@ -16,7 +16,8 @@ import org.leadrouter.config.VtigerSettings;
  * The VTiger webservice operations leadrouter uses (query and paging, create, describe, users), each sent on a
  * session of its own and retried as {@code vtiger.retry.*} says. Who does what: {@link SessionOpener} logs in,
  * {@link SessionPool} lends the sessions, {@link SessionCalls} renews a dropped one, {@link TransientRetry} waits and
- * retries, {@link Webservice} sends one request and {@link AnswerDecoder} reads its answer.
+ * retries, {@link Webservice} sends one request and {@link AnswerDecoder} reads its answer; {@link SessionLogout}
+ * logs out of the sessions when the client closes.
  */
 public final class VtigerClient implements AutoCloseable {
     /** VTiger returns at most this many rows per query, whatever LIMIT says. */
@@ -150,9 +151,17 @@ public final class VtigerClient implements AutoCloseable {
         return users;
     }
 
-    /** Releases the HTTP connections. */
+    /**
+     * Logs out of every session this client opened that VTiger may still keep (never failing: see
+     * {@link SessionLogout}), then releases the HTTP connections. A session in use by a request still running is
+     * not waited for.
+     */
     @Override
     public void close() {
-        webservice.close();
+        try {
+            new SessionLogout(webservice).logOut(opener.takeOpen());
+        } finally {
+            webservice.close();
+        }
     }
 }

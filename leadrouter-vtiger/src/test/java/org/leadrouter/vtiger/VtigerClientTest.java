@@ -96,6 +96,44 @@ class VtigerClientTest {
     }
 
     @Test
+    void closingLogsOutOfEverySessionItOpenedThoughStockVtigerAnswers500() {
+        VtigerClient client = client("k3y", "10s", 1);
+        client.login();
+        client.login(); // replaces the idle session: the first one is still open in VTiger
+        assertThat(client.query("SELECT count(*) FROM Users;")).hasSize(1);
+
+        client.close();
+
+        assertThat(sandbox.calls("logout")).isEqualTo(sandbox.calls("login")).isEqualTo(2);
+        assertThat(calls.counts()).containsEntry("logout", 2);
+    }
+
+    @Test
+    void aSessionVtigerEndedIsNotLoggedOutOf() {
+        VtigerClient client = client("k3y", "10s", 1);
+        client.login();
+        sandbox.knobs().expireAllSessions();
+        assertThat(client.query("SELECT count(*) FROM Users;")).hasSize(1);
+
+        client.close();
+
+        assertThat(sandbox.calls("login")).isEqualTo(2);
+        assertThat(sandbox.calls("logout")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnreachableVtigerAtCloseIsAskedOnceAndCloseStillReturns() throws Exception {
+        VtigerClient client = client("k3y", "10s", 1);
+        client.login();
+        client.login();
+        sandbox.close();
+
+        client.close();
+
+        assertThat(calls.counts()).containsEntry("logout", 1);
+    }
+
+    @Test
     void lostSessionMeansOneNewLoginAndTheSameAnswer() {
         VtigerClient client = client("k3y", "10s", 1);
         client.login();
