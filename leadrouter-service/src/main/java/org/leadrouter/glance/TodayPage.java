@@ -11,15 +11,15 @@ import java.util.TreeMap;
 import org.leadrouter.i18n.Messages;
 
 /**
- * Renders a {@link TodayView} as one self-contained HTML page: no script, no external file, bars drawn as inline
- * SVG; every word from the message bundle of the team's language.
+ * Renders a {@link TodayView} as one self-contained HTML page: no script, no external file, bars drawn with plain
+ * boxes that fit a phone's width as well as a desk's, reloaded each minute; every word from the message bundle of
+ * the team's language.
  */
 public final class TodayPage {
     private static final List<String> STATUSES = List.of("created", "planned", "duplicate", "deferred", "invalid",
             "error");
-    private static final int BAR_X = 190;
-    private static final int BAR_WIDTH = 320;
-    private static final int ROW_HEIGHT = 34;
+    /** The page reloads itself each minute: no script (the page carries none, and a browser may forbid it). */
+    static final int REFRESH_SECONDS = 60;
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private TodayPage() {
@@ -36,6 +36,7 @@ public final class TodayPage {
         h.append("<!DOCTYPE html>\n<html lang=\"").append(m.language().locale().getLanguage()).append("\">\n<head>\n")
                 .append("<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<meta http-equiv=\"refresh\" content=\"").append(REFRESH_SECONDS).append("\">\n")
                 .append("<title>").append(e(m.text("glance.title"))).append("</title>\n")
                 .append("<style>").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<header><h1>").append(e(m.text("glance.title"))).append("</h1>\n<p class=\"sub\">")
@@ -98,16 +99,12 @@ public final class TodayPage {
             h.append("<p class=\"neutral\">").append(e(m.text("glance.loads.none"))).append("</p></section>\n");
             return;
         }
-        int height = view.loads().size() * ROW_HEIGHT + 8;
-        h.append("<svg class=\"bars\" role=\"img\" width=\"640\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 640 ").append(height).append("\" aria-label=\"")
-                .append(e(m.text("glance.loads.title"))).append("\">\n");
-        int y = 4;
+        h.append("<div class=\"bars\" role=\"list\" aria-label=\"").append(e(m.text("glance.loads.title")))
+                .append("\">\n");
         for (TodayView.AdvisorLoad a : view.loads()) {
-            bar(h, y, a.userName(), a.load(), a.cap(), m.text("glance.loads.bar", a.userName(), a.load(), a.cap()), m);
-            y += ROW_HEIGHT;
+            bar(h, a.userName(), a.load(), a.cap(), m.text("glance.loads.bar", a.userName(), a.load(), a.cap()), m);
         }
-        h.append("</svg>\n<p class=\"legend\">").append(e(m.text("glance.loads.legend"))).append("</p></section>\n");
+        h.append("</div>\n<p class=\"legend\">").append(e(m.text("glance.loads.legend"))).append("</p></section>\n");
     }
 
     private static void pools(StringBuilder h, TodayView view, Messages m) {
@@ -115,35 +112,29 @@ public final class TodayPage {
             return;
         }
         h.append("<section><h2>").append(e(m.text("glance.pools.title"))).append("</h2>\n");
-        int height = view.pools().size() * ROW_HEIGHT + 8;
-        h.append("<svg class=\"bars\" role=\"img\" width=\"640\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 640 ").append(height).append("\" aria-label=\"")
-                .append(e(m.text("glance.pools.title"))).append("\">\n");
-        int y = 4;
+        h.append("<div class=\"bars\" role=\"list\" aria-label=\"").append(e(m.text("glance.pools.title")))
+                .append("\">\n");
         for (TodayView.PoolLoad p : view.pools()) {
             String label = p.name().equals(org.leadrouter.allocation.Pool.DEFAULT)
                     ? m.text("glance.pools.everyone") : p.name();
-            bar(h, y, label, p.load(), p.cap(), m.text("glance.pools.bar", label, p.members(), p.load(), p.cap()), m);
-            y += ROW_HEIGHT;
+            bar(h, label, p.load(), p.cap(), m.text("glance.pools.bar", label, p.members(), p.load(), p.cap()), m);
         }
-        h.append("</svg>\n</section>\n");
+        h.append("</div>\n</section>\n");
     }
 
-    /** One bar: a label, the grey track of the cap and the load drawn to scale in green, orange or red. */
-    private static void bar(StringBuilder h, int y, String label, int load, int cap, String title, Messages m) {
+    /**
+     * One bar: a label, the grey track of the cap and the load drawn to scale in green, orange or red. Plain HTML
+     * boxes, not a drawing of fixed width: the track shrinks with the screen (a phone) and the words keep their size.
+     */
+    private static void bar(StringBuilder h, String label, int load, int cap, String title, Messages m) {
         double ratio = cap <= 0 ? 1 : Math.min(1.0, load / (double) cap);
-        String color = ratio >= 1 ? "#c62828" : ratio >= 0.8 ? "#ef6c00" : "#2e7d32";
-        int fill = (int) Math.round(BAR_WIDTH * ratio);
-        h.append("<g><title>").append(e(title)).append("</title>")
-                .append("<text x=\"0\" y=\"").append(y + 20).append("\" class=\"name\">")
-                .append(e(shorten(label))).append("</text>")
-                .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
-                .append(BAR_WIDTH).append("\" height=\"22\" rx=\"4\" fill=\"#e6e9ee\"/>")
-                .append("<rect x=\"").append(BAR_X).append("\" y=\"").append(y + 4).append("\" width=\"")
-                .append(fill).append("\" height=\"22\" rx=\"4\" fill=\"").append(color).append("\"/>")
-                .append("<text x=\"").append(BAR_X + BAR_WIDTH + 12).append("\" y=\"").append(y + 20)
-                .append("\" class=\"count\">").append(e(m.text("glance.loads.count", load, cap)))
-                .append("</text></g>\n");
+        String color = ratio >= 1 ? "c62828" : ratio >= 0.8 ? "ef6c00" : "2e7d32";
+        h.append("<div class=\"bar\" role=\"listitem\" title=\"").append(e(title)).append("\">")
+                .append("<span class=\"name\">").append(e(shorten(label))).append("</span>")
+                .append("<span class=\"track\"><span class=\"fill c").append(color).append("\" style=\"width:")
+                .append(String.format(java.util.Locale.ROOT, "%.1f", ratio * 100)).append("%\"></span></span>")
+                .append("<span class=\"count\">").append(e(m.text("glance.loads.count", load, cap)))
+                .append("</span></div>\n");
     }
 
     private static void received(StringBuilder h, TodayView view, Messages m) {
@@ -160,7 +151,7 @@ public final class TodayPage {
         }
         TreeMap<String, Integer> all = new TreeMap<>(created);
         planned.keySet().forEach(k -> all.putIfAbsent(k, 0));
-        h.append("<table><thead><tr><th>").append(e(m.text("glance.received.advisor"))).append("</th><th>")
+        h.append("<div class=\"scroll\"><table><thead><tr><th>").append(e(m.text("glance.received.advisor"))).append("</th><th>")
                 .append(e(m.text("glance.received.created"))).append("</th>");
         if (!planned.isEmpty()) {
             h.append("<th>").append(e(m.text("glance.received.planned"))).append("</th>");
@@ -174,7 +165,7 @@ public final class TodayPage {
             }
             h.append("</tr>\n");
         }
-        h.append("</tbody></table></section>\n");
+        h.append("</tbody></table></div></section>\n");
     }
 
     private static void files(StringBuilder h, TodayView view, Messages m, boolean linkReports) {
@@ -183,7 +174,7 @@ public final class TodayPage {
             h.append("<p class=\"neutral\">").append(e(m.text("glance.files.none"))).append("</p></section>\n");
             return;
         }
-        h.append("<table><thead><tr><th>").append(e(m.text("glance.files.time"))).append("</th><th>")
+        h.append("<div class=\"scroll\"><table><thead><tr><th>").append(e(m.text("glance.files.time"))).append("</th><th>")
                 .append(e(m.text("glance.files.file"))).append("</th>");
         for (String s : STATUSES) {
             h.append("<th>").append(e(m.text("glance.status." + s))).append("</th>");
@@ -213,7 +204,7 @@ public final class TodayPage {
             }
             h.append("</td></tr>\n");
         }
-        h.append("</tbody></table>\n");
+        h.append("</tbody></table></div>\n");
         if (!linkReports) {
             h.append("<p class=\"legend\">").append(e(m.text("glance.files.in-outbox"))).append("</p>\n");
         }
@@ -237,10 +228,19 @@ public final class TodayPage {
             + ".badge{display:inline-block;padding:5px 12px;border-radius:14px;font-weight:bold;margin:0}"
             + ".badge.ok{background:#e3f4e4;color:#1b5e20}.badge.bad{background:#fde3e3;color:#b71c1c}"
             + ".badge.neutral{background:#e8eaf0;color:#37474f}.badge.warn{background:#fff1dc;color:#b45309}p.ok{color:#1b5e20}p.warn{color:#b45309;"
-            + "font-weight:bold}p.neutral{color:#5f6b7a}svg text{font-size:14px;fill:#1d2433}"
-            + "svg text.count{font-weight:bold}.legend{font-size:13px;color:#5f6b7a;margin:6px 0 0}"
+            + "font-weight:bold}p.neutral{color:#5f6b7a}"
+            + ".bar{display:flex;align-items:center;gap:12px;height:34px;font-size:14px}"
+            + ".bar .name{flex:0 0 178px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}"
+            + ".bar .track{flex:0 1 320px;min-width:60px;height:22px;border-radius:4px;background:#e6e9ee;"
+            + "overflow:hidden}.bar .fill{display:block;height:100%}.c2e7d32{background:#2e7d32}"
+            + ".cef6c00{background:#ef6c00}.cc62828{background:#c62828}.bar .count{font-weight:bold;"
+            + "white-space:nowrap}.scroll{overflow-x:auto}"
+            + ".legend{font-size:13px;color:#5f6b7a;margin:6px 0 0}"
             + "table{border-collapse:collapse;width:100%;font-size:14px}th,td{padding:6px 8px;"
             + "border-bottom:1px solid #e6e9ee;text-align:left}th{background:#f0f3f7}td.n{text-align:right}"
             + "td.zero{color:#b0b7c3}tr.rejected td{color:#b71c1c}footer{padding:0 28px 24px;font-size:12px;"
-            + "color:#5f6b7a}";
+            + "color:#5f6b7a}"
+            // a phone (390 px): less padding, a narrower name, the bar's track takes what is left
+            + "@media (max-width:600px){header{padding:12px 14px}h1{font-size:21px}main{padding:4px 8px 16px}"
+            + "section{padding:10px 10px}.bar{gap:8px}.bar .name{flex-basis:110px}footer{padding:0 14px 16px}}";
 }

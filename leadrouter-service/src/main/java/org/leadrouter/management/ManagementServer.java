@@ -3,6 +3,7 @@ package org.leadrouter.management;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.function.Supplier;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerResponse;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.camel.CamelContext;
@@ -115,17 +117,26 @@ public final class ManagementServer {
 
     /**
      * Serves an HTML page at {@code path} on the management server, once it runs (nothing happens when it does not):
-     * a GET renders {@code html} afresh, off the event loop.
+     * a GET renders {@code html} afresh, off the event loop; a HEAD answers the same without the body (a monitor
+     * checking that the page is up).
      */
     public static void serve(CamelContext context, String path, Supplier<String> html) {
         ManagementHttpServer management = context.hasService(ManagementHttpServer.class);
         if (management == null || management.getRouter() == null) {
             return;
         }
-        management.getRouter().route(HttpMethod.GET, path).blockingHandler(request -> {
+        management.getRouter().route(path).method(HttpMethod.GET).method(HttpMethod.HEAD).blockingHandler(request -> {
             try {
-                request.response().putHeader("Content-Type", "text/html; charset=utf-8")
-                        .putHeader("Cache-Control", "no-store").end(html.get());
+                String page = html.get();
+                HttpServerResponse response = request.response().putHeader("Content-Type", "text/html; charset=utf-8")
+                        .putHeader("Cache-Control", "no-store");
+                if (request.request().method() == HttpMethod.HEAD) {
+                    // the same headers, the length the body would have, and no body
+                    response.putHeader("Content-Length",
+                            String.valueOf(page.getBytes(StandardCharsets.UTF_8).length)).end();
+                } else {
+                    response.end(page);
+                }
             } catch (RuntimeException e) {
                 request.fail(500, e);
             }

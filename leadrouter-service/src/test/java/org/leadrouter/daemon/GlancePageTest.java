@@ -102,5 +102,13 @@ class GlancePageTest {
         assertThat(served.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
         assertThat(served.body()).contains("asesor.ana: 3 de 3 leads hoy").contains(report)
                 .contains("1 lead espera").doesNotContain("<a href");
+
+        HttpResponse<String> head = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + Daemon.GLANCE_PATH))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
+        assertThat(head.body()).isEmpty();
+        assertThat(head.headers().firstValueAsLong("Content-Length").orElse(0)).isGreaterThan(1000);
     }
 }

@@ -19,40 +19,21 @@ import org.leadrouter.i18n.Language;
 import org.leadrouter.i18n.Messages;
 
 /**
- * The page in a real browser: Debian's headless Chromium renders it to a PNG, in which the header and the three
- * colours of the load bars must appear where the page puts them. Skipped, saying so, where Chromium is absent
+ * The page in a real browser: Debian's headless Chromium renders it to a PNG, at a desk's width and at a phone's
+ * (390 px), in which the header and the three colours of the load bars must appear where the page puts them. Skipped, saying so, where Chromium is absent
  * (CI installs it). The screenshot is kept as target/glance/hoy.png (the README's docs/hoy.png comes from it).
  */
 class GlanceScreenshotTest {
     private static final int WIDTH = 1000;
+    private static final int PHONE_WIDTH = 390;
 
     @TempDir
     Path dir;
 
     @Test
     void chromiumRendersTheHeaderAndTheBarsInTheirColours() throws Exception {
-        Path chromium = chromium();
-        Assumptions.assumeTrue(chromium != null,
-                "SKIPPED: no chromium on the PATH (apt-get install chromium), so the page was not rendered");
-        Path html = Files.writeString(dir.resolve("hoy.html"),
-                TodayPage.render(TodayPageTest.sample(), Messages.of(Language.ES), true), StandardCharsets.UTF_8);
-        Path png = Files.createDirectories(Path.of("target", "glance")).resolve("hoy.png");
-        Files.deleteIfExists(png);
+        BufferedImage image = screenshot(WIDTH, 1120, "hoy.png");
 
-        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
-                "--user-data-dir=" + dir.resolve("profile"), "--window-size=" + WIDTH + ",1120",
-                "--screenshot=" + png.toAbsolutePath(), html.toUri().toString()));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("chromium.log").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("chromium did not finish within 120 s");
-        }
-        assertThat(png).as(Files.readString(dir.resolve("chromium.log"))).exists();
-
-        BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isEqualTo(WIDTH);
         assertThat(count(image, 0x17365d)).as("header background").isGreaterThan(WIDTH * 40);
         assertThat(count(image, 0xc62828)).as("red bar of the advisor at the cap").isGreaterThan(300 * 15);
@@ -63,6 +44,87 @@ class GlanceScreenshotTest {
         assertThat(widest(image, 0xc62828)).isBetween(315, 325);
         assertThat(widest(image, 0xef6c00)).isBetween(264, 274);
         assertThat(widest(image, 0x2e7d32)).isBetween(213, 223);
+    }
+
+    @Test
+    void atAPhonesWidthEveryBarFitsWithItsCountAndKeepsItsScale() throws Exception {
+        BufferedImage image = screenshot(PHONE_WIDTH, 1600, "hoy-390.png");
+
+        assertThat(image.getWidth()).isEqualTo(PHONE_WIDTH);
+        assertThat(count(image, 0x17365d)).as("header background").isGreaterThan(PHONE_WIDTH * 40);
+        int y = firstRowWith(image, 0xef6c00);
+        assertThat(y).as("an orange bar is drawn").isPositive();
+        int start = firstX(image, y, 0xef6c00);
+        int orange = runFrom(image, y, start, 0xef6c00);
+        int track = runFrom(image, y, start + orange, 0xe6e9ee);
+        // the whole track is on the screen (not cut at the edge) and the bar is still drawn to scale: 21 of 25
+        assertThat(start + orange + track).as("end of the track").isLessThan(PHONE_WIDTH - 40);
+        assertThat(orange / (double) (orange + track)).isBetween(0.80, 0.88);
+        assertThat(darkPixelsRightOf(image, y, start + orange + track)).as("the count beside the bar").isPositive();
+    }
+
+    /** The page of {@link TodayPageTest#sample()} rendered by headless Chromium at {@code width} pixels. */
+    private BufferedImage screenshot(int width, int height, String name) throws Exception {
+        Path chromium = chromium();
+        Assumptions.assumeTrue(chromium != null,
+                "SKIPPED: no chromium on the PATH (apt-get install chromium), so the page was not rendered");
+        Path html = Files.writeString(dir.resolve("hoy.html"),
+                TodayPage.render(TodayPageTest.sample(), Messages.of(Language.ES), true), StandardCharsets.UTF_8);
+        Path png = Files.createDirectories(Path.of("target", "glance")).resolve(name);
+        Files.deleteIfExists(png);
+
+        List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--force-device-scale-factor=1",
+                "--user-data-dir=" + dir.resolve("profile-" + width), "--window-size=" + width + "," + height,
+                "--screenshot=" + png.toAbsolutePath(), html.toUri().toString()));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("chromium.log").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 120 s");
+        }
+        assertThat(png).as(Files.readString(dir.resolve("chromium.log"))).exists();
+        return ImageIO.read(png.toFile());
+    }
+
+    private static int firstRowWith(BufferedImage image, int rgb) {
+        for (int y = 0; y < image.getHeight(); y++) {
+            if (firstX(image, y, rgb) >= 0) {
+                return y + 8; // into the bar, below its rounded corner
+            }
+        }
+        return -1;
+    }
+
+    private static int firstX(BufferedImage image, int y, int rgb) {
+        for (int x = 0; x < image.getWidth(); x++) {
+            if ((image.getRGB(x, y) & 0xFFFFFF) == rgb) {
+                return x;
+            }
+        }
+        return -1;
+    }
+
+    private static int runFrom(BufferedImage image, int y, int x, int rgb) {
+        int n = 0;
+        while (x + n < image.getWidth() && (image.getRGB(x + n, y) & 0xFFFFFF) == rgb) {
+            n++;
+        }
+        return n;
+    }
+
+    /** Pixels of dark text in the bar's row band, right of {@code x}. */
+    private static int darkPixelsRightOf(BufferedImage image, int y, int x) {
+        int n = 0;
+        for (int yy = Math.max(0, y - 10); yy < Math.min(image.getHeight(), y + 10); yy++) {
+            for (int xx = x; xx < image.getWidth(); xx++) {
+                int rgb = image.getRGB(xx, yy);
+                int lum = ((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF);
+                n += lum < 200 ? 1 : 0;
+            }
+        }
+        return n;
     }
 
     private static Path chromium() {

@@ -42,7 +42,8 @@ class TodayPageTest {
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<html lang=\"es\">")
                 .contains("Hoy de un vistazo").contains("lunes, 28 de julio de 2025").contains("12:05")
                 .contains("VTiger responde (desde las 09:00)")
-                .contains("<svg").contains("asesor.ana: 25 de 25 leads hoy").contains("25 / 25")
+                .contains("<meta http-equiv=\"refresh\" content=\"60\">")
+                .contains("class=\"bars\"").contains("asesor.ana: 25 de 25 leads hoy").contains("25 / 25")
                 .contains("href=\"leads%20julio_20250728-091500_report.csv\"")
                 .contains("Rechazado: es un documento PDF, no un CSV")
                 .contains("2 leads esperan")
@@ -50,9 +51,9 @@ class TodayPageTest {
                 .contains("sanidad: 2 miembros, 30 de 50 leads hoy");
         assertThat(html).doesNotContain("<script").doesNotContain("http://").doesNotContain("https://");
         // a full bar for the advisor at the cap (red), 21 of 25 orange, 5 of 25 a fifth of the width (green)
-        assertThat(html).contains("width=\"320\" height=\"22\" rx=\"4\" fill=\"#c62828\"")
-                .contains("width=\"269\" height=\"22\" rx=\"4\" fill=\"#ef6c00\"")
-                .contains("width=\"64\" height=\"22\" rx=\"4\" fill=\"#2e7d32\"");
+        assertThat(html).contains("class=\"fill cc62828\" style=\"width:100.0%\"")
+                .contains("class=\"fill cef6c00\" style=\"width:84.0%\"")
+                .contains("class=\"fill c2e7d32\" style=\"width:20.0%\"");
     }
 
     @Test
@@ -114,6 +115,6 @@ class TodayPageTest {
         String html = TodayPage.render(empty, Messages.of(Language.ES), true);
 
         assertThat(html).contains("Todavía no ha llegado ningún archivo hoy").contains("No hay leads aplazados")
-                .contains("VTiger: sin contacto todavía").contains("simulación").doesNotContain("<svg");
+                .contains("VTiger: sin contacto todavía").contains("simulación").doesNotContain("class=\"bar\"");
     }
 }
