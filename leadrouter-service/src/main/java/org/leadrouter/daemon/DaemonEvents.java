@@ -24,6 +24,11 @@ public interface DaemonEvents {
         fileRejected();
     }
 
+    /** As above, knowing where the explanation was written; by default the same as without it. */
+    default void fileRejected(String fileName, String reason, java.nio.file.Path explanation) {
+        fileRejected(fileName, reason);
+    }
+
     default void fileRetried() {
     }
 
@@ -69,6 +74,10 @@ public interface DaemonEvents {
             @Override public void fileRejected(String name, String reason) {
                 first.fileRejected(name, reason);
                 second.fileRejected(name, reason);
+            }
+            @Override public void fileRejected(String name, String reason, java.nio.file.Path explanation) {
+                first.fileRejected(name, reason, explanation);
+                second.fileRejected(name, reason, explanation);
             }
             @Override public void fileRetried() { first.fileRetried(); second.fileRetried(); }
             @Override public void fileFailed(org.leadrouter.failure.Failure f) { first.fileFailed(f); second.fileFailed(f); }

@@ -33,7 +33,8 @@ public final class FileOutcomes {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("org.leadrouter.daemon");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
     private static final DateTimeFormatter DAY_FOLDER = DateTimeFormatter.ofPattern("yyyy/MM/dd");
-    private static final String EXPLANATION = ".error.txt";
+    /** What the explanation beside a rejected file adds to its name. */
+    static final String EXPLANATION = ".error.txt";
 
     private final DaemonSettings folders;
     private final Clock clock;

@@ -42,7 +42,13 @@ final class GlanceEvents implements DaemonEvents {
     @Override
     public void fileRejected(String fileName, String reason) {
         next.fileRejected(fileName, reason);
-        glance.fileRejected(fileName, reason);
+        glance.fileRejected(fileName, reason, null);
+    }
+
+    @Override
+    public void fileRejected(String fileName, String reason, java.nio.file.Path explanation) {
+        next.fileRejected(fileName, reason, explanation);
+        glance.fileRejected(fileName, reason, explanation);
     }
 
     @Override

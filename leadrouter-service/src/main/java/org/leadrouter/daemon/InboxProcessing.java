@@ -219,7 +219,8 @@ public final class InboxProcessing {
         events.diskRecovered();
         LOG.warn("{}: rejected, moved to {}: {}", FileNames.safe(input.getFileName().toString()), target,
                 reason.english());
-        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason.localized());
+        events.fileRejected(FileNames.safe(input.getFileName().toString()), reason.localized(),
+                target.resolveSibling(target.getFileName() + FileOutcomes.EXPLANATION));
     }
 
     /** The file cannot leave the inbox although its target folder takes files: it is skipped, not a block. */

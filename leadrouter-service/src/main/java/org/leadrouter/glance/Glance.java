@@ -114,9 +114,20 @@ public final class Glance {
         writePage();
     }
 
-    /** A file was refused: it shows with its reason. */
-    public void fileRejected(String fileName, String reason) {
-        record(new TodayView.FileSummary(now(), fileName, "rejected", Map.of(), Map.of(), "", reason));
+    /**
+     * A file was refused: it shows with its reason and, when known, a link to the explanation beside it in error/
+     * (kept as a path relative to the outbox, where the page is).
+     */
+    public void fileRejected(String fileName, String reason, Path explanation) {
+        String link = "";
+        if (explanation != null) {
+            try {
+                link = outbox.toAbsolutePath().relativize(explanation.toAbsolutePath()).toString();
+            } catch (IllegalArgumentException otherRoot) {
+                link = ""; // on another drive or root: no link a browser could follow from the page
+            }
+        }
+        record(new TodayView.FileSummary(now(), fileName, "rejected", Map.of(), Map.of(), link, reason));
         writePage();
     }
 

@@ -185,8 +185,14 @@ public final class TodayPage {
             h.append("<tr").append("rejected".equals(f.kind()) ? " class=\"rejected\"" : "").append("><td>")
                     .append(f.time().withNano(0)).append("</td><td>").append(e(name)).append("</td>");
             if ("rejected".equals(f.kind())) {
-                h.append("<td colspan=\"").append(STATUSES.size() + 1).append("\">")
-                        .append(e(m.text("glance.files.rejected", f.reason()))).append("</td></tr>\n");
+                String text = e(m.text("glance.files.rejected", f.reason()));
+                h.append("<td colspan=\"").append(STATUSES.size() + 1).append("\">");
+                if (linkReports && !f.report().isEmpty()) { // the explanation in error/, beside the outbox
+                    h.append("<a href=\"").append(e(href(f.report()))).append("\">").append(text).append("</a>");
+                } else {
+                    h.append(text);
+                }
+                h.append("</td></tr>\n");
                 continue;
             }
             for (String s : STATUSES) {
@@ -196,8 +202,8 @@ public final class TodayPage {
             h.append("<td>");
             if (!f.report().isEmpty()) {
                 if (linkReports) {
-                    h.append("<a href=\"").append(e(URLEncoder.encode(f.report(), StandardCharsets.UTF_8)
-                            .replace("+", "%20"))).append("\">").append(e(f.report())).append("</a>");
+                    h.append("<a href=\"").append(e(href(f.report()))).append("\">").append(e(f.report()))
+                            .append("</a>");
                 } else {
                     h.append(e(f.report()));
                 }
@@ -209,6 +215,18 @@ public final class TodayPage {
             h.append("<p class=\"legend\">").append(e(m.text("glance.files.in-outbox"))).append("</p>\n");
         }
         h.append("</section>\n");
+    }
+
+    /** A relative path as a link: each part encoded ({@code leads julio.csv} → {@code leads%20julio.csv}). */
+    private static String href(String relativePath) {
+        StringBuilder href = new StringBuilder();
+        for (String part : relativePath.split("[/\\\\]")) {
+            if (href.length() > 0) {
+                href.append('/');
+            }
+            href.append(URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return href.toString();
     }
 
     private static String shorten(String name) {

@@ -90,8 +90,11 @@ class GlancePageTest {
                 .contains("todos: 3 miembros, 9 de 9 leads hoy").contains("sanidad: 2 miembros, 6 de 6 leads hoy")
                 .contains("href=\"" + report.replace(" ", "%20") + "\"")
                 .contains("Rechazado: es un documento PDF, no un CSV")
+                .contains("<a href=\"../error/factura.pdf.csv.error.txt\">Rechazado: es un documento PDF")
                 .contains("1 lead espera")
                 .contains("VTiger responde");
+        assertThat(page.resolveSibling("../error/factura.pdf.csv.error.txt").normalize()).as("the linked explanation")
+                .exists();
         assertThat(Files.getPosixFilePermissions(page)).extracting(Object::toString)
                 .doesNotContain("OTHERS_READ");
 

@@ -29,7 +29,7 @@ class TodayPageTest {
                                 Map.of("asesor.ana", 20, "asesor.juan", 16, "asesor.luis", 4),
                                 "leads julio_20250728-091500_report.csv", ""),
                         new TodayView.FileSummary(LocalTime.of(11, 2), "factura.pdf", "rejected", Map.of(), Map.of(),
-                                "", "es un documento PDF, no un CSV: exporte los leads como CSV desde el programa o "
+                                "../error/factura.pdf.error.txt", "es un documento PDF, no un CSV: exporte los leads como CSV desde el programa o "
                                 + "portal del que vienen")),
                 2, new VtigerReachability.State(VtigerReachability.State.Kind.REACHABLE,
                 Instant.parse("2025-07-28T07:00:00Z")));
@@ -45,7 +45,7 @@ class TodayPageTest {
                 .contains("<meta http-equiv=\"refresh\" content=\"60\">")
                 .contains("class=\"bars\"").contains("asesor.ana: 25 de 25 leads hoy").contains("25 / 25")
                 .contains("href=\"leads%20julio_20250728-091500_report.csv\"")
-                .contains("Rechazado: es un documento PDF, no un CSV")
+                .contains("<a href=\"../error/factura.pdf.error.txt\">Rechazado: es un documento PDF, no un CSV")
                 .contains("2 leads esperan")
                 .contains("Carga de hoy por grupo").contains("todos: 3 miembros, 51 de 75 leads hoy")
                 .contains("sanidad: 2 miembros, 30 de 50 leads hoy");
