@@ -63,6 +63,10 @@ public final class TodayPage {
     private static void inbox(StringBuilder h, TodayView view, Messages m) {
         InboxStatus inbox = view.inbox();
         stalled(h, view, m);
+        if (!inbox.stalled() && inbox.waiting() > 0) { // flowing: how many are in line, said calmly
+            h.append("<p class=\"badge neutral waiting\">").append(e(m.text("glance.inbox.waiting", inbox.waiting(),
+                    Math.max(1, inbox.oldestAge().toMinutes())))).append("</p>\n");
+        }
         for (InboxStatus.Skipped s : inbox.skipped()) {
             h.append("<p class=\"badge warn skipped\">").append(e(m.text("glance.inbox.skipped", s.fileName(),
                     s.reason()))).append("</p>\n");

@@ -78,6 +78,18 @@ class TodayPageTest {
     }
 
     @Test
+    void filesWaitingTheirTurnAreCountedWhileTheInboxFlows() {
+        TodayView s = sample();
+        TodayView view = new TodayView(s.day(), s.updatedAt(), s.apply(), s.loads(), s.pools(), s.files(), s.deferred(),
+                s.vtiger(), new InboxStatus(3, java.time.Duration.ofMinutes(4), null, null, List.of()));
+
+        assertThat(TodayPage.render(view, Messages.of(Language.ES), true))
+                .contains("3 archivos esperan su turno en la bandeja de entrada, el más antiguo desde hace 4 minutos")
+                .doesNotContain("La bandeja no avanza");
+        assertThat(TodayPage.render(sample(), Messages.of(Language.ES), true)).doesNotContain("esperan su turno");
+    }
+
+    @Test
     void namesFromFilesAndVtigerAreEscaped() {
         TodayView view = new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 8, 0, 0, 0, MADRID),
                 true, List.of(new TodayView.AdvisorLoad("asesor.<b>", 1, 25)), List.of(),
