@@ -8,7 +8,8 @@ import java.util.Objects;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.main.DefaultMainShutdownStrategy;
+import org.apache.camel.main.Main;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.journal.Journal;
@@ -39,6 +40,7 @@ public final class Leadrouter implements AutoCloseable {
     private final VtigerClient vtiger;
     private final DistributionSteps steps;
     private final ShutdownSignal shutdown;
+    private Main main;
     private ProducerTemplate producer;
 
     private Leadrouter(CamelContext camel, StateDatabase state, Journal journal, VtigerClient vtiger,
@@ -70,19 +72,32 @@ public final class Leadrouter implements AutoCloseable {
         }
     }
 
-    /** Builds and starts the application in a Camel context of its own (the one-shot command). */
+    /** Builds and starts the application in a Camel Main of its own, without a configuration file (tests). */
     public static Leadrouter start(Settings settings, Clock clock, VtigerCallListener listener) throws Exception {
-        DefaultCamelContext camel = new DefaultCamelContext();
-        camel.getCamelContextExtension().setName("leadrouter");
+        return start(CamelConfiguration.plainMain(), settings, clock, listener);
+    }
+
+    /**
+     * Builds and starts the application in {@code main} (the one-shot command): Camel is configured first, from the
+     * {@code camel.*} keys of the configuration, and a key Camel cannot apply stops it before anything is built.
+     */
+    public static Leadrouter start(Main main, Settings settings, Clock clock, VtigerCallListener listener) throws Exception {
+        // SIGTERM ends a one-shot run at once, as it always has: what it created is in the journal, and the next run
+        // settles what was in flight by its import marker
+        if (main.getShutdownStrategy() instanceof DefaultMainShutdownStrategy hangup) {
+            hangup.disableHangupSupport();
+        }
+        main.init();
         Leadrouter app;
         try {
-            app = assemble(camel, settings, clock, listener);
+            app = assemble(main.getCamelContext(), settings, clock, listener);
         } catch (Exception | Error e) {
-            camel.close();
+            main.stop();
             throw e;
         }
+        app.main = main;
         try {
-            camel.start();
+            main.start();
             return app;
         } catch (Exception | Error e) {
             app.close();
@@ -125,6 +140,9 @@ public final class Leadrouter implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (main != null) {
+                main.stop();
+            }
             camel.close();
         } catch (Exception e) {
             LOG.warn("Camel did not stop cleanly: {}", e.getMessage());

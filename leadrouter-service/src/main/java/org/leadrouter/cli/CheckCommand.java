@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.leadrouter.config.ConfigException;
-import org.leadrouter.config.ConfigSource;
+import org.apache.camel.main.Main;
+import org.leadrouter.app.CamelConfiguration;
 import org.leadrouter.config.Settings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,18 +36,20 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Map<String, String> environment = System.getenv();
         Path file = config.file(environment);
-        ConfigSource source;
+        CamelConfiguration configuration;
         Settings settings;
         try {
-            source = ConfigSource.load(file, environment);
-            settings = Settings.from(source);
+            configuration = CamelConfiguration.load(file, environment);
+            settings = configuration.settings();
+            camelAccepts(configuration);
         } catch (ConfigException e) {
             err.println("error: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        KeyOrigin key = KeyOrigin.of(source);
+        KeyOrigin key = KeyOrigin.of(configuration.source());
         ConfigurationReport.print(out, file, settings, key);
         key.exposure().ifPresent(w -> out.println("WARNING: " + w));
+        configuration.unknownVariables().forEach(w -> out.println("WARNING: " + w));
 
         boolean foldersOk = checkFolders(out, err, settings);
         int state = StateCheckReport.print(settings.state(), out, err);
@@ -62,6 +65,16 @@ final class CheckCommand implements Callable<Integer> {
             return vtiger;
         }
         return foldersOk ? ExitCode.OK : ExitCode.USAGE;
+    }
+
+    /** Camel applies the file's {@code camel.*} keys as the daemon would, without starting anything. */
+    private static void camelAccepts(CamelConfiguration configuration) {
+        Main main = configuration.newMain();
+        try {
+            main.init();
+        } finally {
+            main.stop();
+        }
     }
 
     private static boolean checkFolders(PrintWriter out, PrintWriter err, Settings settings) {

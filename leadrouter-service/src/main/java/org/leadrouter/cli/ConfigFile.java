@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.leadrouter.config.ConfigSource;
-
 /**
  * Finds the configuration file: {@code --config}, else {@code $LEADROUTER_CONFIG}, else
  * {@code ./conf/leadrouter.properties}, else {@code /etc/leadrouter/leadrouter.properties}; none is fine
@@ -16,10 +14,6 @@ final class ConfigFile {
     static final Path SYSTEM = Path.of("/etc/leadrouter/leadrouter.properties");
 
     private ConfigFile() {
-    }
-
-    static ConfigSource load(Path explicit, Map<String, String> environment) {
-        return ConfigSource.load(locate(explicit, environment), environment);
     }
 
     static Path locate(Path explicit, Map<String, String> environment) {

@@ -3,6 +3,7 @@ package org.leadrouter.cli;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 
+import org.leadrouter.app.CamelConfiguration;
 import org.leadrouter.config.Settings;
 import org.leadrouter.daemon.Daemon;
 import org.leadrouter.daemon.DaemonEvents;
@@ -34,16 +35,18 @@ final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Settings settings = Settings.from(config.load(System.getenv()));
+            CamelConfiguration configuration = config.load(System.getenv());
+            Settings settings = configuration.settings();
+            ConfigOption.warnAboutVariables(configuration);
             KeyOrigin.warnIfExposed(settings.source());
-                PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
             VtigerHealthCheck health = new VtigerHealthCheck();
             DiskHealthCheck disk = new DiskHealthCheck();
             InboxHealthCheck inbox = new InboxHealthCheck();
             StateHealthCheck state = new StateHealthCheck();
             HaHealthCheck ha = new HaHealthCheck(settings.ha().enabled());
-            Daemon daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
+            Daemon daemon = new Daemon(configuration.newMain(), settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
                     DaemonEvents.both(new MetricsEvents(metrics),
                             DaemonEvents.both(disk, DaemonEvents.both(inbox, DaemonEvents.both(state, ha)))));
             if (settings.management().enabled()) {

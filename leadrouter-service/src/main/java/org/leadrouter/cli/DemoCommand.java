@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.leadrouter.app.CamelConfiguration;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
 import org.leadrouter.batch.Mode;
@@ -66,7 +67,7 @@ final class DemoCommand implements Callable<Integer> {
             Messages.use(settings.language());
             spec.commandLine().getOut().println(Messages.t("demo.sandbox-listening", sandbox.baseUrl().toString()));
             spec.commandLine().getOut().println(Messages.t("demo.routing"));
-            int exit = OneShotRun.execute(settings, leads, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
+            int exit = OneShotRun.execute(CamelConfiguration.plainMain(), settings, leads, dryRun ? Mode.DRY_RUN : Mode.APPLY, output,
                     spec.commandLine().getOut(), spec.commandLine().getErr());
             spec.commandLine().getOut().println(Messages.t("demo.sandbox-holds", sandbox.records("Leads").size()));
             return exit;

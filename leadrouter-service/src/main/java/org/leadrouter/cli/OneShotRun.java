@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
+import org.apache.camel.main.Main;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.Settings;
 import org.leadrouter.files.FileClaim;
@@ -22,12 +23,12 @@ final class OneShotRun {
     private OneShotRun() {
     }
 
-    static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err) {
-        return execute(settings, csv, mode, report, out, err, new ProgressDisplay.Silent());
+    static int execute(Main main, Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err) {
+        return execute(main, settings, csv, mode, report, out, err, new ProgressDisplay.Silent());
     }
 
-    /** As above, showing the progress of the creates on {@code progress}. */
-    static int execute(Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err,
+    /** As above, showing the progress of the creates on {@code progress}; the pipeline runs in {@code main}. */
+    static int execute(Main main, Settings settings, Path csv, Mode mode, Path report, PrintWriter out, PrintWriter err,
                        ProgressDisplay progress) {
         Messages.use(settings.language()); // the summary, the report's Detail and the messages below
         if (!Files.isRegularFile(csv) || !Files.isReadable(csv)) {
@@ -56,7 +57,7 @@ final class OneShotRun {
         }
         CallCounter calls = new CallCounter();
         DistributionResult result;
-        try (Leadrouter app = Leadrouter.start(settings, Clock.systemDefaultZone(), calls); progress) {
+        try (Leadrouter app = Leadrouter.start(main, settings, Clock.systemDefaultZone(), calls); progress) {
             app.steps().progress().listenWith(progress);
             result = app.distribute(new DistributionRequest(csv, mode, report));
         } catch (Exception e) {

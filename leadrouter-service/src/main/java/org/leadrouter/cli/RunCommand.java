@@ -3,6 +3,7 @@ package org.leadrouter.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import org.leadrouter.app.CamelConfiguration;
 import org.leadrouter.config.ConfigException;
 import org.leadrouter.config.Settings;
 import org.leadrouter.batch.Mode;
@@ -39,19 +40,22 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CamelConfiguration configuration;
         Settings settings;
         try {
-            settings = Settings.from(config.load(System.getenv()));
+            configuration = config.load(System.getenv());
+            settings = configuration.settings();
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCode.USAGE;
         }
+        ConfigOption.warnAboutVariables(configuration);
         KeyOrigin.warnIfExposed(settings.source());
         Path report = output != null ? output
                 : Path.of("leads_asignados." + settings.report().format().extension());
         ProgressDisplay progress = ProgressDisplay.choose(quiet, System.console() != null,
                 spec.commandLine().getErr());
-        return OneShotRun.execute(settings, input, apply ? Mode.APPLY : Mode.DRY_RUN, report,
+        return OneShotRun.execute(configuration.newMain(), settings, input, apply ? Mode.APPLY : Mode.DRY_RUN, report,
                 spec.commandLine().getOut(), spec.commandLine().getErr(), progress);
     }
 }

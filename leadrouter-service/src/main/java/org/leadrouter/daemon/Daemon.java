@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
+import org.leadrouter.app.CamelConfiguration;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
 import org.leadrouter.config.HaSettings;
@@ -37,7 +38,7 @@ public final class Daemon {
     private final Clock clock;
     private final VtigerCallListener calls;
     private final DaemonEvents events;
-    private final Main main = new Main();
+    private final Main main;
     /** Beyond the longest a create in flight may take (the read timeout, then a marker lookup) before stopping. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
     private final Duration stopTimeout;
@@ -51,14 +52,20 @@ public final class Daemon {
     private final VtigerReachability reachability;
     private volatile Exception startFailure;
 
+    /** A daemon in a Camel Main of its own, without a configuration file (tests and embedding). */
     public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
+        this(CamelConfiguration.plainMain(), settings, clock, calls, events);
+    }
+
+    /** A daemon in {@code main}, whose property placeholders hold the configuration (its {@code camel.*} keys too). */
+    public Daemon(Main main, Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
+        this.main = Objects.requireNonNull(main, "main == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
         this.reachability = new VtigerReachability(Clock.systemUTC());
         Messages.use(settings.language()); // what the sales team reads: reports, .error.txt, the page
-        main.configure().setName("leadrouter");
         // a stop waits for the create in flight as long as it may take; what is still unanswered then is settled by
         // its import marker at the next start (see LeadCreator). systemd's TimeoutStopSec must be longer still.
         Duration routes = settings.vtiger().readTimeout().plus(settings.vtiger().initialBackoff()).plus(STOP_MARGIN);

@@ -133,13 +133,12 @@ class PrivateCaTlsTest {
     }
 
     @Test
-    void thePasswordMayComeFromTheEnvironmentAndIsNeverPrinted() throws IOException {
+    void thePasswordIsNeverPrinted() throws IOException {
+        // from LEADROUTER_VTIGER_TRUSTSTORE_PASSWORD too: the service's binding, CamelConfigurationTest
         Map<String, String> config = config(front.url("127.0.0.1"));
         config.put("vtiger.truststore", pki.trustStore("trust-env.p12", "PKCS12").toString());
-        java.util.Properties properties = new java.util.Properties();
-        properties.putAll(config);
-        ConfigSource source = new ConfigSource(properties,
-                Map.of("LEADROUTER_VTIGER_TRUSTSTORE_PASSWORD", TestPki.PASSWORD), null);
+        config.put("vtiger.truststore-password", TestPki.PASSWORD);
+        ConfigSource source = ConfigSource.of(config);
 
         VtigerSettings settings = Settings.from(source).vtiger();
 
