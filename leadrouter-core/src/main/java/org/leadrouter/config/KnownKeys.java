@@ -27,7 +27,8 @@ public final class KnownKeys {
             "dedupe.modules", "dedupe.full-refresh", "phone.default-region",
             "lead.course-field", "lead.entry-date-field", "lead.source-field",
             "state.dir", "mode", "paths.inbox", "paths.outbox", "paths.archive", "paths.error",
-            "inbox.poll-interval", "inbox.stable-time", "inbox.retry.initial-backoff", "inbox.retry.max-backoff",
+            "inbox.poll-interval", "inbox.stable-time", "inbox.unterminated-line-time",
+            "inbox.retry.initial-backoff", "inbox.retry.max-backoff",
             "deferred.check-interval", "input.max-bytes", "input.max-rows", "language", "report.format",
             "report.delimiter", "management.enabled", "management.host", "management.port", "retention.days");
 
