@@ -3,7 +3,6 @@ package org.leadrouter.app;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Objects;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -11,7 +10,6 @@ import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.DefaultMainShutdownStrategy;
 import org.apache.camel.main.Main;
 import org.leadrouter.config.Settings;
-import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.pipeline.BatchReport;
 import org.leadrouter.batch.DistributionBatch;
@@ -27,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The application's parts, built from the settings inside one Camel context: the VTiger client, the state
- * database and journal, and the distribution routes. The one-shot command runs a file through them with
- * {@link #distribute}; the daemon adds its own routes, which call the distribution routes.
+ * The running pipeline, as {@link Wiring#distribution} built it inside one Camel context (the VTiger client, the
+ * state database and journal, the distribution routes): the one-shot command runs a file through it with
+ * {@link #distribute}; the daemon's routes call the distribution routes. Closing it stops Camel and closes the rest.
  */
 public final class Leadrouter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Leadrouter.class);
@@ -38,38 +36,20 @@ public final class Leadrouter implements AutoCloseable {
     private final StateDatabase state;
     private final Journal journal;
     private final VtigerClient vtiger;
-    private final DistributionSteps steps;
+    private final Wiring.Pipeline pipeline;
     private final ShutdownSignal shutdown;
     private Main main;
     private ProducerTemplate producer;
 
-    private Leadrouter(CamelContext camel, StateDatabase state, Journal journal, VtigerClient vtiger,
-                       DistributionSteps steps, ShutdownSignal shutdown) {
+    /** Built by {@link Wiring#distribution}. */
+    Leadrouter(CamelContext camel, StateDatabase state, Journal journal, VtigerClient vtiger, Wiring.Pipeline pipeline,
+               ShutdownSignal shutdown) {
         this.camel = camel;
         this.state = state;
         this.journal = journal;
         this.vtiger = vtiger;
-        this.steps = steps;
+        this.pipeline = pipeline;
         this.shutdown = shutdown;
-    }
-
-    /** Builds the parts into {@code camel} (not started yet): the daemon's Camel Main calls this. */
-    public static Leadrouter assemble(CamelContext camel, Settings settings, Clock clock, VtigerCallListener listener)
-            throws Exception {
-        Objects.requireNonNull(settings, "settings == null");
-        StateDatabase state = StateDatabase.open(settings.state());
-        try {
-            Journal journal = new Journal(state, clock);
-            VtigerSettings vs = settings.vtiger();
-            VtigerClient vtiger = VtigerClient.of(vs, listener);
-            ShutdownSignal shutdown = new ShutdownSignal();
-            DistributionSteps steps = new DistributionSteps(settings, vtiger, state, journal, shutdown, clock);
-            camel.addRoutes(new DistributionRoute(steps, vs.maxConcurrency()));
-            return new Leadrouter(camel, state, journal, vtiger, steps, shutdown);
-        } catch (Exception | Error e) {
-            state.close();
-            throw e;
-        }
     }
 
     /** Builds and starts the application in a Camel Main of its own, without a configuration file (tests). */
@@ -90,7 +70,7 @@ public final class Leadrouter implements AutoCloseable {
         main.init();
         Leadrouter app;
         try {
-            app = assemble(main.getCamelContext(), settings, clock, listener);
+            app = Wiring.distribution(main.getCamelContext(), settings, clock, listener);
         } catch (Exception | Error e) {
             main.stop();
             throw e;
@@ -121,7 +101,7 @@ public final class Leadrouter implements AutoCloseable {
         if (failure != null && batch != null && !(failure instanceof ShutdownSignal.StopRequested)) {
             batch.stopped("not processed: " + failure.getMessage());
             try {
-                report = BatchReport.writeStopped(batch, steps.reportSettings());
+                report = BatchReport.writeStopped(batch, pipeline.steps().reportSettings());
             } catch (IOException e) {
                 LOG.error("cannot write the report {}: {}", request.report(), e.getMessage());
                 failure.addSuppressed(e);
@@ -134,7 +114,8 @@ public final class Leadrouter implements AutoCloseable {
     public CamelContext camel() { return camel; }
     public Journal journal() { return journal; }
     public StateDatabase state() { return state; }
-    public DistributionSteps steps() { return steps; }
+    public DistributionSteps steps() { return pipeline.steps(); }
+    Wiring.Pipeline pipeline() { return pipeline; }
     public ShutdownSignal shutdown() { return shutdown; }
 
     @Override

@@ -4,20 +4,9 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 
 import org.leadrouter.app.CamelConfiguration;
+import org.leadrouter.app.Wiring;
 import org.leadrouter.config.Settings;
 import org.leadrouter.daemon.Daemon;
-import org.leadrouter.daemon.DaemonEvents;
-import org.leadrouter.management.ManagementServer;
-import org.leadrouter.metrics.DiskHealthCheck;
-import org.leadrouter.metrics.InboxHealthCheck;
-import org.leadrouter.metrics.HaHealthCheck;
-import org.leadrouter.metrics.StateHealthCheck;
-import org.leadrouter.metrics.LeadrouterMetrics;
-import org.leadrouter.metrics.MetricsEvents;
-import org.leadrouter.metrics.VtigerCallListeners;
-import org.leadrouter.metrics.VtigerHealthCheck;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -39,20 +28,7 @@ final class DaemonCommand implements Callable<Integer> {
             Settings settings = configuration.settings();
             ConfigOption.warnAboutVariables(configuration);
             KeyOrigin.warnIfExposed(settings.source());
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            LeadrouterMetrics metrics = new LeadrouterMetrics(registry);
-            VtigerHealthCheck health = new VtigerHealthCheck();
-            DiskHealthCheck disk = new DiskHealthCheck();
-            InboxHealthCheck inbox = new InboxHealthCheck();
-            StateHealthCheck state = new StateHealthCheck();
-            HaHealthCheck ha = new HaHealthCheck(settings.ha().enabled());
-            Daemon daemon = new Daemon(configuration.newMain(), settings, Clock.systemDefaultZone(), VtigerCallListeners.all(metrics, health),
-                    DaemonEvents.both(new MetricsEvents(metrics),
-                            DaemonEvents.both(disk, DaemonEvents.both(inbox, DaemonEvents.both(state, ha)))));
-            if (settings.management().enabled()) {
-                ManagementServer.requirePortFree(settings.management());
-                ManagementServer.configure(daemon.main(), settings.management(), registry, health, disk, inbox, state, ha);
-            }
+            Daemon daemon = Wiring.daemon(configuration.newMain(), settings, Clock.systemDefaultZone());
             daemon.run();
             return ExitCode.OK;
         } catch (Exception e) {

@@ -4,24 +4,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
-import org.leadrouter.app.CamelConfiguration;
-import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.DaemonSettings;
-import org.leadrouter.config.HaSettings;
 import org.leadrouter.config.Settings;
-import org.leadrouter.files.FileClaim;
-import org.leadrouter.glance.Glance;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.management.ManagementServer;
-import org.leadrouter.batch.Mode;
 import org.leadrouter.state.StateDatabase;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.slf4j.Logger;
@@ -47,19 +40,16 @@ public final class Daemon {
 
     private final CountDownLatch started = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
-    private volatile Leadrouter app;
-    private volatile Glance glance;
+    private final DaemonAssembly assembly;
+    private volatile DaemonAssembly.Assembled app;
     private final VtigerReachability reachability;
     private volatile Exception startFailure;
 
-    /** A daemon in a Camel Main of its own, without a configuration file (tests and embedding). */
-    public Daemon(Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
-        this(CamelConfiguration.plainMain(), settings, clock, calls, events);
-    }
-
-    /** A daemon in {@code main}, whose property placeholders hold the configuration (its {@code camel.*} keys too). */
-    public Daemon(Main main, Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
+    /** A daemon in {@code main}, whose property placeholders hold the configuration; {@code app.Wiring} builds it. */
+    public Daemon(Main main, Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events,
+                  DaemonAssembly assembly) {
         this.main = Objects.requireNonNull(main, "main == null");
+        this.assembly = Objects.requireNonNull(assembly, "assembly == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
         this.calls = Objects.requireNonNull(calls, "calls == null");
@@ -102,7 +92,7 @@ public final class Daemon {
         } finally {
             started.countDown();
             if (app != null) {
-                app.close();
+                app.close().run();
             }
             finished.countDown();
             try {
@@ -144,35 +134,11 @@ public final class Daemon {
         main.completed();
     }
 
-    /** How often the inbox's flow is looked at: ten polls, between one and thirty seconds. */
-    private static Duration watchPeriod(Duration pollInterval) {
-        Duration ten = pollInterval.multipliedBy(10);
-        return ten.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
-                : ten.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : ten;
-    }
-
-    /**
-     * The new leader takes over the claims of the cluster's daemons: the node that led before stopped creating when
-     * it lost the leadership (it asks before each create), or died. Rows it journalled as being sent are settled by
-     * their import markers, as after a crash.
-     */
-    private static void takeOverClaims(DaemonSettings d, HaSettings ha) {
-        try {
-            FileClaim.releaseMatching(d.inbox(), owner -> owner.contains(" daemon node ")
-                    && owner.contains(" of cluster " + ha.cluster() + " pid "),
-                    "took over the claim {} of the node that led before");
-        } catch (java.io.IOException e) {
-            LOG.warn("cannot take over the claims of the node that led before ({}); they expire by themselves",
-                    e.getClass().getSimpleName());
-        }
-    }
-
     /** Builds the application into Camel Main's context and says one line at start and at stop. */
     private final class Lifecycle extends MainListenerSupport {
         @Override
         public void beforeConfigure(BaseMainSupport support) {
             CamelContext camel = support.getCamelContext();
-            DaemonSettings d = settings.daemon();
             try {
                 // the page's watcher first; the given listener is called as it would be alone (a failure it raises
                 // reaches the client as before)
@@ -180,53 +146,7 @@ public final class Daemon {
                     reachability.called(operation, outcome, elapsed);
                     calls.called(operation, outcome, elapsed);
                 };
-                app = Leadrouter.assemble(camel, settings, clock, watched);
-                StateDatabase state = app.state();
-                // waiting and file ages are measured on the system clock; the injected clock decides business days
-                Clock system = Clock.systemUTC();
-                RetryGate gate = new RetryGate(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                glance = new Glance(state, d.outbox(), app.journal()::deferredCount, reachability, d.apply(), clock,
-                        settings.allocationZone(), settings.routing().rules().pools());
-                InboxFlow flow = new InboxFlow(d.inbox(), InboxFlow.stallAfter(d.stableTime(), d.unterminatedLineTime(),
-                        d.retryMaxBackoff()), clock); // the page's clock: its times are the team's
-                DaemonEvents events = DaemonEvents.both(flow, new GlanceEvents(Daemon.this.events, glance));
-                events.inboxWatched(flow::status);
-                FileOutcomes outcomes = new FileOutcomes(d, clock, settings.allocationZone(),
-                        settings.report().format().extension());
-                // the copy of this state's deferred queue, rewritten after each file and each release
-                DeferredQueueCopy queueCopy = new DeferredQueueCopy(app.journal(), d.outbox(), state.id());
-                DeferredRelease deferred = new DeferredRelease(app.steps(), app.journal(), state, outcomes, queueCopy,
-                        settings.allocationZone(), clock, events);
-                Mode mode = d.apply() ? Mode.APPLY : Mode.DRY_RUN;
-                FileWaits waits = new FileWaits(d.retryInitialBackoff(), d.retryMaxBackoff(), system);
-                HaSettings ha = settings.ha();
-                String role = ha.enabled() ? "daemon node " + ha.nodeId() + " of cluster " + ha.cluster()
-                        : "daemon of state " + settings.stateDir().toAbsolutePath();
-                // this state (this node) is ours alone now: claims with our name are left from a process that was killed
-                FileClaim.releaseLeftBy(d.inbox(), FileClaim.ownerPrefix(role));
-                HighAvailability leadership = HighAvailability.join(camel, ha, leading -> {
-                    if (leading) {
-                        takeOverClaims(d, ha);
-                    }
-                    events.leadershipChanged(leading);
-                });
-                app.shutdown().leadership(leadership::leading);
-                events.leadershipChanged(!leadership.enabled());
-                queueCopy.checkAtStart();
-                ArchivedGrowth growth = new ArchivedGrowth(d.inbox(), d.stableTime(), d.unterminatedLineTime(), system);
-                InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
-                        mode, events, growth);
-                // one thread polls the inbox and runs the deferred queue's timer: one batch at a time, whichever asks
-                ScheduledExecutorService distributionThread = camel.getExecutorServiceManager()
-                        .newSingleThreadScheduledExecutor(this, "distribution");
-                StateCheck stateCheck = new StateCheck(state, gate, events);
-                camel.addRoutesConfigurations(new DaemonErrorPolicy(processing, stateCheck, gate));
-                camel.addRoutes(new InboxRoute(d, new InboxFilter(d.stableTime(), d.unterminatedLineTime(), gate, waits, system), processing,
-                        stateCheck, distributionThread, growth, leadership));
-                events.started(app.journal()::deferredCount);
-                camel.addRoutes(new InboxWatchRoute(flow, glance, watchPeriod(d.pollInterval()), leadership));
-                camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                        gate, stateCheck, d.deferredCheck(), distributionThread, leadership));
+                app = assembly.build(camel, watched, reachability, events);
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();
@@ -248,9 +168,8 @@ public final class Daemon {
                     settings.vtiger().username(), settings.state().describe(), settings.ha().enabled()
                             ? ", high availability " + settings.ha().mode().name().toLowerCase(java.util.Locale.ROOT)
                             + " as node " + settings.ha().nodeId() : "");
-            Glance page = glance;
-            if (settings.management().enabled() && page != null) {
-                ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, page::servedHtml);
+            if (settings.management().enabled() && app != null) {
+                ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, app.glance()::servedHtml);
             }
             started.countDown();
         }

@@ -14,8 +14,8 @@ import org.leadrouter.journal.Journal;
 import org.leadrouter.pipeline.AllocateLeads;
 import org.leadrouter.batch.DistributionRequest;
 import org.leadrouter.batch.DistributionBatch;
-import org.leadrouter.pipeline.DistributionSteps;
 import org.leadrouter.pipeline.LoadDeferred;
+import org.leadrouter.pipeline.TodayLoads;
 import org.leadrouter.batch.RowStatus;
 import org.leadrouter.allocation.Roster;
 import org.leadrouter.state.StateDatabase;
@@ -30,7 +30,9 @@ public final class DeferredRelease {
     private static final Logger LOG = LoggerFactory.getLogger(DeferredRelease.class);
     static final String LAST_OFFERED = "deferred.last-offered-day";
 
-    private final DistributionSteps steps;
+    private final TodayLoads todayLoads;
+    private final Availability availability;
+    private final LoadDeferred loadDeferred;
     private final Journal journal;
     private final StateDatabase state;
     private final FileOutcomes outcomes;
@@ -39,9 +41,12 @@ public final class DeferredRelease {
     private final DaemonEvents events;
     private final DeferredQueueCopy copy;
 
-    public DeferredRelease(DistributionSteps steps, Journal journal, StateDatabase state, FileOutcomes outcomes,
-                           DeferredQueueCopy copy, ZoneId businessZone, Clock clock, DaemonEvents events) {
-        this.steps = Objects.requireNonNull(steps, "steps == null");
+    public DeferredRelease(TodayLoads todayLoads, Availability availability, LoadDeferred loadDeferred, Journal journal,
+                           StateDatabase state, FileOutcomes outcomes, DeferredQueueCopy copy, ZoneId businessZone,
+                           Clock clock, DaemonEvents events) {
+        this.todayLoads = Objects.requireNonNull(todayLoads, "todayLoads == null");
+        this.availability = Objects.requireNonNull(availability, "availability == null");
+        this.loadDeferred = Objects.requireNonNull(loadDeferred, "loadDeferred == null");
         this.journal = Objects.requireNonNull(journal, "journal == null");
         this.state = Objects.requireNonNull(state, "state == null");
         this.outcomes = Objects.requireNonNull(outcomes, "outcomes == null");
@@ -96,15 +101,14 @@ public final class DeferredRelease {
 
     /** Plans the queue against today's roster, without consuming anything: would any lead be given out? */
     private boolean someLeadFits() {
-        Roster roster = steps.todayLoads().load();
+        Roster roster = todayLoads.load();
         if (roster.remainingCapacity() == 0) {
             return false;
         }
-        Availability availability = steps.availability();
         RoutingPlanner planner = new RoutingPlanner(availability.day(roster), availability.rules(), null);
         for (DeferredLead lead : journal.deferredQueue()) {
             // a lead waiting for its unanswered create to settle is not offered (that would only write empty reports)
-            if (steps.loadDeferred().offerable(lead) && planner.plan(AllocateLeads.attributes(lead.raw())).advisor().isPresent()) {
+            if (loadDeferred.offerable(lead) && planner.plan(AllocateLeads.attributes(lead.raw())).advisor().isPresent()) {
                 return true;
             }
         }
@@ -112,7 +116,7 @@ public final class DeferredRelease {
     }
 
     private WorkingCalendar calendar() {
-        return steps.availability().settings().calendar();
+        return availability.settings().calendar();
     }
 
     /** The run that offers the queue again, with its own report in the outbox; {@code why} is logged. */

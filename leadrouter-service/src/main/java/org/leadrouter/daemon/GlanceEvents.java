@@ -7,11 +7,11 @@ import org.leadrouter.glance.Glance;
 import org.leadrouter.batch.DistributionBatch;
 
 /** Tells the daemon's observers about each file, and brings the "today at a glance" page up to date. */
-final class GlanceEvents implements DaemonEvents {
+public final class GlanceEvents implements DaemonEvents {
     private final DaemonEvents next;
     private final Glance glance;
 
-    GlanceEvents(DaemonEvents next, Glance glance) {
+    public GlanceEvents(DaemonEvents next, Glance glance) {
         this.next = Objects.requireNonNull(next, "next == null");
         this.glance = Objects.requireNonNull(glance, "glance == null");
     }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * listing (a file seen before is gone) and by the files the daemon archived or rejected, never by a failure's type.
  * Files that cannot leave (skipped) are shown apart and hold nothing back. The change of state is logged once each way.
  */
-final class InboxFlow implements DaemonEvents {
+public final class InboxFlow implements DaemonEvents {
     private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
 
     /** One file in the inbox: its file key tells a new file of the same name from the one seen before. */
@@ -44,7 +44,7 @@ final class InboxFlow implements DaemonEvents {
     private volatile Failure.Kind lastFailure;
     private InboxStatus status = InboxStatus.FLOWING;
 
-    InboxFlow(Path inbox, Duration stallAfter, Clock clock) {
+    public InboxFlow(Path inbox, Duration stallAfter, Clock clock) {
         this.inbox = Objects.requireNonNull(inbox, "inbox == null");
         this.stallAfter = Objects.requireNonNull(stallAfter, "stallAfter == null");
         this.clock = Objects.requireNonNull(clock, "clock == null");
@@ -55,7 +55,7 @@ final class InboxFlow implements DaemonEvents {
      * How long files may wait before the inbox counts as stalled: a file is normally taken within its stable time
      * (or the wait for an unterminated last line) and a couple of back-offs; never less than five minutes.
      */
-    static Duration stallAfter(Duration stableTime, Duration unterminatedLineTime, Duration retryMaxBackoff) {
+    public static Duration stallAfter(Duration stableTime, Duration unterminatedLineTime, Duration retryMaxBackoff) {
         Duration longest = stableTime.plus(unterminatedLineTime).plus(retryMaxBackoff.multipliedBy(2));
         Duration floor = Duration.ofMinutes(5);
         return longest.compareTo(floor) > 0 ? longest : floor;

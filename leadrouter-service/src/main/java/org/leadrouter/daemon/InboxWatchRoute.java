@@ -11,7 +11,7 @@ import org.leadrouter.glance.Glance;
  * Looks at the inbox on a timer, apart from the polling (which stops while VTiger trouble is waited out), and
  * rewrites the page while the inbox is stalled or when it starts or stops flowing ({@link InboxFlow}).
  */
-final class InboxWatchRoute extends RouteBuilder {
+public final class InboxWatchRoute extends RouteBuilder {
     static final String ROUTE_ID = "inbox-watch";
 
     private final InboxFlow flow;
@@ -19,7 +19,14 @@ final class InboxWatchRoute extends RouteBuilder {
     private final Duration period;
     private final HighAvailability leadership;
 
-    InboxWatchRoute(InboxFlow flow, Glance glance, Duration period, HighAvailability leadership) {
+    /** How often the inbox's flow is looked at: ten polls, between one and thirty seconds. */
+    public static Duration periodFor(Duration pollInterval) {
+        Duration ten = pollInterval.multipliedBy(10);
+        return ten.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1)
+                : ten.compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30) : ten;
+    }
+
+    public InboxWatchRoute(InboxFlow flow, Glance glance, Duration period, HighAvailability leadership) {
         this.flow = Objects.requireNonNull(flow, "flow == null");
         this.glance = Objects.requireNonNull(glance, "glance == null");
         this.period = Objects.requireNonNull(period, "period == null");

@@ -31,7 +31,7 @@ public final class CreateLead {
     private final ShutdownSignal shutdown;
     private final LeadFieldsCheck fieldsCheck;
 
-    CreateLead(LeadCreator creator, LeadFieldMapping fields, LeadFieldsCheck fieldsCheck, Journal journal,
+    public CreateLead(LeadCreator creator, LeadFieldMapping fields, LeadFieldsCheck fieldsCheck, Journal journal,
                ShutdownSignal shutdown) {
         this.fieldsCheck = Objects.requireNonNull(fieldsCheck, "fieldsCheck == null");
         this.creator = Objects.requireNonNull(creator, "creator == null");

@@ -13,10 +13,10 @@ import org.leadrouter.vtiger.VtqlLiteral;
 import org.leadrouter.vtiger.VtqlQuery;
 
 /** Asks VTiger which leads carry the import markers of one file: the ground truth after a crash. */
-final class JournalMarkers {
+public final class JournalMarkers {
     private final VtigerClient vtiger;
 
-    JournalMarkers(VtigerClient vtiger) {
+    public JournalMarkers(VtigerClient vtiger) {
         this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
     }
 

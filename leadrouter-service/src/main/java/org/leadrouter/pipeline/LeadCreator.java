@@ -25,7 +25,7 @@ import org.leadrouter.i18n.Messages;
  * — longer than VTiger can still be working on the request. Until then {@link CreateUnsettledException} says when
  * to come back.
  */
-final class LeadCreator {
+public final class LeadCreator {
     private static final Logger LOG = LoggerFactory.getLogger(LeadCreator.class);
 
     private final VtigerClient vtiger;
@@ -34,7 +34,7 @@ final class LeadCreator {
     private final Duration settleTime;
     private final Clock clock;
 
-    LeadCreator(VtigerClient vtiger, RetryPolicy retry, Sleeper sleeper, Duration settleTime, Clock clock) {
+    public LeadCreator(VtigerClient vtiger, RetryPolicy retry, Sleeper sleeper, Duration settleTime, Clock clock) {
         this.vtiger = Objects.requireNonNull(vtiger, "vtiger == null");
         this.retry = Objects.requireNonNull(retry, "retry == null");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper == null");

@@ -31,7 +31,7 @@ public final class LoadDeferred {
     private final Journal journal;
     private final LeadCreator creator;
 
-    LoadDeferred(Journal journal, LeadCreator creator) {
+    public LoadDeferred(Journal journal, LeadCreator creator) {
         this.journal = Objects.requireNonNull(journal, "journal == null");
         this.creator = Objects.requireNonNull(creator, "creator == null");
     }

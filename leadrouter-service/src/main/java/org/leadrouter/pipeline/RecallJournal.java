@@ -30,7 +30,7 @@ public final class RecallJournal {
     private final JournalMarkers markers;
     private final LeadCreator creator;
 
-    RecallJournal(Journal journal, JournalMarkers markers, LeadCreator creator) {
+    public RecallJournal(Journal journal, JournalMarkers markers, LeadCreator creator) {
         this.journal = Objects.requireNonNull(journal, "journal == null");
         this.markers = Objects.requireNonNull(markers, "markers == null");
         this.creator = Objects.requireNonNull(creator, "creator == null");

@@ -18,6 +18,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.leadrouter.app.Wiring;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
 import org.leadrouter.sandbox.SandboxFixture;
@@ -140,7 +141,7 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
     Daemon start(Map<String, String> overrides, Clock clock, VtigerCallListener calls, DaemonEvents events)
             throws InterruptedException {
         Settings settings = Settings.from(ConfigSource.of(config(overrides)));
-        daemon = new Daemon(settings, clock, calls, events);
+        daemon = Wiring.daemon(settings, clock, calls, events);
         Daemon d = daemon;
         thread = new Thread(() -> {
             try {
@@ -247,7 +248,7 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
     Other startOther(Map<String, String> overrides, String stateFolder) throws InterruptedException {
         Map<String, String> settings = new HashMap<>(config(overrides));
         settings.put("state.dir", root.resolve(stateFolder).toString());
-        Daemon other = new Daemon(Settings.from(ConfigSource.of(settings)), Clock.systemDefaultZone(),
+        Daemon other = Wiring.daemon(Settings.from(ConfigSource.of(settings)), Clock.systemDefaultZone(),
                 VtigerCallListener.NONE, DaemonEvents.NONE);
         Thread thread = new Thread(() -> {
             try {

@@ -17,6 +17,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadrouter.app.Wiring;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.ManagementSettings;
 import org.leadrouter.config.Settings;
@@ -55,7 +56,7 @@ class GlancePageTest {
         Settings settings = Settings.from(ConfigSource.of(harness.config(Map.of("allocation.daily-cap", "3", "language", "es",
                 "routing.pool.sanidad", "asesor.ana,asesor.luis", "routing.rule.1.course", "Enfermería",
                 "routing.rule.1.pool", "sanidad"))));
-        daemon = new Daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
+        daemon = Wiring.daemon(settings, Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
         ManagementServer.configure(daemon.main(), new ManagementSettings(true, "127.0.0.1", 0),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
         thread = new Thread(() -> {

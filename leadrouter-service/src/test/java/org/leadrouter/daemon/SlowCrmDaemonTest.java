@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.leadrouter.app.Wiring;
 import org.leadrouter.testing.Await;
 
 /** A file whose create was not answered waits on its own; the files behind it go on; nothing is created twice. */
@@ -67,7 +68,7 @@ class SlowCrmDaemonTest {
         String unit = java.nio.file.Files.readString(Path.of("../deploy/systemd/leadrouter.service"));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^TimeoutStopSec=(\\d+)s$").matcher(unit);
         assertThat(m.find()).isTrue();
-        Daemon daemon = new Daemon(org.leadrouter.config.Settings.from(org.leadrouter.config.ConfigSource.of(
+        Daemon daemon = Wiring.daemon(org.leadrouter.config.Settings.from(org.leadrouter.config.ConfigSource.of(
                 harness.config(Map.of("vtiger.read-timeout", "60s")))), java.time.Clock.systemUTC(),
                 org.leadrouter.vtiger.VtigerCallListener.NONE, DaemonEvents.NONE);
 
