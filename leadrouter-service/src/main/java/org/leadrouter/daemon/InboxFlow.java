@@ -117,7 +117,7 @@ public final class InboxFlow implements DaemonEvents {
         return stalled || wasStalled || skippedChanged;
     }
 
-    synchronized InboxStatus status() {
+    public synchronized InboxStatus status() {
         return status;
     }
 
