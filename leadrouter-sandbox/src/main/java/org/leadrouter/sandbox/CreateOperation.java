@@ -34,11 +34,9 @@ final class CreateOperation {
                 throw VtigerError.mandatoryMissing(field.name());
             }
         }
-        for (SandboxKnobs.CreateRejection rule : ctx.knobs().rejections()) {
-            if (rule.when().test(Map.copyOf(element))) {
-                throw new VtigerError(rule.code(), rule.message());
-            }
-        }
+        ctx.faults().refuseCreate(Map.copyOf(element)).ifPresent(refusal -> {
+            throw new VtigerError(refusal.code(), refusal.message());
+        });
         Map<String, String> row = new LinkedHashMap<>();
         for (FieldSpec field : schema.fields()) {
             String value = element.get(field.name());

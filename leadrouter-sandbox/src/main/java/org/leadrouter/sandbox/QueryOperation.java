@@ -29,7 +29,7 @@ final class QueryOperation {
         if (ModuleSchemas.USERS.equals(named.name()) && !ctx.store().isAdmin(caller)) {
             throw VtigerError.operationDenied();
         }
-        VtqlQuery query = VtqlParser.parse(text);
+        ParsedVtql query = VtqlParser.parse(text);
         ModuleSchema schema = ctx.schemas().byName(query.module())
                 .orElseThrow(() -> VtigerError.unknownModule(query.module()));
         return new VtqlExecutor(schema, ctx.store(), ctx.leftToRightWhere()).run(query, ctx.store().visible(schema));

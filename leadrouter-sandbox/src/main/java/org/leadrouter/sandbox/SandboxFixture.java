@@ -148,7 +148,7 @@ public final class SandboxFixture {
         return leftToRightWhere;
     }
 
-    /** The clock a sandbox starts with (its knobs can replace it later). */
+    /** The sandbox's clock (a test may pass one it moves by hand). */
     public Clock clock() {
         return clock;
     }
@@ -218,7 +218,7 @@ public final class SandboxFixture {
             return this;
         }
 
-        /** Clock at load time (resolves relative times) and initial clock of the sandbox's knobs. */
+        /** Clock at load time (resolves relative times) and of the sandbox while it runs. */
         public Builder clock(Clock startClock) {
             clock = startClock;
             return this;

@@ -27,10 +27,10 @@ public final class VtigerSandbox implements AutoCloseable {
     private final ExecutorService workers;
     private final SandboxContext ctx;
     private final FixtureSeeder seeder;
-    private final CallCounter calls;
+    private final SandboxCallCounter calls;
     private final CountDownLatch closing;
 
-    private VtigerSandbox(HttpServer server, ExecutorService workers, SandboxContext ctx, CallCounter calls,
+    private VtigerSandbox(HttpServer server, ExecutorService workers, SandboxContext ctx, SandboxCallCounter calls,
                           CountDownLatch closing) {
         this.server = server;
         this.workers = workers;
@@ -40,12 +40,17 @@ public final class VtigerSandbox implements AutoCloseable {
         this.closing = closing;
     }
 
-    /** Starts serving {@code http://127.0.0.1:port/webservice.php}; port 0 picks a free one. */
+    /** Starts serving {@code http://127.0.0.1:port/webservice.php} as a stock VTiger; port 0 picks a free one. */
     public static VtigerSandbox start(int port, SandboxFixture fixture) throws IOException {
+        return start(port, fixture, SandboxFaults.NONE);
+    }
+
+    /** Starts serving, each request asking {@code faults} whether it is to be delayed, failed or refused. */
+    public static VtigerSandbox start(int port, SandboxFixture fixture, SandboxFaults faults) throws IOException {
         SessionRegistry sessions = new SessionRegistry();
-        SandboxKnobs knobs = new SandboxKnobs(sessions, fixture.clock());
         RecordStore store = new RecordStore(new ModuleSchemas(fixture.typeIds()));
-        SandboxContext ctx = new SandboxContext(store, sessions, knobs, fixture.serverTimezone(), fixture.leftToRightWhere());
+        SandboxContext ctx = new SandboxContext(store, sessions, java.util.Objects.requireNonNull(faults, "faults == null"),
+                fixture.clock(), fixture.serverTimezone(), fixture.leftToRightWhere());
         new FixtureSeeder(ctx).seed(fixture);
 
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), port), 0);
@@ -55,7 +60,7 @@ public final class VtigerSandbox implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        CallCounter calls = new CallCounter();
+        SandboxCallCounter calls = new SandboxCallCounter();
         CountDownLatch closing = new CountDownLatch(1);
         server.createContext("/", new WebserviceHandler(ctx, calls, closing));
         server.setExecutor(workers);
@@ -72,8 +77,9 @@ public final class VtigerSandbox implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port() + "/");
     }
 
-    public SandboxKnobs knobs() {
-        return ctx.knobs();
+    /** Removes every session's file, as a cleared {@code /tmp} or a new PHP container does: their next use answers INVALID_SESSIONID. */
+    public void expireAllSessions() {
+        ctx.sessions().expireAll();
     }
 
     /** Requests received for one operation (lower case, as VTiger reads it), failed or injected ones included. */

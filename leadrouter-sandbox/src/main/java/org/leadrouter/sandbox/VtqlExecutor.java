@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.time.LocalDateTime;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.leadrouter.sandbox.VtqlQuery.Condition;
+import org.leadrouter.sandbox.ParsedVtql.Condition;
 
 /**
  * Runs a parsed VTQL statement over a module's visible rows, checking fields in the order VTiger's
@@ -30,7 +30,7 @@ final class VtqlExecutor {
         this.leftToRight = leftToRight;
     }
 
-    List<Map<String, String>> run(VtqlQuery query, List<StoredRecord> rows) {
+    List<Map<String, String>> run(ParsedVtql query, List<StoredRecord> rows) {
         for (String column : query.columns()) {
             if (!schema.hasField(column)) {
                 // The quotes and dots are VTiger's: the message is built with a mismatched quote.
@@ -50,7 +50,7 @@ final class VtqlExecutor {
         List<StoredRecord> matching = rows.stream().filter(r -> matches(tests, query.connectors(), r)).toList();
         matching = VtqlSorter.sort(schema, query, matching);
         int[] window = limit(query);
-        if (query.selection() == VtqlQuery.Selection.COUNT) {
+        if (query.selection() == ParsedVtql.Selection.COUNT) {
             // COUNT(*) is one row, and the LIMIT still applies to it: LIMIT 1,10 leaves nothing.
             return window[0] == 0 && window[1] > 0 ? List.of(Map.of("count", String.valueOf(matching.size()))) : List.of();
         }
@@ -141,7 +141,7 @@ final class VtqlExecutor {
         return r -> SqlDates.parse(r.get(field)).map(actual -> numeric(op, actual.compareTo(wanted))).orElse(false);
     }
 
-    private static boolean negativeLimit(VtqlQuery query) {
+    private static boolean negativeLimit(ParsedVtql query) {
         return query.limit().stream().anyMatch(t -> t.text().startsWith("-"));
     }
 
@@ -188,7 +188,7 @@ final class VtqlExecutor {
     }
 
     /** {@code [offset, rowCount]}; the row count is capped to 100, the offset is not. */
-    private static int[] limit(VtqlQuery query) {
+    private static int[] limit(ParsedVtql query) {
         List<VtqlToken> limit = query.limit();
         if (limit.isEmpty()) {
             return new int[] {0, MAX_ROWS};
@@ -211,9 +211,9 @@ final class VtqlExecutor {
     }
 
     /** VTiger silently adds {@code id} to an explicit column list. */
-    private Map<String, String> project(VtqlQuery query, StoredRecord r) {
+    private Map<String, String> project(ParsedVtql query, StoredRecord r) {
         Map<String, String> row = new LinkedHashMap<>();
-        if (query.selection() == VtqlQuery.Selection.ALL) {
+        if (query.selection() == ParsedVtql.Selection.ALL) {
             schema.fields().forEach(f -> row.put(f.name(), store.apiValue(schema, r, f.name())));
         } else {
             query.columns().forEach(c -> row.put(c, store.apiValue(schema, r, c)));

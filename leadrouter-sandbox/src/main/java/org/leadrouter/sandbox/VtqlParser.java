@@ -24,25 +24,25 @@ final class VtqlParser {
         this.current = lexer.next();
     }
 
-    static VtqlQuery parse(String vtql) {
+    static ParsedVtql parse(String vtql) {
         return new VtqlParser(vtql).statement();
     }
 
-    private VtqlQuery statement() {
+    private ParsedVtql statement() {
         expectWord("select", "SELECT");
-        VtqlQuery.Selection selection;
+        ParsedVtql.Selection selection;
         List<String> columns = new ArrayList<>();
         if (current.is(Kind.STAR)) {
             advance();
-            selection = VtqlQuery.Selection.ALL;
+            selection = ParsedVtql.Selection.ALL;
         } else if (current.isWord("count")) {
             advance();
             expect(Kind.OPEN, "PARENOPEN");
             expect(Kind.STAR, "ASTERISK");
             expect(Kind.CLOSE, "PARENCLOSE");
-            selection = VtqlQuery.Selection.COUNT;
+            selection = ParsedVtql.Selection.COUNT;
         } else {
-            selection = VtqlQuery.Selection.COLUMNS;
+            selection = ParsedVtql.Selection.COLUMNS;
             columns.add(columnName());
             while (current.is(Kind.COMMA)) {
                 advance();
@@ -55,7 +55,7 @@ final class VtqlParser {
         }
         String module = advance().text();
 
-        List<VtqlQuery.Condition> conditions = new ArrayList<>();
+        List<ParsedVtql.Condition> conditions = new ArrayList<>();
         List<String> connectors = new ArrayList<>();
         if (current.isWord("where")) {
             advance();
@@ -92,11 +92,11 @@ final class VtqlParser {
         if (!current.is(Kind.END)) {
             throw unexpected("End of Input");
         }
-        return new VtqlQuery(selection, List.copyOf(columns), module, List.copyOf(conditions),
+        return new ParsedVtql(selection, List.copyOf(columns), module, List.copyOf(conditions),
                 List.copyOf(connectors), List.copyOf(orderBy), descending, List.copyOf(limit));
     }
 
-    private VtqlQuery.Condition condition() {
+    private ParsedVtql.Condition condition() {
         String field = columnName();
         String operator;
         if (current.is(Kind.OPERATOR) && OPERATORS.contains(current.text())) {
@@ -119,7 +119,7 @@ final class VtqlParser {
         if (parenthesized) {
             expect(Kind.CLOSE, "PARENCLOSE");
         }
-        return new VtqlQuery.Condition(field, operator, List.copyOf(values), parenthesized);
+        return new ParsedVtql.Condition(field, operator, List.copyOf(values), parenthesized);
     }
 
     private String columnName() {

@@ -14,7 +14,7 @@ final class VtqlSorter {
      * ones ascend. Sort keys are computed once per row, not once per comparison. Stable, so ties
      * keep insertion order.
      */
-    static List<StoredRecord> sort(ModuleSchema schema, VtqlQuery query, List<StoredRecord> rows) {
+    static List<StoredRecord> sort(ModuleSchema schema, ParsedVtql query, List<StoredRecord> rows) {
         List<FieldSpec> fields = new ArrayList<>();
         for (String column : query.orderBy()) {
             // the executor answers no rows for an unknown ORDER BY column before sorting

@@ -17,7 +17,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Serves {@code /webservice.php}: counts the call, applies injected failures, takes the session's lock as PHP does,
- * applies injected latency (server time, inside the lock), checks the session like VTiger's webservice.php, then
+ * spends the injected server time (inside the lock), checks the session like VTiger's webservice.php, then
  * runs the operation and writes the JSON envelope.
  */
 final class WebserviceHandler implements HttpHandler {
@@ -43,10 +43,10 @@ final class WebserviceHandler implements HttpHandler {
     }
 
     private final SandboxContext ctx;
-    private final CallCounter calls;
+    private final SandboxCallCounter calls;
     private final CountDownLatch closing;
 
-    WebserviceHandler(SandboxContext ctx, CallCounter calls, CountDownLatch closing) {
+    WebserviceHandler(SandboxContext ctx, SandboxCallCounter calls, CountDownLatch closing) {
         this.ctx = ctx;
         this.calls = calls;
         this.closing = closing;
@@ -64,7 +64,7 @@ final class WebserviceHandler implements HttpHandler {
             String operation = Optional.ofNullable(request.request("operation")).orElse("").toLowerCase(Locale.ROOT);
             calls.count(operation);
             // Injected failures stand for trouble in front of PHP (proxy, network): they never reach the session.
-            Optional<SandboxKnobs.Failure> failure = ctx.knobs().takeFailure(operation);
+            Optional<SandboxFaults.Failure> failure = ctx.faults().failure(operation);
             if (failure.isPresent()) {
                 fail(exchange, failure.get());
                 return;
@@ -80,21 +80,14 @@ final class WebserviceHandler implements HttpHandler {
                 }
             }
             try {
-                if (pauseInterrupted(ctx.knobs().takeCreateTime(operation))) {
+                if (pauseInterrupted(ctx.faults().serverTime(operation))) {
                     return;
                 }
-                serve(exchange, operation, request);
+                answer(exchange, operation, request);
             } finally {
                 sessionLock.ifPresent(ReentrantLock::unlock);
             }
         }
-    }
-
-    private void serve(HttpExchange exchange, String operation, WebRequest request) throws IOException {
-        if (pauseInterrupted(ctx.knobs().latency())) {
-            return;
-        }
-        answer(exchange, operation, request);
     }
 
     /** The session a request names, or null ("null" counts as none, as in webservice.php). */
@@ -123,7 +116,7 @@ final class WebserviceHandler implements HttpHandler {
             exchange.sendResponseHeaders(500, -1);
             return;
         }
-        if (ctx.knobs().takeLostAnswer(operation)) {
+        if (ctx.faults().loseAnswer(operation)) {
             exchange.sendResponseHeaders(500, -1);
             return;
         }
@@ -146,8 +139,8 @@ final class WebserviceHandler implements HttpHandler {
                 throw VtigerError.authRequired();
             }
         } else {
-            caller = ctx.sessions().use(sessionName, ctx.now(), ctx.knobs().sessionCallLimit(),
-                    ctx.knobs().sessionIdleLimit());
+            caller = ctx.sessions().use(sessionName, ctx.now(), ctx.faults().sessionCallLimit(),
+                    ctx.faults().sessionIdleLimit());
         }
         if (BROKEN.contains(operation)) {
             throw new FatalError();
@@ -172,7 +165,7 @@ final class WebserviceHandler implements HttpHandler {
         };
     }
 
-    private void fail(HttpExchange exchange, SandboxKnobs.Failure failure) throws IOException {
+    private void fail(HttpExchange exchange, SandboxFaults.Failure failure) throws IOException {
         switch (failure) {
             case HTTP_500 -> exchange.sendResponseHeaders(500, -1);
             case HTTP_503 -> {
@@ -186,7 +179,7 @@ final class WebserviceHandler implements HttpHandler {
                 exchange.sendResponseHeaders(200, -1);
             }
             // Closing the exchange before any response headers drops the connection unanswered.
-            case TIMEOUT -> pauseInterrupted(ctx.knobs().timeoutHold());
+            case TIMEOUT -> pauseInterrupted(ctx.faults().timeoutHold());
         }
     }
 

@@ -1,8 +1,8 @@
 /**
  * An embedded emulator of VTiger CRM 8.1's webservice ({@code webservice.php}) for tests, demos and
  * benchmarks: {@link org.leadrouter.sandbox.VtigerSandbox} serves it on loopback from a
- * {@link org.leadrouter.sandbox.SandboxFixture}, and {@link org.leadrouter.sandbox.SandboxKnobs}
- * makes it slow or flaky on demand.
+ * {@link org.leadrouter.sandbox.SandboxFixture}; through {@link org.leadrouter.sandbox.SandboxFaults}
+ * a test makes it slow or flaky on demand (the knobs themselves live in the tests' code).
  *
  * <p>Behaviour follows VTiger's webservice sources and observations of a real 8.1.0 on PHP 8.2,
  * quirks included: an unknown user is refused at getchallenge; sessions live until removed and each

@@ -16,6 +16,7 @@ class AuthenticationTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T09:00:00Z"));
     private VtigerSandbox sandbox;
+    private final SandboxKnobs knobs = new SandboxKnobs();
     private SandboxClient client;
 
     @BeforeEach
@@ -25,7 +26,7 @@ class AuthenticationTest {
                 .apiUser("api", "secretKey")
                 .advisor("ana", true)
                 .advisor("pedro", false)
-                .build());
+                .build(), knobs);
         client = new SandboxClient(sandbox);
     }
 
@@ -169,7 +170,7 @@ class AuthenticationTest {
 
     @Test
     void sessionRemovedByGarbageCollectionIsInvalidSessionId() {
-        sandbox.knobs().dropSessionsIdleFor(Duration.ofMinutes(24));
+        knobs.dropSessionsIdleFor(Duration.ofMinutes(24));
         String session = client.login("api", "secretKey");
         clock.advance(Duration.ofMinutes(23));
         assertThat(client.query(session, "SELECT id FROM Users;").success()).isTrue();

@@ -12,17 +12,19 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.leadrouter.testing.MutableClock;
 
 /** Failure injection, latency, call counting and the other levers tests pull on the sandbox. */
 class KnobsTest {
 
     private VtigerSandbox sandbox;
+    private final SandboxKnobs knobs = new SandboxKnobs();
     private SandboxClient client;
     private String session;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k").advisor("ana", true).build());
+        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k").advisor("ana", true).build(), knobs);
         client = new SandboxClient(sandbox);
         session = client.login("api", "k");
     }
@@ -38,7 +40,7 @@ class KnobsTest {
 
     @Test
     void failNextAffectsExactlyTheNextRequests() {
-        sandbox.knobs().failNext(2, SandboxKnobs.Failure.HTTP_503);
+        knobs.failNext(2, SandboxFaults.Failure.HTTP_503);
         assertThat(listUsers().status()).isEqualTo(503);
         assertThat(listUsers().status()).isEqualTo(503);
         assertThat(listUsers().success()).isTrue();
@@ -46,7 +48,7 @@ class KnobsTest {
 
     @Test
     void failNextForOneOperationLeavesOthersAlone() {
-        sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.HTTP_500);
+        knobs.failNext("create", 1, SandboxFaults.Failure.HTTP_500);
         assertThat(listUsers().success()).isTrue();
         var failed = client.create(session, "Leads", Map.of("lastname", "X", "assigned_user_id", "19x2"));
         assertThat(failed.status()).isEqualTo(500);
@@ -57,7 +59,7 @@ class KnobsTest {
 
     @Test
     void emptyBodyFailureAnswers200WithNothing() {
-        sandbox.knobs().failNext(1, SandboxKnobs.Failure.EMPTY_BODY);
+        knobs.failNext(1, SandboxFaults.Failure.EMPTY_BODY);
         var answer = listUsers();
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).isEmpty();
@@ -65,8 +67,8 @@ class KnobsTest {
 
     @Test
     void timeoutHoldsTheRequestThenDropsTheConnection() {
-        sandbox.knobs().timeoutHold(Duration.ofMillis(300));
-        sandbox.knobs().failNext(1, SandboxKnobs.Failure.TIMEOUT);
+        knobs.timeoutHold(Duration.ofMillis(300));
+        knobs.failNext(1, SandboxFaults.Failure.TIMEOUT);
         long started = System.nanoTime();
         assertThatThrownBy(() -> client.rawPost(createX(), Duration.ofSeconds(10))).isInstanceOf(IOException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -81,8 +83,8 @@ class KnobsTest {
 
     @Test
     void closeReleasesAHeldRequestPromptly() throws Exception {
-        sandbox.knobs().timeoutHold(Duration.ofMinutes(5));
-        sandbox.knobs().failNext(1, SandboxKnobs.Failure.TIMEOUT);
+        knobs.timeoutHold(Duration.ofMinutes(5));
+        knobs.failNext(1, SandboxFaults.Failure.TIMEOUT);
         CompletableFuture<Object> held = CompletableFuture.supplyAsync(() -> {
             try {
                 return client.rawPost(createX(), Duration.ofMinutes(1));
@@ -102,11 +104,11 @@ class KnobsTest {
 
     @Test
     void latencyDelaysEveryAnswer() {
-        sandbox.knobs().latency(Duration.ofMillis(250));
+        knobs.latency(Duration.ofMillis(250));
         long started = System.nanoTime();
         assertThat(listUsers().success()).isTrue();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(250));
-        sandbox.knobs().reset();
+        knobs.reset();
         started = System.nanoTime();
         listUsers();
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(250));
@@ -117,7 +119,7 @@ class KnobsTest {
         assertThat(sandbox.calls("getchallenge")).isEqualTo(1);
         assertThat(sandbox.calls("login")).isEqualTo(1);
         listUsers();
-        sandbox.knobs().failNext(1, SandboxKnobs.Failure.HTTP_500);
+        knobs.failNext(1, SandboxFaults.Failure.HTTP_500);
         listUsers();
         client.query(session, "SELECT nonsense");
         client.get(params("operation", "frobnicate"));
@@ -131,7 +133,7 @@ class KnobsTest {
 
     @Test
     void rejectCreatesAnswersTheChosenError() {
-        sandbox.knobs().rejectCreates(e -> e.getOrDefault("email", "").endsWith("@spam.test"),
+        knobs.rejectCreates(e -> e.getOrDefault("email", "").endsWith("@spam.test"),
                 "DUPLICATE_RECORD", "Duplicate record found");
         var rejected = client.create(session, "Leads", Map.of("lastname", "S", "email", "a@spam.test", "assigned_user_id", "19x2"));
         assertThat(rejected.errorCode()).isEqualTo("DUPLICATE_RECORD");
@@ -143,7 +145,7 @@ class KnobsTest {
 
     @Test
     void sessionsExpireAfterTheConfiguredNumberOfCalls() {
-        sandbox.knobs().expireSessionsAfterCalls(2);
+        knobs.expireSessionsAfterCalls(2);
         String fresh = client.login("api", "k");
         assertThat(client.query(fresh, "SELECT id FROM Users;").success()).isTrue();
         assertThat(client.query(fresh, "SELECT id FROM Users;").success()).isTrue();
@@ -155,17 +157,24 @@ class KnobsTest {
 
     @Test
     void expireAllSessionsInvalidatesExistingOnes() {
-        sandbox.knobs().expireAllSessions();
+        sandbox.expireAllSessions();
         assertThat(listUsers().errorCode()).isEqualTo("INVALID_SESSIONID");
         String again = client.login("api", "k");
         assertThat(client.query(again, "SELECT id FROM Users;").success()).isTrue();
     }
 
     @Test
-    void clockKnobDrivesCreatedTime() {
-        sandbox.knobs().clock(java.time.Clock.fixed(java.time.Instant.parse("2026-02-03T04:05:06Z"), java.time.ZoneOffset.UTC));
-        String s = client.login("api", "k");
-        var lead = client.create(s, "Leads", Map.of("lastname", "T", "assigned_user_id", "19x2"));
-        assertThat(lead.result().get("createdtime").asText()).isEqualTo("2026-02-03 04:05:06");
+    void createdTimeFollowsTheFixturesClockAsATestMovesIt() throws Exception {
+        MutableClock clock = new MutableClock(java.time.Instant.parse("2026-02-03T04:05:06Z"));
+        try (VtigerSandbox timed = VtigerSandbox.start(0, SandboxFixture.builder().clock(clock).apiUser("api", "k")
+                .advisor("ana", true).build(), knobs)) {
+            SandboxClient other = new SandboxClient(timed);
+            String s = other.login("api", "k");
+            var first = other.create(s, "Leads", Map.of("lastname", "T", "assigned_user_id", "19x2"));
+            clock.advance(Duration.ofHours(26));
+            var second = other.create(s, "Leads", Map.of("lastname", "U", "assigned_user_id", "19x2"));
+            assertThat(first.result().get("createdtime").asText()).isEqualTo("2026-02-03 04:05:06");
+            assertThat(second.result().get("createdtime").asText()).isEqualTo("2026-02-04 06:05:06");
+        }
     }
 }

@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 class SessionLockTest {
 
     private VtigerSandbox sandbox;
+    private final SandboxKnobs knobs = new SandboxKnobs();
     private SandboxClient client;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger mostAtOnce = new AtomicInteger();
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k").advisor("ana", true).build());
+        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k").advisor("ana", true).build(), knobs);
         client = new SandboxClient(sandbox);
     }
 
@@ -34,7 +35,7 @@ class SessionLockTest {
 
     /** Every create stays inside the server until {@code release} opens (or 300 ms pass), counting who is inside. */
     private void holdCreatesUntil(CountDownLatch release) {
-        sandbox.knobs().rejectCreates(element -> {
+        knobs.rejectCreates(element -> {
             mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try {
                 release.countDown();

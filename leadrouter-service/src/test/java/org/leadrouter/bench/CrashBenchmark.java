@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -38,8 +39,9 @@ public final class CrashBenchmark {
         for (String name : List.of("ana", "juan", "luis", "marta", "pedro", "rosa", "sara")) {
             fixture.advisor("asesor." + name, true);
         }
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture.build())) {
-            sandbox.knobs().latency(Duration.ofMillis(20));
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture.build(), knobs)) {
+            knobs.latency(Duration.ofMillis(20));
             Path config = Files.writeString(dir.resolve("leadrouter.properties"), String.join("\n",
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=bench-key",
                     "state.dir=" + dir.resolve("state"), "paths.inbox=" + dir.resolve("data/inbox"), "mode=apply",

@@ -26,6 +26,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import picocli.CommandLine;
 
@@ -78,7 +79,8 @@ public final class DistributionBenchmark {
 
         System.out.printf("leadrouter distribution benchmark (seed %d, work dir %s)%n", seed, work);
         long t0 = System.nanoTime();
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, SandboxFixture.generated(20000, 5000, seed))) {
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, SandboxFixture.generated(20000, 5000, seed), knobs)) {
             System.out.printf("sandbox: %d leads, %d contacts, started in %d ms; %d ms added to every request%n",
                     sandbox.records("Leads").size(), sandbox.records("Contacts").size(),
                     (System.nanoTime() - t0) / 1_000_000, LATENCY_MS);
@@ -90,7 +92,7 @@ public final class DistributionBenchmark {
             System.out.printf("files: leads_bench_1..6.csv, %d rows each (%d already in the CRM, %d in-file duplicates, "
                     + "%d invalid rows), a new file for each run%n%n", ROWS, LeadFileMaker.CRM_DUPLICATES,
                     LeadFileMaker.IN_FILE_DUPLICATES, LeadFileMaker.INVALID);
-            sandbox.knobs().latency(Duration.ofMillis(LATENCY_MS));
+            knobs.latency(Duration.ofMillis(LATENCY_MS));
 
             List<Result> results = new ArrayList<>();
             results.add(baseline(sandbox, files.get(0)));
@@ -118,7 +120,7 @@ public final class DistributionBenchmark {
             System.out.println("  * API calls per created lead, logins and queries included; speed-up: baseline wall / run wall");
             System.out.println();
 
-            sandbox.knobs().latency(Duration.ZERO);
+            knobs.latency(Duration.ZERO);
             Path big = maker.write(work.resolve("leads_bench_cpu.csv"), 9, CPU_ROWS);
             cpuPath("CPU path: dry-run of " + String.format(Locale.ROOT, "%,d", CPU_ROWS) + " rows, state warm",
                     sandbox, big, CPU_ROWS, configDefault);

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -123,7 +124,7 @@ public final class OffHappyPathBenchmark {
 
     /** 2a. `run --apply` (its own state) launched on the daemon's file once the daemon has begun creating its leads. */
     private static void runApplyWhileTheDaemonCreates(World w) throws Exception {
-        w.sandbox.knobs().latency(Duration.ofMillis(100)); // 200 creates over 4 sessions take ~5 s: run comes mid-file
+        w.knobs.latency(Duration.ofMillis(100)); // 200 creates over 4 sessions take ~5 s: run comes mid-file
         Path file = w.drop("compartido.csv", LeadFiles.people(200, "run", 20_000_000));
         DaemonProcess daemon = w.daemon(w.config("daemon", Map.of()), "daemon");
         w.awaitStarted("daemon");
@@ -139,7 +140,7 @@ public final class OffHappyPathBenchmark {
 
     /** 2b. `run --apply` and the daemon launched at the same instant on one file: whichever claims it first. */
     private static void runApplyAndDaemonStartedTogether(World w) throws Exception {
-        w.sandbox.knobs().latency(Duration.ofMillis(100));
+        w.knobs.latency(Duration.ofMillis(100));
         Path file = w.drop("compartido.csv", LeadFiles.people(200, "par", 21_000_000));
         Path runConfig = w.config("run", Map.of());
         DaemonProcess daemon = w.daemon(w.config("daemon", Map.of()), "daemon");
@@ -156,7 +157,7 @@ public final class OffHappyPathBenchmark {
      * {@code vtiger.read-timeout} is 2 s. The settle time is 30 s instead of the default 10 min (longest create 14 s).
      */
     private static void slowCrm(World w, Duration storedAfter) throws Exception {
-        w.sandbox.knobs().slowCreates(1_000, storedAfter);
+        w.knobs.slowCreates(1_000, storedAfter);
         w.drop("lento.csv", LeadFiles.people(5, "slow", 30_000_000));
         DaemonProcess daemon = w.daemon(w.config("daemon", Map.of("vtiger.read-timeout", "2s",
                 "vtiger.create-settle-time", "30s")), "daemon");
@@ -189,7 +190,7 @@ public final class OffHappyPathBenchmark {
 
     private static void stopDuringASlowCreate(World w, Duration storedAfter, Map<String, String> settings, String name)
             throws Exception {
-        w.sandbox.knobs().slowCreates(1, storedAfter);
+        w.knobs.slowCreates(1, storedAfter);
         w.drop("parada.csv", LeadFiles.people(5, "stop", 40_000_000));
         Path config = w.config("daemon", settings);
         DaemonProcess first = w.daemon(config, "daemon");
@@ -235,7 +236,7 @@ public final class OffHappyPathBenchmark {
         long[] fullSince = new long[1];
         if (state) {
             int[] creates = new int[1];
-            w.sandbox.knobs().rejectCreates(fields -> {
+            w.knobs.rejectCreates(fields -> {
                 if (++creates[0] == 30) {
                     disk.fill();
                     fullSince[0] = System.nanoTime();
@@ -422,7 +423,7 @@ public final class OffHappyPathBenchmark {
      * sender appends the last 100 rows: 300 expected.
      */
     private static void fileGrowsAfterItWasTaken(World w) throws Exception {
-        w.sandbox.knobs().latency(Duration.ofMillis(50));
+        w.knobs.latency(Duration.ofMillis(50));
         DaemonProcess daemon = w.daemon(w.config("daemon", Map.of("inbox.stable-time", "2s")), "daemon");
         w.awaitStarted("daemon");
         Files.createDirectories(w.inbox());
@@ -449,7 +450,7 @@ public final class OffHappyPathBenchmark {
      * started again. Every created lead must appear in exactly one report.
      */
     private static void releaseKilledMidway(World w) throws Exception {
-        w.sandbox.knobs().latency(Duration.ofMillis(50));
+        w.knobs.latency(Duration.ofMillis(50));
         Map<String, String> common = Map.of("deferred.check-interval", "1s", "vtiger.read-timeout", "5s",
                 "vtiger.create-settle-time", "10s");
         Map<String, String> capOne = new HashMap<>(common);
@@ -511,6 +512,7 @@ public final class OffHappyPathBenchmark {
         final long began;
         final Path dir;
         final VtigerSandbox sandbox;
+        final SandboxKnobs knobs = new SandboxKnobs();
         private final List<DaemonProcess> processes = new ArrayList<>();
         private final List<SmallDisk> disks = new ArrayList<>();
         private final Map<String, Integer> starts = new HashMap<>();
@@ -521,8 +523,8 @@ public final class OffHappyPathBenchmark {
             this.dir = Files.createTempDirectory("leadrouter-offpath-" + id + "-");
             SandboxFixture.Builder fixture = SandboxFixture.builder().apiUser("admin", KEY);
             ADVISORS.forEach(a -> fixture.advisor("asesor." + a, true));
-            this.sandbox = VtigerSandbox.start(0, fixture.build());
-            sandbox.knobs().latency(Duration.ofMillis(20)); // a CRM on the network
+            this.sandbox = VtigerSandbox.start(0, fixture.build(), knobs);
+            knobs.latency(Duration.ofMillis(20)); // a CRM on the network
         }
 
         Path inbox() {

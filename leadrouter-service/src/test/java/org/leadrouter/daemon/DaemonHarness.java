@@ -22,6 +22,7 @@ import org.leadrouter.app.Wiring;
 import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.Reports;
@@ -37,13 +38,15 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
 
     Path root;
     VtigerSandbox sandbox;
+    /** The faults the current sandbox is told to inject; fresh with each sandbox. */
+    SandboxKnobs knobs = new SandboxKnobs();
     private Daemon daemon;
     private Thread thread;
     private boolean ownRoot;
 
     DaemonHarness(Path root, SandboxFixture fixture) throws IOException {
         this.root = root;
-        this.sandbox = VtigerSandbox.start(0, fixture);
+        this.sandbox = VtigerSandbox.start(0, fixture, knobs);
     }
 
     private DaemonHarness() {
@@ -58,7 +61,8 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
     public void beforeEach(ExtensionContext context) throws IOException {
         root = Files.createTempDirectory("leadrouter-daemon-test");
         ownRoot = true;
-        sandbox = VtigerSandbox.start(0, fixture().build());
+        knobs = new SandboxKnobs();
+        sandbox = VtigerSandbox.start(0, fixture().build(), knobs);
     }
 
     @Override
@@ -78,7 +82,8 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
             throw new IllegalStateException("the daemon is running on the current sandbox");
         }
         sandbox.close();
-        sandbox = VtigerSandbox.start(0, fixture);
+        knobs = new SandboxKnobs();
+        sandbox = VtigerSandbox.start(0, fixture, knobs);
     }
 
     /** The running daemon's Camel context, e.g. for a {@code NotifyBuilder}. */

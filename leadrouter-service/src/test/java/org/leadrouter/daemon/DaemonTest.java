@@ -14,6 +14,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
+import org.leadrouter.sandbox.SandboxFaults;
 import ch.qos.logback.classic.Level;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LogCapture;
@@ -146,7 +147,7 @@ class DaemonTest {
 
     @Test
     void fileStaysInInboxWhileCrmIsDownThenGoesThroughAfterRecovery() throws Exception {
-        harness.sandbox.knobs().failNext(1_000_000, SandboxKnobs.Failure.HTTP_503);
+        harness.knobs.failNext(1_000_000, SandboxFaults.Failure.HTTP_503);
         harness.start(Map.of());
         Path file = harness.drop("espera.csv", leads(3, "w"));
         Await.until("several attempts", WAIT, () -> harness.sandbox.calls("getchallenge") >= 3);
@@ -154,7 +155,7 @@ class DaemonTest {
         assertThat(harness.reports()).isEmpty();
         assertThat(DaemonHarness.files(harness.error())).isEmpty();
 
-        harness.sandbox.knobs().reset();
+        harness.knobs.reset();
         List<Path> reports = harness.awaitReports(1);
         assertThat(Reports.read(reports.get(0), ';')).extracting(r -> r.get("Status")).containsOnly("created");
         Await.until("archived", WAIT, () -> !Files.exists(file));
@@ -180,7 +181,7 @@ class DaemonTest {
 
     @Test
     void stopMidFileLeavesItForTheNextStartWhichResumesWithoutRepeating() throws Exception {
-        harness.sandbox.knobs().latency(Duration.ofMillis(40));
+        harness.knobs.latency(Duration.ofMillis(40));
         harness.start(Map.of());
         Path file = harness.drop("grande.csv", leads(30, "s"));
         Await.until("some leads created", WAIT, () -> harness.sandbox.calls("create") >= 5);
@@ -189,7 +190,7 @@ class DaemonTest {
         int createdBeforeStop = harness.sandbox.calls("create");
         assertThat(createdBeforeStop).isLessThan(30);
 
-        harness.sandbox.knobs().latency(Duration.ZERO);
+        harness.knobs.latency(Duration.ZERO);
         harness.start(Map.of());
         Path report = harness.awaitReports(1).get(0);
         List<Map<String, String>> rows = Reports.read(report, ';');
@@ -210,7 +211,7 @@ class DaemonTest {
         };
         // no retry within this life: the next attempt is the restart below; one slow create at a time, so that the
         // crash comes exactly after the 3rd and the stop lands in the middle of the file whatever the machine's speed
-        harness.sandbox.knobs().latency(Duration.ofMillis(200));
+        harness.knobs.latency(Duration.ofMillis(200));
         harness.start(Map.of("inbox.retry.initial-backoff", "1h", "vtiger.max-concurrency", "1"),
                 Clock.systemDefaultZone(), crashing);
         Path file = harness.drop("caida.csv", leads(6, "c"));
@@ -218,7 +219,7 @@ class DaemonTest {
         harness.stop();
         assertThat(file).exists();
 
-        harness.sandbox.knobs().latency(Duration.ZERO);
+        harness.knobs.latency(Duration.ZERO);
         harness.start(Map.of());
         Path report = harness.awaitReports(1).get(0);
         assertThat(Reports.read(report, ';')).extracting(r -> r.get("Status")).containsOnly("created");

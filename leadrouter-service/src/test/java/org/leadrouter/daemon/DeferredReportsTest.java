@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
+import org.leadrouter.sandbox.SandboxFaults;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.Reports;
 
@@ -41,9 +42,9 @@ class DeferredReportsTest {
 
         // the next release stops after its second create: VTiger goes away (every request fails) for a while
         AtomicInteger creates = new AtomicInteger();
-        harness.sandbox.knobs().rejectCreates(element -> {
+        harness.knobs.rejectCreates(element -> {
             if (creates.incrementAndGet() == 3) {
-                harness.sandbox.knobs().failNext(1_000_000, SandboxKnobs.Failure.HTTP_503);
+                harness.knobs.failNext(1_000_000, SandboxFaults.Failure.HTTP_503);
                 throw new IllegalStateException("the server went away");
             }
             return false;
@@ -53,7 +54,7 @@ class DeferredReportsTest {
         harness.start(capTen);
         Await.until("the release interrupted", Duration.ofSeconds(30), () -> creates.get() >= 3);
         Thread.sleep(1_000);
-        harness.sandbox.knobs().reset();
+        harness.knobs.reset();
 
         Await.until("every lead created", Duration.ofSeconds(60), () -> harness.sandbox.records("Leads").stream()
                 .filter(l -> l.get("email").startsWith("cola")).count() == 9);

@@ -89,7 +89,7 @@ class ExclusiveFilesTest {
 
     @Test
     void aFileThatGrowsWhileItIsProcessedIsNotArchivedUntilTheAddedRowsAreProcessed() throws Exception {
-        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(2));
+        harness.knobs.slowCreates(1, Duration.ofSeconds(2));
         Path file = harness.drop("creciente.csv", LeadFiles.people(3, "grow", 62_000_000));
         harness.start(Map.of("inbox.stable-time", "500ms"));
         Await.until("the first create sent", Duration.ofSeconds(30), () -> harness.sandbox.calls("create") >= 1);

@@ -61,7 +61,7 @@ class FullStateDiskTest {
         Path state = disk.path().resolve("state");
         AtomicInteger creates = new AtomicInteger();
         // the disk fills while VTiger stores the third lead: its answer cannot be recorded
-        harness.sandbox.knobs().rejectCreates(fields -> {
+        harness.knobs.rejectCreates(fields -> {
             if (creates.incrementAndGet() == 3) {
                 disk.fill();
             }

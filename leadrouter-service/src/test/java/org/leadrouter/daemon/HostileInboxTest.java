@@ -60,7 +60,7 @@ class HostileInboxTest {
         // the file each create VTiger receives comes from, in the order they arrive (several may be in flight at once)
         List<String> filesOfCreates = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         java.util.regex.Pattern source = java.util.regex.Pattern.compile("desde (lote-\\d+\\.csv), fila");
-        harness.sandbox.knobs().rejectCreates(element -> {
+        harness.knobs.rejectCreates(element -> {
             java.util.regex.Matcher m = source.matcher(element.getOrDefault("description", ""));
             filesOfCreates.add(m.find() ? m.group(1) : "?");
             return false;

@@ -22,7 +22,7 @@ class SlowCrmDaemonTest {
     void aFileWithAnUnansweredCreateWaitsWhileTheNextFileGoesOnAndNothingIsCreatedTwice() throws Exception {
         // longer than the marker lookup's read timeouts and retries put together: the lookup must not queue behind
         // the create on its session (PHP's session lock) but be answered on another
-        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(8));
+        harness.knobs.slowCreates(1, Duration.ofSeconds(8));
         harness.drop("a-slow.csv", HEADER + "Juan Pérez;juan.slow@example.com;600123456;Salud;28/07/2025;Portales\n");
         Thread.sleep(20); // "a-slow.csv" is the older file: it is taken first
         harness.drop("b-next.csv", HEADER + "Ana Gómez;ana.next@example.com;600654321;Salud;28/07/2025;Portales\n");
@@ -46,7 +46,7 @@ class SlowCrmDaemonTest {
     void aStopDuringASlowCreateLeavesTheRowToBeSettledByItsMarkerAtTheNextStart() throws Exception {
         Map<String, String> settings = Map.of("vtiger.read-timeout", "1s", "vtiger.create-settle-time", "60s",
                 "inbox.retry.initial-backoff", "500ms", "inbox.retry.max-backoff", "1s");
-        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(4));
+        harness.knobs.slowCreates(1, Duration.ofSeconds(4));
         harness.drop("slow.csv", HEADER + "Juan Pérez;juan.slow@example.com;600123456;Salud;28/07/2025;Portales\n"
                 + "Ana Gómez;ana.slow@example.com;600654321;Salud;28/07/2025;Portales\n");
         harness.start(settings);

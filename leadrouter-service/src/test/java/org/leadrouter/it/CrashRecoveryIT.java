@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -33,8 +34,9 @@ class CrashRecoveryIT {
                 .advisor("asesor.ana", true).advisor("asesor.juan", true).advisor("asesor.luis", true)
                 .advisor("asesor.marta", true).advisor("asesor.pedro", true).advisor("asesor.rosa", true)
                 .advisor("asesor.sara", true).build();
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
-            sandbox.knobs().latency(Duration.ofMillis(15));
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture, knobs)) {
+            knobs.latency(Duration.ofMillis(15));
             Path config = Files.writeString(dir.resolve("leadrouter.properties"), String.join("\n",
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=it-key",
                     "state.dir=" + dir.resolve("state"), "paths.inbox=" + dir.resolve("data/inbox"), "mode=apply",
@@ -55,7 +57,7 @@ class CrashRecoveryIT {
             assertThat(beforeKill).isLessThan(ROWS);
             assertThat(inbox.resolve("campaña noviembre.csv")).exists();
 
-            sandbox.knobs().latency(Duration.ZERO);
+            knobs.latency(Duration.ZERO);
             DaemonProcess second = DaemonProcess.start(JAR, config, log);
             Await.until("file archived", Duration.ofSeconds(90), () -> archived(dir.resolve("data/archive")).size() == 1);
             // a JVM stopped by SIGTERM exits 143 once its shutdown hooks ran (the unit file counts it as success)

@@ -54,11 +54,11 @@ class CrmLedgerTest {
     @Test
     void onlyTheRowsMissingFromVtigerAreSentWhenTheStateWasLost() throws Exception {
         Path csv = threeLeads();
-        h.sandbox.knobs().rejectCreates(e -> e.getOrDefault("email", "").startsWith("luis"), "ACCESS_DENIED",
+        h.knobs.rejectCreates(e -> e.getOrDefault("email", "").startsWith("luis"), "ACCESS_DENIED",
                 "Permission to perform the operation is denied");
         Harness.Run first = h.apply(csv);
         assertThat(first.row(4).get("Status")).startsWith("error");
-        h.sandbox.knobs().reset();
+        h.knobs.reset();
         deleteState();
 
         Harness.Run second = h.apply(csv);

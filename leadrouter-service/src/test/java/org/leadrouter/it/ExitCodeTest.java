@@ -130,10 +130,10 @@ class ExitCodeTest {
 
     @Test
     void rowErrorsExit1AndAllCreatedExit0() throws Exception {
-        h.sandbox.knobs().rejectCreates(e -> true, "MANDATORY_FIELDS_MISSING", "lastname does not have a value");
+        h.knobs.rejectCreates(e -> true, "MANDATORY_FIELDS_MISSING", "lastname does not have a value");
 
         Harness.Run failing = h.apply(oneLead());
-        h.sandbox.knobs().reset();
+        h.knobs.reset();
         Harness.Run passing = h.apply(h.csv("Ana Gómez,ana@example.com,600654321,Salud,28/07/2025,SEO"));
 
         assertThat(failing.exitCode()).as(failing.printed()).isEqualTo(1);

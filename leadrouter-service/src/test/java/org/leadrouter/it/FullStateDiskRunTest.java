@@ -49,7 +49,7 @@ class FullStateDiskRunTest {
         Path csv = h.csv(rows.toArray(String[]::new));
         AtomicInteger creates = new AtomicInteger();
         // the disk fills while VTiger stores the third lead: its answer cannot be recorded
-        h.sandbox.knobs().rejectCreates(fields -> {
+        h.knobs.rejectCreates(fields -> {
             if (creates.incrementAndGet() == 3) {
                 disk.fill();
             }

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import picocli.CommandLine;
 
@@ -41,6 +42,8 @@ final class Harness implements BeforeEachCallback, AfterEachCallback, AutoClosea
 
     private final Supplier<SandboxFixture> fixtureForEachTest;
     VtigerSandbox sandbox;
+    /** The faults the sandbox is told to inject; fresh with each sandbox. */
+    SandboxKnobs knobs;
     /** The test's folder: its files, reports, configuration and (in {@code state/}) the state. */
     Path dir;
     Path stateDir;
@@ -51,9 +54,9 @@ final class Harness implements BeforeEachCallback, AfterEachCallback, AutoClosea
         this.fixtureForEachTest = fixtureForEachTest;
     }
 
-    private Harness(VtigerSandbox sandbox, Path dir) throws IOException {
+    private Harness(VtigerSandbox sandbox, SandboxKnobs knobs, Path dir) throws IOException {
         this.fixtureForEachTest = null;
-        init(sandbox, dir);
+        init(sandbox, knobs, dir);
     }
 
     /** The harness as a JUnit extension: a folder and a sandbox of {@code fixture} for each test. */
@@ -63,7 +66,8 @@ final class Harness implements BeforeEachCallback, AfterEachCallback, AutoClosea
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        init(VtigerSandbox.start(0, fixtureForEachTest.get()), Files.createTempDirectory("leadrouter-it"));
+        SandboxKnobs fresh = new SandboxKnobs();
+        init(VtigerSandbox.start(0, fixtureForEachTest.get(), fresh), fresh, Files.createTempDirectory("leadrouter-it"));
     }
 
     @Override
@@ -76,8 +80,9 @@ final class Harness implements BeforeEachCallback, AfterEachCallback, AutoClosea
         }
     }
 
-    private void init(VtigerSandbox sandbox, Path dir) throws IOException {
+    private void init(VtigerSandbox sandbox, SandboxKnobs knobs, Path dir) throws IOException {
         this.sandbox = sandbox;
+        this.knobs = knobs;
         this.dir = dir;
         this.stateDir = Files.createDirectories(dir.resolve("state"));
         settings.clear();
@@ -92,7 +97,8 @@ final class Harness implements BeforeEachCallback, AfterEachCallback, AutoClosea
     }
 
     static Harness start(SandboxFixture fixture, Path dir) throws IOException {
-        return new Harness(VtigerSandbox.start(0, fixture), dir);
+        SandboxKnobs knobs = new SandboxKnobs();
+        return new Harness(VtigerSandbox.start(0, fixture, knobs), knobs, dir);
     }
 
     /** Sets (or with null removes) one configuration key for the next runs. */

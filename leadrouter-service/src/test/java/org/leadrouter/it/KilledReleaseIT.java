@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -41,7 +42,8 @@ class KilledReleaseIT {
     void aReleaseKilledMidwayCreatesEveryLeadOnceAndReportsEachInExactlyOneReport() throws Exception {
         SandboxFixture fixture = SandboxFixture.builder().apiUser("admin", "it-key")
                 .advisor("asesor.ana", true).advisor("asesor.juan", true).advisor("asesor.luis", true).build();
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture, knobs)) {
             Path inbox = dir.resolve("data/inbox");
             Path outbox = dir.resolve("data/outbox");
 
@@ -57,7 +59,7 @@ class KilledReleaseIT {
 
             // the cap raised: the queue is released, slowly, and the process is killed halfway through
             Path raised = config("raised.properties", sandbox, 100);
-            sandbox.knobs().latency(Duration.ofMillis(60));
+            knobs.latency(Duration.ofMillis(60));
             try (DaemonProcess releasing = DaemonProcess.start(JAR, raised, dir.resolve("2.log"))) {
                 Await.until("half the queue created", Duration.ofSeconds(90),
                         () -> sandbox.calls("create") >= ADVISORS + (LEADS - ADVISORS) / 2);
@@ -65,7 +67,7 @@ class KilledReleaseIT {
             }
             int beforeRestart = sandbox.records("Leads").size();
             assertThat(beforeRestart).isLessThan(LEADS);
-            sandbox.knobs().latency(Duration.ZERO);
+            knobs.latency(Duration.ZERO);
 
             try (DaemonProcess again = DaemonProcess.start(JAR, raised, dir.resolve("3.log"))) {
                 Await.until("every lead created", Duration.ofSeconds(90), () -> sandbox.records("Leads").size() == LEADS);

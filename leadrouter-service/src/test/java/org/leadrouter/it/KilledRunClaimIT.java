@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.cli.LeadrouterCommand;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LeadFiles;
@@ -39,13 +40,14 @@ class KilledRunClaimIT {
     void aRunKilledMidFileIsRunAgainAtOnceAndNothingSaysAnotherLeadrouterIsWorking() throws Exception {
         SandboxFixture fixture = SandboxFixture.builder().apiUser("admin", "it-key")
                 .advisor("asesor.ana", true).advisor("asesor.juan", true).build();
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture, knobs)) {
             Path config = Files.writeString(dir.resolve("leadrouter.properties"), String.join("\n",
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=it-key",
                     "state.dir=" + dir.resolve("state"), "vtiger.max-concurrency=1", "vtiger.read-timeout=2s",
                     "vtiger.create-settle-time=3s", "language=es", ""));
             Path leads = Files.writeString(dir.resolve("leads.csv"), LeadFiles.people(LEADS, "muerto", 40_000_000));
-            sandbox.knobs().latency(Duration.ofMillis(100));
+            knobs.latency(Duration.ofMillis(100));
 
             String java = ProcessHandle.current().info().command().orElse("java");
             Process first = new ProcessBuilder(List.of(java, "-jar", JAR.toString(), "run", leads.toString(), "--apply",
@@ -55,7 +57,7 @@ class KilledRunClaimIT {
             assertThat(claims()).as("the running process holds a claim").hasSize(1);
             first.destroyForcibly();
             assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            sandbox.knobs().latency(Duration.ZERO);
+            knobs.latency(Duration.ZERO);
             assertThat(claims()).as("SIGKILL leaves the claim behind").hasSize(1);
 
             StringWriter out = new StringWriter();

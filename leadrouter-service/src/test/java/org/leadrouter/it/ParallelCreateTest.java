@@ -23,6 +23,7 @@ import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.batch.Mode;
 import org.leadrouter.pipeline.ShutdownSignal;
 import org.leadrouter.sandbox.SandboxKnobs;
+import org.leadrouter.sandbox.SandboxFaults;
 import org.leadrouter.vtiger.CallCounter;
 
 /** Creates in flight at once over several VTiger sessions ({@code vtiger.max-concurrency}): same outcome, sooner. */
@@ -51,7 +52,7 @@ class ParallelCreateTest {
 
     /** Each create takes VTiger a while; {@code then} runs when the n-th create arrives. */
     private void slowCreates(long millis, int n, Runnable then) {
-        h.sandbox.knobs().rejectCreates(element -> {
+        h.knobs.rejectCreates(element -> {
             int now = inFlight.incrementAndGet();
             mostInFlight.accumulateAndGet(now, Math::max);
             try {
@@ -125,7 +126,7 @@ class ParallelCreateTest {
 
     @Test
     void sessionsDroppedInTheMiddleOfParallelCreatesAreRenewedAndEachLeadIsCreatedOnce() throws Exception {
-        slowCreates(20, 10, () -> h.sandbox.knobs().expireAllSessions());
+        slowCreates(20, 10, () -> h.sandbox.expireAllSessions());
 
         Harness.Run run = h.apply(leads());
 
@@ -139,7 +140,7 @@ class ParallelCreateTest {
 
     @Test
     void aRowRefusedAmongParallelCreatesIsAnErrorAndTheOthersAreCreated() throws Exception {
-        h.sandbox.knobs().rejectCreates(element -> "p17@example.com".equals(element.get("email")),
+        h.knobs.rejectCreates(element -> "p17@example.com".equals(element.get("email")),
                 "ACCESS_DENIED", "Permission to perform the operation is denied");
 
         Harness.Run run = h.apply(leads());
@@ -153,7 +154,7 @@ class ParallelCreateTest {
     @Test
     void vtigerGoingDownDuringParallelCreatesStopsTheRunAndARerunCreatesTheRestOnce() throws Exception {
         slowCreates(20, 12, () -> {
-            h.sandbox.knobs().failNext(100_000, SandboxKnobs.Failure.HTTP_503);
+            h.knobs.failNext(100_000, SandboxFaults.Failure.HTTP_503);
         });
         Path csv = leads();
 
@@ -168,7 +169,7 @@ class ParallelCreateTest {
         // what VTiger holds is what the report says was created (the create that was in its hands counts)
         assertThat(leadsInCrm().size()).isBetween((int) created, (int) created + 4);
 
-        h.sandbox.knobs().reset();
+        h.knobs.reset();
         Thread.sleep(2_500); // the settle time of the creates whose answers were lost
         Harness.Run rerun = h.apply(csv);
 

@@ -34,7 +34,7 @@ class ReportSafetyTest {
 
     @Test
     void accessKeyNeverAppearsInOutputErrorsOrReport() throws Exception {
-        h.sandbox.knobs().rejectCreates(e -> "dos@example.com".equals(e.get("email")), "ACCESS_DENIED",
+        h.knobs.rejectCreates(e -> "dos@example.com".equals(e.get("email")), "ACCESS_DENIED",
                 "Permission to perform the operation is denied");
         Harness.Run applied = h.apply(h.csv(
                 "Uno Alonso,uno@example.com,600000001,Salud,01/08/2025,Web",
@@ -83,9 +83,9 @@ class ReportSafetyTest {
         try {
             System.setOut(both);
             System.setErr(both);
-            h.sandbox.knobs().failNext("login", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.HTTP_500);
+            h.knobs.failNext("login", 1, org.leadrouter.sandbox.SandboxFaults.Failure.HTTP_500);
             // a query, not a create: a create whose answer is lost waits for its settle time (vtiger.create-settle-time)
-            h.sandbox.knobs().failNext("query", 1, org.leadrouter.sandbox.SandboxKnobs.Failure.EMPTY_BODY);
+            h.knobs.failNext("query", 1, org.leadrouter.sandbox.SandboxFaults.Failure.EMPTY_BODY);
             flaky = h.apply(h.csv("Uno Alonso,uno@example.com,600000001,Salud,01/08/2025,Web"));
             h.set("vtiger.access-key", CrmFixtures.ACCESS_KEY + "X");
             refused = h.apply(h.csv("Dos Blanco,dos@example.com,600000002,Salud,01/08/2025,Web"));

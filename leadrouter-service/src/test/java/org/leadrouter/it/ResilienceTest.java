@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
+import org.leadrouter.sandbox.SandboxFaults;
 
 /** Expired sessions, refused rows and transient failures: the run carries on and creates each lead once. */
 class ResilienceTest {
@@ -40,7 +41,7 @@ class ResilienceTest {
 
     @Test
     void sessionsExpiringEveryFewCallsAreRenewedAndEachLeadIsCreatedOnce() throws Exception {
-        h.sandbox.knobs().expireSessionsAfterCalls(2);
+        h.knobs.expireSessionsAfterCalls(2);
 
         Harness.Run run = h.apply(sixLeads());
 
@@ -54,9 +55,9 @@ class ResilienceTest {
         h.set("vtiger.max-concurrency", "1"); // one create at a time: the first create is row 2's
         AtomicBoolean expired = new AtomicBoolean();
         // the first create is served, then every session is forgotten
-        h.sandbox.knobs().rejectCreates(element -> {
+        h.knobs.rejectCreates(element -> {
             if (expired.compareAndSet(false, true)) {
-                h.sandbox.knobs().expireAllSessions();
+                h.sandbox.expireAllSessions();
             }
             return false;
         }, "UNUSED", "never");
@@ -71,7 +72,7 @@ class ResilienceTest {
 
     @Test
     void rowRefusedByVtigerIsAnErrorWithItsMessageAndTheOthersAreCreated() throws Exception {
-        h.sandbox.knobs().rejectCreates(element -> "tres@example.com".equals(element.get("email")),
+        h.knobs.rejectCreates(element -> "tres@example.com".equals(element.get("email")),
                 "ACCESS_DENIED", "Permission to perform the operation is denied");
 
         Harness.Run run = h.apply(sixLeads());
@@ -87,7 +88,7 @@ class ResilienceTest {
 
     @Test
     void serverErrorsOnQueriesAreRetriedAndTheRunSucceeds() throws Exception {
-        h.sandbox.knobs().failNext("query", 2, SandboxKnobs.Failure.HTTP_500);
+        h.knobs.failNext("query", 2, SandboxFaults.Failure.HTTP_500);
 
         Harness.Run run = h.apply(sixLeads());
 
@@ -97,8 +98,8 @@ class ResilienceTest {
 
     @Test
     void overloadedProxyAndEmptyAnswersOnQueriesAreRetried() throws Exception {
-        h.sandbox.knobs().failNext("query", 1, SandboxKnobs.Failure.HTTP_503);
-        h.sandbox.knobs().failNext("getchallenge", 1, SandboxKnobs.Failure.EMPTY_BODY);
+        h.knobs.failNext("query", 1, SandboxFaults.Failure.HTTP_503);
+        h.knobs.failNext("getchallenge", 1, SandboxFaults.Failure.EMPTY_BODY);
 
         Harness.Run run = h.apply(sixLeads());
 
@@ -110,7 +111,7 @@ class ResilienceTest {
     void createFailingBeforeVtigerProcessedItIsSentAgainAfterTheSettleTimeAndExistsOnce() throws Exception {
         shortSettleTime();
         h.set("vtiger.max-concurrency", "1"); // one create at a time: the failing create is the only one sent
-        h.sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.HTTP_500);
+        h.knobs.failNext("create", 1, SandboxFaults.Failure.HTTP_500);
         Path csv = sixLeads();
 
         Harness.Run first = h.apply(csv);
@@ -136,7 +137,7 @@ class ResilienceTest {
         h.set("vtiger.max-concurrency", "1"); // one create at a time: the first create is row 2's
         AtomicBoolean lost = new AtomicBoolean();
         // VTiger stores the first lead, then the connection drops before the answer is written
-        h.sandbox.knobs().rejectCreates(element -> {
+        h.knobs.rejectCreates(element -> {
             if (lost.compareAndSet(false, true)) {
                 Map<String, String> stored = new java.util.LinkedHashMap<>(element);
                 stored.put("createdtime", "now");
@@ -156,8 +157,8 @@ class ResilienceTest {
     @Test
     void createHeldUnansweredUntilTheReadTimeoutIsCheckedThenSentAgainAfterTheSettleTime() throws Exception {
         shortSettleTime();
-        h.sandbox.knobs().timeoutHold(java.time.Duration.ofMillis(1_500));
-        h.sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.TIMEOUT);
+        h.knobs.timeoutHold(java.time.Duration.ofMillis(1_500));
+        h.knobs.failNext("create", 1, SandboxFaults.Failure.TIMEOUT);
         Path csv = sixLeads();
 
         Harness.Run first = h.apply(csv);
@@ -175,9 +176,9 @@ class ResilienceTest {
         h.set("vtiger.max-concurrency", "1"); // one create at a time: the first create is row 2's
         java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
         // after two leads are stored, every request fails as an overloaded proxy would answer
-        h.sandbox.knobs().rejectCreates(element -> {
+        h.knobs.rejectCreates(element -> {
             if (creates.incrementAndGet() == 3) {
-                h.sandbox.knobs().failNext(1000, SandboxKnobs.Failure.HTTP_503);
+                h.knobs.failNext(1000, SandboxFaults.Failure.HTTP_503);
                 throw new IllegalStateException("the server went away");
             }
             return false;
@@ -193,7 +194,7 @@ class ResilienceTest {
         assertThat(broken.column("LeadID").subList(2, 6)).containsOnly("");
         assertThat(h.sandbox.records("Leads")).hasSize(3);
 
-        h.sandbox.knobs().reset();
+        h.knobs.reset();
         Thread.sleep(SETTLE_MILLIS); // the third create was never answered: it may be sent again after the settle time
         Harness.Run rerun = h.apply(csv);
 
@@ -214,7 +215,7 @@ class ResilienceTest {
         AtomicBoolean slow = new AtomicBoolean();
         // the first create spends 700 ms inside VTiger (longer than the read timeout, shorter than the back-off),
         // then is stored although nobody waits for its answer any more
-        h.sandbox.knobs().rejectCreates(element -> {
+        h.knobs.rejectCreates(element -> {
             if (slow.compareAndSet(false, true)) {
                 try {
                     never.await(700, java.util.concurrent.TimeUnit.MILLISECONDS);
@@ -240,7 +241,7 @@ class ResilienceTest {
     @Test
     void serviceUnavailableIsRetriedOnlyAsTheRetrySettingsSay() throws Exception {
         h.set("vtiger.retry.attempts", "1");
-        h.sandbox.knobs().failNext("query", 1, SandboxKnobs.Failure.HTTP_503);
+        h.knobs.failNext("query", 1, SandboxFaults.Failure.HTTP_503);
 
         Harness.Run run = h.apply(sixLeads());
 

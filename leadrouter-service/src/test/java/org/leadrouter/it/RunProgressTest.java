@@ -33,9 +33,9 @@ class RunProgressTest {
         h.set("vtiger.max-concurrency", "1").set("vtiger.retry.attempts", "1");
         java.util.concurrent.atomic.AtomicInteger creates = new java.util.concurrent.atomic.AtomicInteger();
         // VTiger goes away after the first create: nothing more can be sent
-        h.sandbox.knobs().rejectCreates(fields -> {
+        h.knobs.rejectCreates(fields -> {
             if (creates.incrementAndGet() == 1) {
-                h.sandbox.knobs().failNext(1_000, org.leadrouter.sandbox.SandboxKnobs.Failure.HTTP_503);
+                h.knobs.failNext(1_000, org.leadrouter.sandbox.SandboxFaults.Failure.HTTP_503);
             }
             return false;
         }, "UNUSED", "never");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.leadrouter.sandbox.SandboxKnobs;
+import org.leadrouter.sandbox.SandboxFaults;
 import org.leadrouter.testing.Await;
 
 /**
@@ -42,7 +43,7 @@ class SlowCrmTest {
 
     @Test
     void aCreateSlowerThanTheReadTimeoutIsNeverSentTwice() throws Exception {
-        h.sandbox.knobs().slowCreates(1, Duration.ofMillis(2_500));
+        h.knobs.slowCreates(1, Duration.ofMillis(2_500));
         Path csv = twoLeads();
 
         Harness.Run first = h.apply(csv);
@@ -63,7 +64,7 @@ class SlowCrmTest {
     @Test
     void theMarkerLookupAfterALostCreateDoesNotWaitBehindTheCreateVtigerIsStillWorkingOn() throws Exception {
         // longer than the lookup's read timeouts and retries put together, on one session
-        h.sandbox.knobs().slowCreates(1, Duration.ofSeconds(8));
+        h.knobs.slowCreates(1, Duration.ofSeconds(8));
 
         Harness.Run first = h.apply(twoLeads());
 
@@ -76,8 +77,8 @@ class SlowCrmTest {
 
     @Test
     void aLostCreateIsSentAgainOnlyAfterTheSettleTimeAndWhenStillAbsent() throws Exception {
-        h.sandbox.knobs().timeoutHold(Duration.ofMillis(1_500));
-        h.sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.TIMEOUT);
+        h.knobs.timeoutHold(Duration.ofMillis(1_500));
+        h.knobs.failNext("create", 1, SandboxFaults.Failure.TIMEOUT);
         Path csv = twoLeads();
 
         Harness.Run first = h.apply(csv);

@@ -10,6 +10,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -32,14 +33,15 @@ class StopDuringSlowCreateIT {
     void sigtermWaitsForTheCreateInFlightAndTheRestartSendsNothingTwice() throws Exception {
         SandboxFixture fixture = SandboxFixture.builder().apiUser("admin", "it-key")
                 .advisor("asesor.ana", true).advisor("asesor.juan", true).build();
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture, knobs)) {
             Path inbox = dir.resolve("data/inbox");
             Path config = Files.writeString(dir.resolve("leadrouter.properties"), String.join("\n",
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=it-key",
                     "state.dir=" + dir.resolve("state"), "paths.inbox=" + inbox, "mode=apply",
                     "inbox.poll-interval=100ms", "inbox.stable-time=0s", "management.enabled=false",
                     "vtiger.max-concurrency=1", ""));
-            sandbox.knobs().slowCreates(1, SLOW_CREATE);
+            knobs.slowCreates(1, SLOW_CREATE);
 
             try (DaemonProcess first = DaemonProcess.start(JAR, config, dir.resolve("first.log"))) {
                 Await.until("started", Duration.ofSeconds(60), () -> first.log().contains("leadrouter started"));

@@ -17,11 +17,13 @@ import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 
 /** Several sessions of one user, one request at a time on each: never more than allowed, pages in order. */
 class SessionPoolTest {
     private VtigerSandbox sandbox;
+    private final SandboxKnobs knobs = new SandboxKnobs();
 
     @BeforeEach
     void start() throws Exception {
@@ -29,7 +31,7 @@ class SessionPoolTest {
         for (int i = 0; i < 1050; i++) {
             fixture.lead(Map.of("lastname", "Lead " + i, "email", "lead" + i + "@example.com", "assigned_user_id", "19x2"));
         }
-        sandbox = VtigerSandbox.start(0, fixture.build());
+        sandbox = VtigerSandbox.start(0, fixture.build(), knobs);
     }
 
     @AfterEach
@@ -53,7 +55,7 @@ class SessionPoolTest {
         List<Map<String, String>> oneByOne = client(1).queryAll(allLeads());
         int loginsBefore = sandbox.calls("login");
         sandbox.resetCallCounts();
-        sandbox.knobs().latency(Duration.ofMillis(20));
+        knobs.latency(Duration.ofMillis(20));
 
         List<Map<String, String>> atOnce = client(4).queryAll(allLeads());
 
@@ -78,7 +80,7 @@ class SessionPoolTest {
 
     @Test
     void manyCallersAtOnceNeverOpenMoreSessionsThanAllowed() throws Exception {
-        sandbox.knobs().latency(Duration.ofMillis(20));
+        knobs.latency(Duration.ofMillis(20));
         VtigerClient client = client(3);
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
@@ -98,11 +100,11 @@ class SessionPoolTest {
 
     @Test
     void sessionsDroppedWhileSeveralAreInUseAreRenewedOneAtATime() throws Exception {
-        sandbox.knobs().latency(Duration.ofMillis(20));
+        knobs.latency(Duration.ofMillis(20));
         VtigerClient client = client(4);
         assertThat(client.queryAll(allLeads())).hasSize(1050);
         int opened = sandbox.calls("login");
-        sandbox.knobs().expireAllSessions();
+        sandbox.expireAllSessions();
 
         assertThat(client.queryAll(allLeads())).hasSize(1050);
 

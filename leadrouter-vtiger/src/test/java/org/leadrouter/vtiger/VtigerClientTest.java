@@ -13,17 +13,19 @@ import org.leadrouter.config.ConfigSource;
 import org.leadrouter.config.Settings;
 import org.leadrouter.config.VtigerSettings;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxFaults;
 import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 
 /** The VTiger client over HTTP against the sandbox: login, session renewal, timeouts, retries, typed errors. */
 class VtigerClientTest {
     private VtigerSandbox sandbox;
+    private final SandboxKnobs knobs = new SandboxKnobs();
     private CallCounter calls;
 
     @BeforeEach
     void start() throws Exception {
-        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k3y").advisor("asesor.ana", true).build());
+        sandbox = VtigerSandbox.start(0, SandboxFixture.builder().apiUser("api", "k3y").advisor("asesor.ana", true).build(), knobs);
         calls = new CallCounter();
     }
 
@@ -137,7 +139,7 @@ class VtigerClientTest {
     void lostSessionMeansOneNewLoginAndTheSameAnswer() {
         VtigerClient client = client("k3y", "10s", 1);
         client.login();
-        sandbox.knobs().expireAllSessions();
+        sandbox.expireAllSessions();
         assertThat(client.query("SELECT count(*) FROM Users;")).hasSize(1);
         assertThat(sandbox.calls("login")).isEqualTo(2);
     }
@@ -146,7 +148,7 @@ class VtigerClientTest {
     void readTimeoutIsAnUnavailableVtigerThatMayHaveActed() {
         VtigerClient client = client("k3y", "300ms", 1);
         client.login();
-        sandbox.knobs().latency(Duration.ofSeconds(3));
+        knobs.latency(Duration.ofSeconds(3));
         long start = System.nanoTime();
         assertThatThrownBy(() -> client.create("Leads", Map.of("lastname", "Lento", "assigned_user_id", "19x2")))
                 .isInstanceOfSatisfying(VtigerUnavailableException.class, e -> assertThat(e.mayHaveArrived()).isTrue());
@@ -158,7 +160,7 @@ class VtigerClientTest {
     void serverErrorsAreRetriedOnlyAsConfigured() {
         VtigerClient client = client("k3y", "10s", 3);
         client.login();
-        sandbox.knobs().failNext("query", 2, SandboxKnobs.Failure.HTTP_503);
+        knobs.failNext("query", 2, SandboxFaults.Failure.HTTP_503);
         assertThat(client.query("SELECT count(*) FROM Leads;")).hasSize(1);
         assertThat(sandbox.calls("query")).isEqualTo(3);
     }

@@ -1,32 +1,23 @@
 package org.leadrouter.sandbox;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-/** Levers tests pull to make the sandbox slow, flaky or strict; thread-safe, effective at once. */
-public final class SandboxKnobs {
-
-    /** How an injected failure looks to the client. */
-    public enum Failure {
-        /** HTTP 500 with an empty body, like a PHP fatal error. */
-        HTTP_500,
-        /** HTTP 503 with a small HTML page, like an overloaded proxy. */
-        HTTP_503,
-        /** The request is held for {@link #timeoutHold(Duration)}, then the connection is dropped unanswered. */
-        TIMEOUT,
-        /** HTTP 200 with an empty body. */
-        EMPTY_BODY
-    }
+/**
+ * Levers tests pull to make the sandbox slow, flaky or strict; thread-safe, effective at once. Given to
+ * {@link VtigerSandbox#start(int, SandboxFixture, SandboxFaults)}.
+ */
+public final class SandboxKnobs implements SandboxFaults {
 
     /** A create the sandbox refuses with a chosen VTiger error. */
-    record CreateRejection(Predicate<Map<String, String>> when, String code, String message) {
+    private record CreateRejection(Predicate<Map<String, String>> when, Refusal refusal) {
     }
 
     private record Pending(int remaining, Failure kind) {
@@ -34,8 +25,6 @@ public final class SandboxKnobs {
 
     private static final Duration DEFAULT_HOLD = Duration.ofSeconds(5);
 
-    private final SessionRegistry sessions;
-    private final Clock initialClock;
     private final List<CreateRejection> rejections = new CopyOnWriteArrayList<>();
     private final Map<String, Pending> perOperation = new HashMap<>();
     private final Map<String, Integer> lostAnswers = new HashMap<>();
@@ -46,13 +35,6 @@ public final class SandboxKnobs {
     private volatile Duration timeoutHold = DEFAULT_HOLD;
     private volatile int sessionCallLimit;
     private volatile Duration sessionIdleLimit;
-    private volatile Clock clock;
-
-    SandboxKnobs(SessionRegistry sessions, Clock initialClock) {
-        this.sessions = sessions;
-        this.initialClock = initialClock;
-        this.clock = initialClock;
-    }
 
     /** Server time added to every request, spent while holding the session's lock as PHP would. */
     public void latency(Duration perRequest) {
@@ -66,7 +48,7 @@ public final class SandboxKnobs {
 
     /** The next {@code requests} requests of {@code operation} fail with {@code kind}. */
     public synchronized void failNext(String operation, int requests, Failure kind) {
-        perOperation.put(operation.toLowerCase(java.util.Locale.ROOT), new Pending(requests, Objects.requireNonNull(kind)));
+        perOperation.put(operation.toLowerCase(Locale.ROOT), new Pending(requests, Objects.requireNonNull(kind)));
     }
 
     /**
@@ -74,7 +56,7 @@ public final class SandboxKnobs {
      * the server died after writing: the client cannot know that its request took effect.
      */
     public synchronized void loseAnswers(String operation, int requests) {
-        lostAnswers.put(operation.toLowerCase(java.util.Locale.ROOT), requests);
+        lostAnswers.put(operation.toLowerCase(Locale.ROOT), requests);
     }
 
     /**
@@ -92,8 +74,8 @@ public final class SandboxKnobs {
     }
 
     /**
-     * Fault injection: every session's file is removed after it served {@code n} authenticated calls, so the next
-     * call answers INVALID_SESSIONID (a stock 8.1 never ends a busy session by itself); 0 turns this off.
+     * Every session's file is removed after it served {@code n} authenticated calls, so the next call answers
+     * INVALID_SESSIONID (a stock 8.1 never ends a busy session by itself); 0 turns this off.
      */
     public void expireSessionsAfterCalls(int n) {
         sessionCallLimit = Math.max(0, n);
@@ -107,22 +89,12 @@ public final class SandboxKnobs {
         sessionIdleLimit = idle;
     }
 
-    /** Forgets every session: their next use answers INVALID_SESSIONID. */
-    public void expireAllSessions() {
-        sessions.expireAll();
-    }
-
     /** A create whose element (values as strings) matches {@code when} answers error {@code code}/{@code message}. */
     public void rejectCreates(Predicate<Map<String, String>> when, String code, String message) {
-        rejections.add(new CreateRejection(Objects.requireNonNull(when), code, message));
+        rejections.add(new CreateRejection(Objects.requireNonNull(when), new Refusal(code, message)));
     }
 
-    /** Time used for createdtime, session idle time and token expiry. */
-    public void clock(Clock newClock) {
-        clock = Objects.requireNonNull(newClock);
-    }
-
-    /** Back to no latency, no failures, no rejections, no session limits, the fixture's clock. */
+    /** Back to no latency, no failures, no rejections, no session limits. */
     public synchronized void reset() {
         latency = Duration.ZERO;
         timeoutHold = DEFAULT_HOLD;
@@ -134,54 +106,11 @@ public final class SandboxKnobs {
         perOperation.clear();
         lostAnswers.clear();
         rejections.clear();
-        clock = initialClock;
-    }
-
-    Duration latency() {
-        return latency;
-    }
-
-    Duration timeoutHold() {
-        return timeoutHold;
-    }
-
-    int sessionCallLimit() {
-        return sessionCallLimit;
-    }
-
-    Duration sessionIdleLimit() {
-        return sessionIdleLimit;
-    }
-
-    Clock clock() {
-        return clock;
-    }
-
-    List<CreateRejection> rejections() {
-        return List.copyOf(rejections);
-    }
-
-    /** How long this create works before it is stored: consumes one slow create, if any is pending. */
-    synchronized Duration takeCreateTime(String operation) {
-        if (!"create".equals(operation) || slowCreates <= 0) {
-            return Duration.ZERO;
-        }
-        slowCreates--;
-        return slowCreateTime;
-    }
-
-    /** Consumes one lost answer for this request, if any is pending for its operation. */
-    synchronized boolean takeLostAnswer(String operation) {
-        int left = lostAnswers.getOrDefault(operation, 0);
-        if (left <= 0) {
-            return false;
-        }
-        lostAnswers.put(operation, left - 1);
-        return true;
     }
 
     /** Consumes one injected failure for this request, operation-specific ones first. */
-    synchronized Optional<Failure> takeFailure(String operation) {
+    @Override
+    public synchronized Optional<Failure> failure(String operation) {
         Pending specific = perOperation.get(operation);
         if (specific != null && specific.remaining() > 0) {
             perOperation.put(operation, new Pending(specific.remaining() - 1, specific.kind()));
@@ -192,5 +121,47 @@ public final class SandboxKnobs {
             return Optional.of(anyOperation.kind());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public Duration timeoutHold() {
+        return timeoutHold;
+    }
+
+    /** The latency, plus the time of a slow create (consuming one, if any is pending). */
+    @Override
+    public synchronized Duration serverTime(String operation) {
+        if (!"create".equals(operation) || slowCreates <= 0) {
+            return latency;
+        }
+        slowCreates--;
+        return slowCreateTime.plus(latency);
+    }
+
+    /** Consumes one lost answer for this request, if any is pending for its operation. */
+    @Override
+    public synchronized boolean loseAnswer(String operation) {
+        int left = lostAnswers.getOrDefault(operation, 0);
+        if (left <= 0) {
+            return false;
+        }
+        lostAnswers.put(operation, left - 1);
+        return true;
+    }
+
+    @Override
+    public Optional<Refusal> refuseCreate(Map<String, String> element) {
+        return rejections.stream().filter(r -> r.when().test(Map.copyOf(element))).map(CreateRejection::refusal)
+                .findFirst();
+    }
+
+    @Override
+    public int sessionCallLimit() {
+        return sessionCallLimit;
+    }
+
+    @Override
+    public Duration sessionIdleLimit() {
+        return sessionIdleLimit;
     }
 }

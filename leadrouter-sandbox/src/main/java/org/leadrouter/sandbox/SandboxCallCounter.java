@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Counts requests per operation name, failed and injected ones included. */
-final class CallCounter {
+final class SandboxCallCounter {
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 

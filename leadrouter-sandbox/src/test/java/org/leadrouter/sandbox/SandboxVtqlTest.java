@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** VTQL as VTiger 8.1 parses and MySQL evaluates it, over real HTTP. */
-class VtqlQueryTest {
+class SandboxVtqlTest {
 
     private static VtigerSandbox sandbox;
     private static SandboxClient client;

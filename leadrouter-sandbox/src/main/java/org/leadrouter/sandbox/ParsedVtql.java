@@ -10,7 +10,7 @@ import java.util.List;
  * @param connectors {@code and}/{@code or} between consecutive conditions, lower case
  * @param descending the single ASC/DESC of the ORDER BY clause, which MySQL applies to its last column
  */
-record VtqlQuery(Selection selection, List<String> columns, String module, List<Condition> conditions,
+record ParsedVtql(Selection selection, List<String> columns, String module, List<Condition> conditions,
                  List<String> connectors, List<String> orderBy, boolean descending, List<VtqlToken> limit) {
 
     enum Selection { COLUMNS, ALL, COUNT }
