@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.apache.curator.test.TestingServer;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -47,9 +48,10 @@ public final class FailoverBenchmark {
         for (int i = 1; i <= 8; i++) {
             fixture.advisor("asesor." + i, true);
         }
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture.build());
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture.build(), knobs);
              TestingServer zookeeper = new TestingServer(true)) {
-            sandbox.knobs().latency(Duration.ofMillis(50));
+            knobs.latency(Duration.ofMillis(50));
             String database = TestPostgres.newDatabase();
             Map<String, Path> configs = new HashMap<>();
             Map<String, DaemonProcess> nodes = new HashMap<>();

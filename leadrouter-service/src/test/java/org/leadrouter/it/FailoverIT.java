@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -42,9 +43,10 @@ class FailoverIT {
                 .advisor("asesor.ana", true).advisor("asesor.juan", true).advisor("asesor.luis", true)
                 .advisor("asesor.marta", true).advisor("asesor.pedro", true).advisor("asesor.rosa", true)
                 .advisor("asesor.sara", true).build();
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture);
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture, knobs);
              TestingServer zookeeper = new TestingServer(true)) {
-            sandbox.knobs().latency(Duration.ofMillis(50));
+            knobs.latency(Duration.ofMillis(50));
             String database = TestPostgres.newDatabase();
             Path inbox = dir.resolve("data/inbox");
             Path a = config("a", mode, sandbox, database, zookeeper);
