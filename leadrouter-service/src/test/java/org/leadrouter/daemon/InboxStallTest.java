@@ -36,7 +36,7 @@ class InboxStallTest {
         MutableClock clock = new MutableClock(Instant.now());
         InboxHealthCheck inbox = new InboxHealthCheck();
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        harness.sandbox.knobs().failNext(1_000_000, SandboxKnobs.Failure.HTTP_503);
+        harness.knobs.failNext(1_000_000, SandboxKnobs.Failure.HTTP_503);
         harness.start(Map.of(), clock, VtigerCallListener.NONE,
                 DaemonEvents.both(inbox, new MetricsEvents(new LeadrouterMetrics(registry))));
         Path file = harness.drop("bloqueado.csv", HEADER + "Ana Espera;ana.espera@example.com;;Salud;28/07/2025;Portales\n");
@@ -58,7 +58,7 @@ class InboxStallTest {
                 .contains("the oldest for 20 minutes");
         assertThat(file).exists();
 
-        harness.sandbox.knobs().reset();
+        harness.knobs.reset();
         Await.until("the file archived", Duration.ofSeconds(60), () -> !Files.exists(file));
         Await.until("health's inbox UP", Duration.ofSeconds(30), () -> inbox.call().getState() == HealthCheck.State.UP);
         Await.until("the page clear", Duration.ofSeconds(30),

@@ -103,9 +103,9 @@ class RerunReportTruthTest {
     void rerunWhileAnUnansweredCreateSettlesReportsEveryLeadInVtigerAsCreatedAndKeepsTheFirstReport() throws Exception {
         AtomicInteger creates = new AtomicInteger();
         // creates take a while, so that eight are in flight; the 36th request is answered 502-like by a proxy
-        h.sandbox.knobs().rejectCreates(element -> {
+        h.knobs.rejectCreates(element -> {
             if (creates.incrementAndGet() == 35) {
-                h.sandbox.knobs().failNext("create", 1, SandboxKnobs.Failure.HTTP_503);
+                h.knobs.failNext("create", 1, SandboxKnobs.Failure.HTTP_503);
             }
             try {
                 Thread.sleep(15);
@@ -171,7 +171,7 @@ class RerunReportTruthTest {
         assertThat(first.exitCode()).as(first.printed()).isZero();
         String firstReport = first.reportText();
 
-        h.sandbox.knobs().failNext(10_000, SandboxKnobs.Failure.HTTP_503);
+        h.knobs.failNext(10_000, SandboxKnobs.Failure.HTTP_503);
         Harness.Run down = Harness.execute(report, "run", csv.toString(), "--apply", "--output", report.toString(),
                 "--config", h.configFile().toString());
 
@@ -182,7 +182,7 @@ class RerunReportTruthTest {
     @Test
     void rerunOfAFinishedFileWhoseAnswersWereGarbledReportsItsOwnLeadsAsCreated() throws Exception {
         // VTiger stores the lead, then the answer is lost (HTTP 500 after the insert): found by its marker
-        h.sandbox.knobs().loseAnswers("create", 5);
+        h.knobs.loseAnswers("create", 5);
         Path csv = leads();
         Harness.Run first = h.apply(csv);
         assertThat(first.exitCode()).as(first.printed()).isZero();

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.sandbox.SandboxFixture;
+import org.leadrouter.sandbox.SandboxKnobs;
 import org.leadrouter.sandbox.VtigerSandbox;
 import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
@@ -46,8 +47,9 @@ class ResumedCountsIT {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture)) {
-            sandbox.knobs().latency(Duration.ofMillis(15));
+        SandboxKnobs knobs = new SandboxKnobs();
+        try (VtigerSandbox sandbox = VtigerSandbox.start(0, fixture, knobs)) {
+            knobs.latency(Duration.ofMillis(15));
             Path config = Files.writeString(dir.resolve("leadrouter.properties"), String.join("\n",
                     "vtiger.url=" + sandbox.baseUrl(), "vtiger.username=admin", "vtiger.access-key=it-key",
                     "state.dir=" + dir.resolve("state"), "paths.inbox=" + dir.resolve("data/inbox"), "mode=apply",
@@ -65,7 +67,7 @@ class ResumedCountsIT {
             first.kill();
             assertThat(sandbox.calls("create")).isLessThan(ROWS);
 
-            sandbox.knobs().latency(Duration.ZERO);
+            knobs.latency(Duration.ZERO);
             try (DaemonProcess second = DaemonProcess.start(JAR, config, log)) {
                 Await.until("file archived", Duration.ofSeconds(90), () -> !Files.exists(inbox.resolve("campaña.csv")));
                 Map<String, Integer> inVtiger = vtigerLoads(sandbox);
