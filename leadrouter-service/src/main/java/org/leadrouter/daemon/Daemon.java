@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.BaseMainSupport;
@@ -16,7 +17,9 @@ import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.management.ManagementServer;
 import org.leadrouter.state.StateDatabase;
+import org.leadrouter.vtiger.RetryPolicy;
 import org.leadrouter.vtiger.VtigerCallListener;
+import org.leadrouter.vtiger.VtigerClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +47,10 @@ public final class Daemon {
     private volatile DaemonAssembly.Assembled app;
     private final VtigerReachability reachability;
     private volatile Exception startFailure;
+    /** systemd's Type=notify: ready once the routes run and VTiger was tried; stopping; the watchdog. */
+    private final SystemdNotifier systemd = SystemdNotifier.fromEnvironment();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile String vtigerAtStart = "VTiger not tried";
 
     /** A daemon in {@code main}, whose property placeholders hold the configuration; {@code app.Wiring} builds it. */
     public Daemon(Main main, Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events,
@@ -128,10 +135,24 @@ public final class Daemon {
 
     /** Asks the daemon to stop, as SIGTERM does. */
     public void stop() {
+        if (stopping.compareAndSet(false, true)) {
+            systemd.stopping();
+        }
         if (app != null) {
             app.shutdown().request();
         }
         main.completed();
+    }
+
+    /**
+     * The page's watcher first, then the given listener, called as it would be alone (a failure it raises reaches the
+     * client as before).
+     */
+    private VtigerCallListener watchedCalls() {
+        return (operation, outcome, elapsed) -> {
+            reachability.called(operation, outcome, elapsed);
+            calls.called(operation, outcome, elapsed);
+        };
     }
 
     /** Builds the application into Camel Main's context and says one line at start and at stop. */
@@ -140,13 +161,10 @@ public final class Daemon {
         public void beforeConfigure(BaseMainSupport support) {
             CamelContext camel = support.getCamelContext();
             try {
-                // the page's watcher first; the given listener is called as it would be alone (a failure it raises
-                // reaches the client as before)
-                VtigerCallListener watched = (operation, outcome, elapsed) -> {
-                    reachability.called(operation, outcome, elapsed);
-                    calls.called(operation, outcome, elapsed);
-                };
-                app = assembly.build(camel, watched, reachability, events);
+                app = assembly.build(camel, watchedCalls(), reachability, events);
+                if (systemd.watchdogTimeout().isPresent()) {
+                    camel.addRoutes(new WatchdogRoute(systemd, systemd.watchdogTimeout().get()));
+                }
             } catch (Exception e) {
                 startFailure = e;
                 main.completed();
@@ -171,7 +189,33 @@ public final class Daemon {
             if (settings.management().enabled() && app != null) {
                 ManagementServer.serve(support.getCamelContext(), GLANCE_PATH, app.glance()::servedHtml);
             }
+            systemd.ready("distributing files from " + d.inbox() + " (" + (d.apply() ? "apply" : "dry-run") + "); "
+                    + vtigerAtStart);
             started.countDown();
+        }
+
+        /**
+         * Before the routes start (so that this login does not meet the inbox's first one), one login without
+         * retries: being ready then means VTiger was reached or its absence logged. The files wait in the inbox
+         * while it is away, as always.
+         */
+        @Override
+        public void beforeStart(BaseMainSupport support) {
+            if (startFailure == null) {
+                vtigerAtStart = tryVtiger();
+            }
+        }
+
+        private String tryVtiger() {
+            String host = settings.vtiger().endpoint().getHost();
+            try (VtigerClient vtiger = VtigerClient.of(settings.vtiger(), RetryPolicy.ONCE, watchedCalls())) {
+                vtiger.login();
+                LOG.info("VTiger reached at {} as {}", host, settings.vtiger().username());
+                return "VTiger reached";
+            } catch (RuntimeException e) {
+                LOG.warn("VTiger not reached at {} ({}); files wait in the inbox until it answers", host, e.getMessage());
+                return "VTiger not reached";
+            }
         }
 
         @Override
