@@ -26,6 +26,7 @@ final class DaemonCommand implements Callable<Integer> {
         try {
             CamelConfiguration configuration = config.load(System.getenv());
             Settings settings = configuration.settings();
+            LogFormat.apply(settings.source());
             ConfigOption.warnAboutVariables(configuration);
             KeyOrigin.warnIfExposed(settings.source());
             Daemon daemon = Wiring.daemon(configuration.newMain(), settings, Clock.systemDefaultZone());

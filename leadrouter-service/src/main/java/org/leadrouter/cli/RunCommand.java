@@ -45,6 +45,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             configuration = config.load(System.getenv());
             settings = configuration.settings();
+            LogFormat.apply(settings.source());
         } catch (ConfigException e) {
             spec.commandLine().getErr().println("error: " + e.getMessage());
             return ExitCode.USAGE;
