@@ -1,6 +1,7 @@
 package org.leadrouter.cli;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -27,8 +28,15 @@ final class SandboxCommand implements Callable<Integer> {
             description = "Instead of a fixture file, generate this many random leads and contacts (for benchmarks).")
     private int[] generate;
 
+    @Option(names = "--latency-ms", paramLabel = "<ms>", defaultValue = "0",
+            description = "Milliseconds added to every request, like a CRM at a distance (default: ${DEFAULT-VALUE}).")
+    private int latencyMs;
+
     @Override
     public Integer call() throws Exception {
+        if (latencyMs < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--latency-ms must not be negative");
+        }
         SandboxFixture data;
         if (generate != null) {
             if (generate.length != 2) {
@@ -40,6 +48,7 @@ final class SandboxCommand implements Callable<Integer> {
         }
         CountDownLatch stopped = new CountDownLatch(1);
         VtigerSandbox sandbox = VtigerSandbox.start(port, data);
+        sandbox.knobs().latency(Duration.ofMillis(latencyMs));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
             stopped.countDown();
