@@ -362,7 +362,7 @@ version=$(dpkg-deb -f "$deb" Version)
 rm -rf "$work/upgrade"
 dpkg-deb -R "$deb" "$work/upgrade"
 sed -i "s/^Version: .*/Version: $version+1/" "$work/upgrade/DEBIAN/control"
-dpkg-deb --root-owner-group -Zxz -b "$work/upgrade" "$root/root/upgrade.deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z1 -b "$work/upgrade" "$root/root/upgrade.deb" >/dev/null
 log "upgrading to $version+1"
 ct env DEBIAN_FRONTEND=noninteractive apt-get install -y -q /root/upgrade.deb >"$work/upgrade.log" 2>&1
 check "the upgrade installs" test $? -eq 0 -a "$(ct dpkg-query -W -f='${Version}' leadrouter)" = "$version+1" \
