@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import org.leadrouter.sandbox.SandboxFaults;
 import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.VtigerSandbox;
 import picocli.CommandLine;
@@ -47,8 +48,14 @@ final class SandboxCommand implements Callable<Integer> {
             data = fixture != null ? SandboxFixture.load(fixture) : SandboxFixture.demo();
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        VtigerSandbox sandbox = VtigerSandbox.start(port, data);
-        sandbox.knobs().latency(Duration.ofMillis(latencyMs));
+        Duration latency = Duration.ofMillis(latencyMs);
+        // the one fault this command offers: every request takes this long, as a distant CRM's do
+        VtigerSandbox sandbox = VtigerSandbox.start(port, data, latencyMs == 0 ? SandboxFaults.NONE : new SandboxFaults() {
+            @Override
+            public Duration serverTime(String operation) {
+                return latency;
+            }
+        });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sandbox.close();
             stopped.countDown();
