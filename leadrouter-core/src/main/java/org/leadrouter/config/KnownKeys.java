@@ -32,7 +32,7 @@ public final class KnownKeys {
             "inbox.poll-interval", "inbox.stable-time", "inbox.unterminated-line-time",
             "inbox.retry.initial-backoff", "inbox.retry.max-backoff",
             "deferred.check-interval", "input.max-bytes", "input.max-rows", "language", "report.format",
-            "report.delimiter", "logging.format", "management.enabled", "management.host", "management.port", "retention.days");
+            "report.delimiter", "report.csv-delimiter", "logging.format", "management.enabled", "management.host", "management.port", "retention.days");
 
     /** Families of keys: the prefix, then a name of the installation's (an advisor, a pool, a rule's number…). */
     static final Set<String> FAMILIES = Set.of("allocation.cap.", "allocation.weight.", "routing.pool.", "routing.rule.");
