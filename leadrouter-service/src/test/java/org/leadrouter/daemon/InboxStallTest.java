@@ -71,7 +71,7 @@ class InboxStallTest {
         MutableClock clock = new MutableClock(Instant.now());
         InboxHealthCheck inbox = new InboxHealthCheck();
         // VTiger works on the create longer than the client waits for its answer: the lead is not there yet
-        harness.sandbox.knobs().slowCreates(1, Duration.ofSeconds(15));
+        harness.knobs.slowCreates(1, Duration.ofSeconds(15));
         harness.start(Map.of("vtiger.read-timeout", "1s", "vtiger.create-settle-time", "60m",
                 "inbox.retry.initial-backoff", "1s", "inbox.retry.max-backoff", "2s"), clock, VtigerCallListener.NONE, inbox);
         Path file = harness.drop("lento.csv", HEADER + "Juan Lento;juan.lento@example.com;;Salud;28/07/2025;Portales\n");
