@@ -23,7 +23,20 @@ class EntryDatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "Salud", "07/28/2025", "31/02/2025", "28/07/25", "28/07-2025", "ayer", "45866"})
+    @ValueSource(strings = {"28/07/25", "28/7/25", "28.07.25", "28-07-25 10:15"})
+    void twoDigitYearsAreThisCentury(String raw) {
+        assertThat(EntryDates.toIso(raw)).contains("2025-07-28");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"05/07/99", "5/7/99"})
+    void twoDigitYearsAreNeverTheLastCentury(String raw) {
+        assertThat(EntryDates.toIso(raw)).contains("2099-07-05");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "Salud", "07/28/2025", "07/28/25", "31/02/2025", "31/02/25", "28/07/2", "28/07/025",
+            "28/07-2025", "ayer", "45866"})
     void otherTextIsNotADate(String raw) {
         assertThat(EntryDates.toIso(raw)).isEmpty();
     }
