@@ -20,7 +20,7 @@ public final class LeadFileReader {
     public LeadFileReader(InputLimits limits) {
         this.limits = Objects.requireNonNull(limits, "limits == null");
         this.csv = new LeadCsvReader(limits);
-        this.workbooks = new WorkbookReader(limits);
+        this.workbooks = new WorkbookReader(limits, Runtime.getRuntime().maxMemory(), csv.maxBytes());
     }
 
     /** The largest file read, in bytes: {@code input.max-bytes}, or less when the heap could not hold that much. */

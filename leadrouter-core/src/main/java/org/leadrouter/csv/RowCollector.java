@@ -2,6 +2,10 @@ package org.leadrouter.csv;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.leadrouter.i18n.Text;
 
 /**
  * Gathers the cells of one worksheet row as a streaming reader reports them (in any column order, with gaps) and
@@ -22,6 +26,7 @@ final class RowCollector {
     private final SheetRows rows;
     private final boolean headerOnly;
     private final List<String> cells = new ArrayList<>();
+    private final Map<Integer, Text> problems = new TreeMap<>();
     private int row = -1;
 
     RowCollector(SheetRows rows, boolean headerOnly) {
@@ -36,6 +41,7 @@ final class RowCollector {
         }
         row = number;
         cells.clear();
+        problems.clear();
     }
 
     void cell(int column, String text) {
@@ -48,6 +54,15 @@ final class RowCollector {
         cells.set(column, text);
     }
 
+    /** A cell whose value could not be had (a formula that could not be calculated): the row cannot be used. */
+    void problem(int column, Text reason) {
+        if (row < 0 || column < 0 || column >= MAX_COLUMNS) {
+            return;
+        }
+        cell(column, "");
+        problems.putIfAbsent(column, reason);
+    }
+
     /** Ends the current row: it goes to the sheet's rows, and a header-only reading stops at the first one kept. */
     void end() {
         if (row < 0) {
@@ -55,7 +70,7 @@ final class RowCollector {
         }
         int number = row;
         row = -1;
-        rows.add(number, cells);
+        rows.add(number, cells, problems);
         if (headerOnly && rows.hasHeader()) {
             throw new HeaderSeen();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.leadrouter.i18n.Text;
 import org.leadrouter.lead.RawLead;
 import org.leadrouter.lead.Texts;
 
@@ -12,12 +13,16 @@ import org.leadrouter.lead.Texts;
  * The rows of one worksheet as they stream past: the first non-blank row is the header, and each later row becomes
  * a lead at once, with the sheet's own row number, so the sheet's cells are never all held. Blank rows are skipped
  * (their numbers stay counted, as in the sheet); past the row limit rows are only counted, so a too-large sheet is
- * refused with its size without being held.
+ * refused with its size without being held. The filled cells and their text are counted against the
+ * {@link WorkbookLimits} and the sheet is refused as soon as it passes one.
  */
 final class SheetRows {
     private final String sheetName;
     private final int sheetIndex;
     private final long maxRows;
+    private final WorkbookLimits limits;
+    private long cells;
+    private long chars;
     List<String> header;
     ColumnMap columns;
     final List<String> warnings = new ArrayList<>();
@@ -27,10 +32,11 @@ final class SheetRows {
     private List<Integer> unnamed = List.of();
     long dataRows;
 
-    SheetRows(String sheetName, int sheetIndex, long maxRows) {
+    SheetRows(String sheetName, int sheetIndex, long maxRows, WorkbookLimits limits) {
         this.sheetName = sheetName;
         this.sheetIndex = sheetIndex;
         this.maxRows = maxRows;
+        this.limits = limits;
     }
 
     String sheetName() {
@@ -51,9 +57,12 @@ final class SheetRows {
         return header.stream().map(LeadCsvReader::headerName).toList();
     }
 
-    /** Takes one row; {@code number} is the sheet's (1-based), {@code cells} the shown text by column position. */
-    void add(int number, List<String> cells) {
-        if (isBlank(cells)) {
+    /**
+     * Takes one row; {@code number} is the sheet's (1-based), {@code cells} the shown text by column position,
+     * {@code problems} the cells whose value could not be had, by column position.
+     */
+    void add(int number, List<String> cells, Map<Integer, Text> problems) {
+        if (isBlank(cells) && problems.isEmpty()) {
             return;
         }
         if (header == null) {
@@ -64,6 +73,7 @@ final class SheetRows {
         if (dataRows > maxRows) {
             return;
         }
+        count(cells);
         if (columns == null) { // only a sheet whose header was found usable gets data rows
             try {
                 columns = ColumnMap.of(headerNames(), warnings);
@@ -77,7 +87,36 @@ final class SheetRows {
                 unnamedFilled.merge(position, 1, Integer::sum);
             }
         }
-        leads.add(LeadCsvReader.toRawLead(number, cells, columns));
+        RawLead lead = LeadCsvReader.toRawLead(number, cells, columns);
+        Text problem = firstKept(problems);
+        leads.add(problem == null ? lead : lead.unusable(problem.localized()));
+    }
+
+    /** The first problem in a column whose value the lead keeps; a nameless column is never read. */
+    private Text firstKept(Map<Integer, Text> problems) {
+        for (Map.Entry<Integer, Text> problem : problems.entrySet()) {
+            if (problem.getKey() < header.size() && !unnamed.contains(problem.getKey())) {
+                return problem.getValue();
+            }
+        }
+        return null;
+    }
+
+    private void count(List<String> row) {
+        for (String cell : row) {
+            if (!cell.isEmpty()) {
+                cells++;
+                chars += cell.length();
+            }
+        }
+        if (cells > limits.maxCells()) {
+            throw new WorkbookRefusal(new Text("workbook.too-many-cells", CsvTexts.quote(sheetName),
+                    limits.maxCells()));
+        }
+        if (chars > limits.maxText()) {
+            throw new WorkbookRefusal(new Text("workbook.too-much-cell-text", CsvTexts.quote(sheetName),
+                    limits.maxText()));
+        }
     }
 
     private static boolean isBlank(List<String> cells) {

@@ -22,6 +22,12 @@ public final class UnreadableFileException extends Exception implements Classifi
         this.reason = reason;
     }
 
+    /** A reason for the team, and the parser's failure behind it (which the team never reads). */
+    public UnreadableFileException(Text reason, Throwable cause) {
+        super(Objects.requireNonNull(reason, "reason == null").english(), cause);
+        this.reason = reason;
+    }
+
     /** A reason meant for the administrator only (it stays in English). */
     public UnreadableFileException(String plainReason) {
         super(plainReason);

@@ -1,6 +1,7 @@
 package org.leadrouter.csv;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -16,6 +17,10 @@ enum WorkbookFormat {
     XLSB,
     /** Excel 97–2003 (.xls): an OLE2 compound file with a Workbook stream. */
     XLS,
+    /** Excel 5.0/95 and older (.xls): an OLE2 file with a "Book" stream, or Excel 2.1–4's bare BIFF records. */
+    XLS_OLD,
+    /** A ZIP that names Excel's parts but cannot be opened: a download cut short, or a damaged .xlsx. */
+    XLSX_DAMAGED,
     /** An Excel 2007+ workbook encrypted with a password: an OLE2 file holding an encrypted package. */
     ENCRYPTED,
     /** Not a workbook: the CSV reader takes it (and refuses what is not text). */
@@ -37,7 +42,9 @@ enum WorkbookFormat {
                 }
                 return NONE;
             } catch (ZipException e) {
-                return NONE; // a damaged archive: the CSV reader says what it looks like
+                // a damaged archive: a workbook's when its first entries name Excel's parts, else the CSV reader
+                // says what it looks like
+                return namesExcelParts(head) ? XLSX_DAMAGED : NONE;
             }
         }
         if (startsWith(head, OLE2)) {
@@ -47,15 +54,33 @@ enum WorkbookFormat {
                         || root.hasEntryCaseInsensitive("EncryptedPackage")) {
                     return ENCRYPTED;
                 }
-                if (root.hasEntryCaseInsensitive("Workbook") || root.hasEntryCaseInsensitive("Book")) {
+                if (root.hasEntryCaseInsensitive("Workbook")) {
                     return XLS;
+                }
+                if (root.hasEntryCaseInsensitive("Book")) {
+                    return XLS_OLD;
                 }
                 return NONE;
             } catch (IOException | RuntimeException e) {
                 return NONE;
             }
         }
+        if (isBareBiff(head)) {
+            return XLS_OLD;
+        }
         return NONE;
+    }
+
+    /** Excel 2.1, 3 and 4 worksheets start with a BOF record (0x0009, 0x0209, 0x0409) of 4 to 16 bytes. */
+    private static boolean isBareBiff(byte[] head) {
+        return head.length >= 8 && head[0] == 0x09 && (head[1] == 0x00 || head[1] == 0x02 || head[1] == 0x04)
+                && head[2] > 0 && head[2] <= 16 && head[3] == 0;
+    }
+
+    private static boolean namesExcelParts(byte[] head) {
+        String start = new String(head, 0, Math.min(head.length, 64 * 1024), StandardCharsets.ISO_8859_1);
+        return start.contains("xl/") || start.contains("[Content_Types].xml") && !start.contains("word/")
+                && !start.contains("ppt/");
     }
 
     private static boolean startsWith(byte[] bytes, byte[] prefix) {

@@ -1,10 +1,17 @@
 package org.leadrouter.csv;
 
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.i18n.Text;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** What the user reads when a workbook cannot be used, and how a cell's text is cleaned for reading. */
+/**
+ * What the user reads when a workbook cannot be used, and how a cell's text is cleaned for reading. A parser's own
+ * sentence (English, technical) goes to the log for the administrator, never into the team's reason.
+ */
 final class WorkbookTexts {
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbookTexts.class);
 
     private WorkbookTexts() {
     }
@@ -33,8 +40,31 @@ final class WorkbookTexts {
         return new Text("workbook.xlsb");
     }
 
-    static Text damaged(Exception e) {
-        return new Text("workbook.damaged", CsvTexts.oneLine(String.valueOf(e.getMessage()), 160));
+    /** A workbook that cannot be read; {@code cause}, the parser's failure, is logged. */
+    static Text damaged(Throwable cause) {
+        LOG.info("workbook cannot be read: {}", CsvTexts.oneLine(String.valueOf(cause), 300));
+        return new Text("workbook.damaged");
+    }
+
+    /** A file that begins as a workbook but whose archive cannot be opened: cut short, or damaged. */
+    static Text truncated() {
+        return new Text("workbook.damaged");
+    }
+
+    static Text strict() {
+        return new Text("workbook.strict");
+    }
+
+    static Text oldExcel() {
+        return new Text("workbook.old-xls");
+    }
+
+    static Text inflatesTooMuch() {
+        return new Text("workbook.inflates-too-much", Math.round(1 / ZipSecureFile.getMinInflateRatio()));
+    }
+
+    static Text outOfMemory(long heapBytes) {
+        return new Text("workbook.out-of-memory", LeadCsvReader.size(heapBytes));
     }
 
     static String otherSheet(String sheet) {

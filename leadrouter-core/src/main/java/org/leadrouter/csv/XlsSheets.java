@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Predicate;
 
 import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
 import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
 import org.apache.poi.hssf.eventusermodel.HSSFListener;
@@ -38,9 +39,9 @@ final class XlsSheets {
     }
 
     /** As {@link XlsxSheets#read}: the first worksheet with a usable header, else the first non-empty one. */
-    static SheetRows read(POIFSFileSystem fs, long maxRows, Predicate<List<String>> usableHeader)
-            throws IOException, UnreadableFileException {
-        Listener listener = new Listener(maxRows, usableHeader);
+    static SheetRows read(POIFSFileSystem fs, long maxRows, WorkbookLimits limits,
+                          Predicate<List<String>> usableHeader) throws IOException, UnreadableFileException {
+        Listener listener = new Listener(maxRows, limits, usableHeader);
         FormatTrackingHSSFListener formats = new FormatTrackingHSSFListener(listener);
         listener.formats = formats;
         HSSFRequest request = new HSSFRequest();
@@ -49,8 +50,12 @@ final class XlsSheets {
             new HSSFEventFactory().processWorkbookEvents(request, fs);
         } catch (EncryptedDocumentException e) {
             throw new UnreadableFileException(WorkbookTexts.encrypted());
+        } catch (WorkbookRefusal refusal) {
+            throw refusal.toException();
+        } catch (OldExcelFormatException e) {
+            throw new UnreadableFileException(WorkbookTexts.oldExcel());
         } catch (RuntimeException e) {
-            throw new UnreadableFileException(WorkbookTexts.damaged(e));
+            throw new UnreadableFileException(WorkbookTexts.damaged(e), e);
         }
         listener.endSheet();
         if (listener.chosen != null) {
@@ -67,6 +72,7 @@ final class XlsSheets {
 
     private static final class Listener implements HSSFListener {
         private final long maxRows;
+        private final WorkbookLimits limits;
         private final Predicate<List<String>> usableHeader;
         private final CellText text = new CellText();
         private final List<BoundSheetRecord> bound = new ArrayList<>();
@@ -83,8 +89,9 @@ final class XlsSheets {
         SheetRows chosen;
         SheetRows firstFilled;
 
-        Listener(long maxRows, Predicate<List<String>> usableHeader) {
+        Listener(long maxRows, WorkbookLimits limits, Predicate<List<String>> usableHeader) {
             this.maxRows = maxRows;
+            this.limits = limits;
             this.usableHeader = usableHeader;
         }
 
@@ -131,7 +138,7 @@ final class XlsSheets {
                 worksheets++;
             }
             if (inWorksheet) {
-                sheet = new SheetRows(sheetName(sheetIndex), worksheets - 1, maxRows);
+                sheet = new SheetRows(sheetName(sheetIndex), worksheets - 1, maxRows, limits);
                 collector = new RowCollector(sheet, false);
                 currentRow = -1;
                 decided = false;

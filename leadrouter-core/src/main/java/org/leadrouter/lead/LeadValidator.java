@@ -25,6 +25,9 @@ public final class LeadValidator {
 
     public Validation validate(RawLead raw) {
         Objects.requireNonNull(raw, "raw == null");
+        if (!raw.unusable().isEmpty()) {
+            return new Validation.Invalid(raw, raw.unusable());
+        }
         List<String> notes = new ArrayList<>(raw.notes());
 
         String fullName = CrmText.clean(raw.name(), "name", notes);
