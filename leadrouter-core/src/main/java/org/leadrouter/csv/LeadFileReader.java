@@ -28,6 +28,11 @@ public final class LeadFileReader {
         return csv.maxBytes();
     }
 
+    /** How much of a workbook this reader reads before refusing it. */
+    public WorkbookLimits workbookLimits() {
+        return workbooks.limits();
+    }
+
     /** Reads a file, refusing one larger than {@code input.max-bytes} before reading any of it. */
     public LeadFile read(Path file) throws IOException, UnreadableFileException {
         if (Files.size(file) > maxBytes()) {
