@@ -203,7 +203,8 @@ class HostileInboxTest {
         assertThat(DaemonHarness.files(harness.error())).hasSize(6);
 
         assertThat(Files.readString(harness.error().resolve("leads.xlsx.error.txt")))
-                .contains("Excel workbook cannot be read").contains("Save As").contains("CSV UTF-8");
+                .contains("Excel workbook is damaged or incomplete").contains("download or export it again")
+                .contains("Save As");
         assertThat(Files.readString(harness.error().resolve("enorme.csv.error.txt")))
                 .containsPattern("the file is [\\d.]+ KB, larger than the 1 KB");
         assertThat(Files.readString(harness.error().resolve("vacio.csv.error.txt"))).contains("empty (0 bytes)");
