@@ -1,0 +1,145 @@
+package org.leadrouter.bench;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.leadrouter.csv.LeadCsvReader;
+import org.leadrouter.csv.LeadFile;
+import org.leadrouter.csv.LeadFileReader;
+import org.leadrouter.csv.UnreadableFileException;
+import org.leadrouter.csv.WorkbookLimits;
+import org.leadrouter.testing.HostileWorkbooks;
+
+/**
+ * Reads, in this JVM's heap (meant: {@code -Xmx256m}), the largest workbook the limits allow in it (as many rows as
+ * {@code input.max-rows}, as many filled cells and characters as the workbook limits, every cell a different shared
+ * text) and the workbooks built to exhaust memory (5,000,000 short shared texts; one 1 MB cell): for each, what
+ * became of it, the time and the peak heap.
+ *
+ * <p>Usage: {@code WorkbookLimitsBenchmark [workDir]}.
+ */
+public final class WorkbookLimitsBenchmark {
+    private static final List<String> HEADER = List.of("Nombre", "Email", "Teléfono", "Curso Interesado",
+            "Fecha entrada", "Origen del leads");
+
+    private WorkbookLimitsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = args.length > 0 ? Files.createDirectories(Path.of(args[0]))
+                : Files.createTempDirectory("workbook-limits-bench");
+        LeadFileReader reader = new LeadFileReader(LeadCsvReader.DEFAULT_LIMITS);
+        WorkbookLimits limits = reader.workbookLimits();
+        int rows = LeadCsvReader.DEFAULT_LIMITS.maxRows();
+        int columns = (int) Math.min(256, limits.maxCells() / rows);
+        int length = (int) Math.min(limits.maxCellChars(), limits.maxText() / ((long) rows * columns + columns));
+        System.out.printf(Locale.ROOT, "max heap %d MB; limits: %,d rows, %,d filled cells, %,d shared texts, "
+                        + "%,d characters of text, %,d characters a cell%n%n", Runtime.getRuntime().maxMemory() >> 20,
+                rows, limits.maxCells(), limits.maxSharedStrings(), limits.maxText(), limits.maxCellChars());
+
+        Path largest = largest(work.resolve("mayor_permitido.xlsx"), rows, columns, length);
+        System.out.printf(Locale.ROOT, "largest allowed: %,d rows x %d cells of %d characters, each a different "
+                + "shared text%n", rows, columns, length);
+        Path texts = HostileWorkbooks.manySharedTexts(work.resolve("textos_5M.xlsx"), 5_000_000);
+        Path cell = HostileWorkbooks.oneLongCell(work.resolve("celda_1MB.xlsx"), 1 << 20);
+        for (Path file : List.of(largest, texts, cell, largest)) {
+            System.gc();
+            HeapPeak.reset();
+            long start = System.nanoTime();
+            String outcome;
+            try {
+                LeadFile read = reader.read(file);
+                outcome = String.format(Locale.ROOT, "read, %,d rows", read.rows().size());
+            } catch (UnreadableFileException e) {
+                outcome = "refused: " + e.getMessage().replaceFirst(":.*", "");
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            System.out.printf(Locale.ROOT, "%-22s %6.1f MB  %7d ms   peak heap %6.1f MB   %s%n", file.getFileName(),
+                    Files.size(file) / 1048576.0, millis, HeapPeak.bytes() / 1048576.0, outcome);
+        }
+    }
+
+    /** Every cell a different shared text of {@code length} characters, as a workbook at every limit at once. */
+    private static Path largest(Path file, int rows, int columns, int length) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            for (String[] part : parts()) {
+                zip.putNextEntry(new ZipEntry(part[0]));
+                zip.write(part[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
+            Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">");
+            for (int c = 0; c < columns; c++) {
+                w.write("<si><t>" + (c < HEADER.size() ? HEADER.get(c) : "Dato " + (c + 1)) + "</t></si>");
+            }
+            StringBuilder text = new StringBuilder();
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < columns; c++) {
+                    text.setLength(0);
+                    text.append(c == 1 ? "p" : "Persona ").append(r).append('-').append(c);
+                    if (c == 1) {
+                        text.append("@example.com");
+                    }
+                    while (text.length() < length) {
+                        text.insert(0, c == 1 ? 'x' : 'a');
+                    }
+                    w.write("<si><t>" + text + "</t></si>");
+                }
+            }
+            w.write("</sst>");
+            w.flush();
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>");
+            int index = 0;
+            for (int r = 0; r <= rows; r++) {
+                w.write("<row r=\"" + (r + 1) + "\">");
+                for (int c = 0; c < columns; c++) {
+                    w.write("<c t=\"s\"><v>" + index++ + "</v></c>");
+                }
+                w.write("</row>");
+            }
+            w.write("</sheetData></worksheet>");
+            w.flush();
+            zip.closeEntry();
+        }
+        return file;
+    }
+
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static String[][] parts() {
+        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
+        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
+        return new String[][] {
+            {"[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas."
+                    + "openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\""
+                    + "application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
+                    + "ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\""
+                    + type + "sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
+                    + type + "worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\""
+                    + type + "sharedStrings+xml\"/></Types>"},
+            {"_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
+                    + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + rel
+                    + "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
+            {"xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + MAIN
+                    + "\" xmlns:r=\"" + rel.substring(0, rel.length() - 1) + "\"><sheets><sheet name=\"Leads\" "
+                    + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
+            {"xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
+                    + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                    + "Type=\"" + rel + "worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" "
+                    + "Type=\"" + rel + "sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"},
+        };
+    }
+}
