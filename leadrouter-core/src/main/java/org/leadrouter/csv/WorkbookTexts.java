@@ -1,6 +1,5 @@
 package org.leadrouter.csv;
 
-import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.i18n.Text;
 import org.slf4j.Logger;
@@ -56,11 +55,11 @@ final class WorkbookTexts {
     }
 
     static Text oldExcel() {
-        return new Text("workbook.old-xls");
+        return new Text("file.old-excel");
     }
 
     static Text inflatesTooMuch() {
-        return new Text("workbook.inflates-too-much", Math.round(1 / ZipSecureFile.getMinInflateRatio()));
+        return new Text("file.expands-too-much");
     }
 
     static Text outOfMemory(long heapBytes) {

@@ -104,8 +104,8 @@ class WorkbookFixturesTest {
     void oldExcelWorkbooksAreRefusedSayingToSaveThemAsXlsx(String name) throws Exception {
         UnreadableFileException e = refused(name);
 
-        assertThat(spanish(e)).startsWith("es un libro de Excel 5.0/95 (o anterior)")
-                .contains("guárdelo como Libro de Excel (.xlsx)");
+        assertThat(spanish(e)).startsWith("es un libro de Excel 5.0/95 o anterior")
+                .contains("Guardar como › Libro de Excel (.xlsx)");
         assertThat(spanish(e)).doesNotContain("BIFF").doesNotContain("POI").doesNotContain("entry");
     }
 
