@@ -81,8 +81,24 @@ public final class InboxRoute extends EndpointRouteBuilder {
             // a file kept in the inbox (VTiger down, a stop) is taken again at a later poll
             .idempotent(false)
             .recursive(false)
-            // only complete files (unchanged for inbox.stable-time, or with a .done marker), and none while VTiger
-            // trouble is being waited out
+            // only complete files (unchanged for inbox.stable-time, or with a .done marker; a cut last line waits
+            // longer), none claimed by another process, none while VTiger trouble is being waited out.
+            // This is by hand (InboxFilter, FileClaim) because camel-file's own options cannot keep these promises:
+            // - readLock=changed/readLockMinAge and any exclusiveReadLockStrategy run after the sorted list is cut to
+            //   maxMessagesPerPoll, so one incomplete oldest file would hold back every file behind it; `changed` also
+            //   sleeps on this thread (the deferred queue's too), knows no "or at once with a .done marker"
+            //   (doneFileName makes the marker compulsory), judges age by the file's own time (a file dated in the
+            //   future would wait hours) and cannot see a last row cut mid-line;
+            // - readLock=markerFile/fileLock/rename: a marker left by a killed process stays until deleted
+            //   (readLockDeleteOrphanLockFiles deletes the live second daemon's markers too), a java FileLock is not
+            //   seen across hosts on a share, and rename takes the file from under a sender still writing it;
+            // - readLock=idempotent(-changed), idempotent=true: they need one repository shared by every daemon, and two
+            //   daemons on one inbox each have their own state; a claim file beside the input, created atomically,
+            //   refreshed while held and taken over once stale, is shared by them and survives kill -9;
+            // - include/exclude would be matched only after this filter (camel-file runs a custom filter first), so
+            //   the filter would judge, and warn about, names it must ignore: the names are checked here too.
+            // preMove/move/moveFailed cannot say "keep it for a retry" after a handled failure, nor write the
+            // .error.txt, number a clashing name or watch the archived file: the route moves files (FileOutcomes).
             .filter(filter)
             .readLock("none")
             // oldest first, one file per poll: the whole inbox is sorted first, then one is taken (by default camel-file
