@@ -114,7 +114,7 @@ class VtigerClientTest {
     void aSessionVtigerEndedIsNotLoggedOutOf() {
         VtigerClient client = client("k3y", "10s", 1);
         client.login();
-        sandbox.knobs().expireAllSessions();
+        sandbox.expireAllSessions();
         assertThat(client.query("SELECT count(*) FROM Users;")).hasSize(1);
 
         client.close();
