@@ -62,13 +62,15 @@ class DaemonTest {
     @Test
     void filesReuseTheDaemonsSessionsAndStoppingLogsOutOfThem() throws Exception {
         harness.start(Map.of());
+        // the readiness check's own session (systemd's Type=notify) is logged out as soon as VTiger answered it
+        int logoutsAtStart = harness.sandbox.calls("logout");
         harness.drop("primero.csv", HEADER + "Juan Pérez;juan.perez@example.com;600123456;Salud;28/07/2025;Portales\n");
         harness.awaitReports(1);
         int loginsAfterFirst = harness.sandbox.calls("login");
         harness.drop("segundo.csv", HEADER + "Eva Nueva;eva.nueva@example.com;611223344;Salud;28/07/2025;SEO\n");
         harness.awaitReports(2);
         assertThat(harness.sandbox.calls("login")).as("the second file logs in again").isEqualTo(loginsAfterFirst);
-        assertThat(harness.sandbox.calls("logout")).as("no logout while running").isZero();
+        assertThat(harness.sandbox.calls("logout")).as("no logout while running").isEqualTo(logoutsAtStart);
 
         harness.stop();
 
