@@ -34,20 +34,34 @@ public record StateSettings(Path dir, Optional<String> url, Optional<String> use
         if (url.isEmpty()) {
             return embedded(dir);
         }
-        if (!url.get().toLowerCase(Locale.ROOT).startsWith(POSTGRESQL + "//")) {
-            throw new ConfigException("state.url", "'" + masked(url.get()) + "' is not a PostgreSQL JDBC URL"
-                    + " (jdbc:postgresql://host:5432/leadrouter); leave it unset for the embedded state in state.dir");
-        }
-        if (url.get().toLowerCase(Locale.ROOT).contains("password=")) {
-            throw new ConfigException("state.url", "must not carry the password: give it as "
-                    + ConfigSource.environmentName("state.password") + ", state.password-file or the systemd credential '"
-                    + CREDENTIAL_NAME + "'");
-        }
+        checkUrl(url.get());
         Optional<String> username = source.get("state.username");
         if (username.isEmpty()) {
             throw new ConfigException("state.username", "is not set: the PostgreSQL user that owns leadrouter's tables");
         }
-        return new StateSettings(dir, url, username, SecretSource.read(source, "state.password", CREDENTIAL_NAME));
+        return postgresql(source, dir, url.get(), username.get());
+    }
+
+    /**
+     * A PostgreSQL state at {@code url} as {@code username}, its password read from the same places as the configured
+     * state's: {@code state.password}, its environment variable, {@code state.password-file}, the systemd credential.
+     */
+    public static StateSettings postgresql(ConfigSource source, Path dir, String url, String username) {
+        checkUrl(url);
+        return new StateSettings(dir, Optional.of(url), Optional.of(username),
+                SecretSource.read(source, "state.password", CREDENTIAL_NAME));
+    }
+
+    private static void checkUrl(String url) {
+        if (!url.toLowerCase(Locale.ROOT).startsWith(POSTGRESQL + "//")) {
+            throw new ConfigException("state.url", "'" + masked(url) + "' is not a PostgreSQL JDBC URL"
+                    + " (jdbc:postgresql://host:5432/leadrouter); leave it unset for the embedded state in state.dir");
+        }
+        if (url.toLowerCase(Locale.ROOT).contains("password=")) {
+            throw new ConfigException("state.url", "must not carry the password: give it as "
+                    + ConfigSource.environmentName("state.password") + ", state.password-file or the systemd credential '"
+                    + CREDENTIAL_NAME + "'");
+        }
     }
 
     /** True when the state is in a database server that several nodes can share. */

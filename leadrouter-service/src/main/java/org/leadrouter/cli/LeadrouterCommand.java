@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code leadrouter} command: its subcommands do the work. */
 @Command(name = "leadrouter", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Distributes sales leads from CSV files and Excel workbooks fairly among the active advisors of a VTiger CRM 8.1.",
-        subcommands = {RunCommand.class, DaemonCommand.class, CheckCommand.class, DemoCommand.class, SandboxCommand.class,
+        subcommands = {RunCommand.class, DaemonCommand.class, CheckCommand.class, StateCommand.class, DemoCommand.class,
+                SandboxCommand.class,
                 CommandLine.HelpCommand.class})
 public final class LeadrouterCommand implements Runnable {
     @CommandLine.Spec

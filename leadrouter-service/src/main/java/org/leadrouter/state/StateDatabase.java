@@ -123,8 +123,8 @@ public final class StateDatabase implements AutoCloseable {
             return new StateDatabase(directory, url, credentials, Dialect.H2, description, connection);
         } catch (SQLException e) {
             if (e.getErrorCode() == 90020) {
-                throw new ConfigException("state.dir", "the state in " + directory
-                        + " is in use by another leadrouter process; stop it or use another state.dir");
+                throw new ConfigException("state.dir", "the state in " + directory + " " + IN_USE
+                        + "; stop it or use another state.dir");
             }
             if (DAMAGED.contains(e.getErrorCode())) {
                 throw damaged(file, e);
@@ -136,6 +136,14 @@ public final class StateDatabase implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** What {@link #open(Path)} says of an embedded state another process holds open (H2 locks its file). */
+    private static final String IN_USE = "is in use by another leadrouter process";
+
+    /** Whether {@code e} is {@link #open(Path)}'s refusal of an embedded state another process holds open. */
+    public static boolean inUse(ConfigException e) {
+        return "state.dir".equals(e.key()) && e.getMessage().contains(IN_USE);
     }
 
     /** The file of the database in {@code state.dir}. */
