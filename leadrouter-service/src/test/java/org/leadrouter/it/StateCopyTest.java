@@ -210,4 +210,16 @@ class StateCopyTest {
         assertThat(refused.exitCode()).as(refused.printed()).isEqualTo(2);
         assertThat(refused.err()).contains("is not a PostgreSQL JDBC URL");
     }
+
+    @Test
+    void aTargetUrlCarryingThePasswordIsRefusedWithoutShowingIt() throws Exception {
+        target = target + "?password=s3cret-in-url";
+        assertThat(h.apply(nineLeads()).exitCode()).isZero();
+
+        Harness.Run refused = copy();
+
+        assertThat(refused.exitCode()).as(refused.printed()).isEqualTo(2);
+        assertThat(refused.err()).contains("must not carry the password").doesNotContain("s3cret-in-url");
+        assertThat(refused.out()).doesNotContain("s3cret-in-url");
+    }
 }
