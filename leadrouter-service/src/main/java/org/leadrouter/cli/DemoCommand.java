@@ -76,7 +76,7 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The example of the README: nursing courses to two advisors, fairs to one, a senior of weight 2, one absence. */
+    /** The example of docs/routing.md: nursing courses to two advisors, fairs to one, a senior of weight 2, one absence. */
     private static final Map<String, String> DEMO_ROUTING = Map.of(
             "routing.pool.sanidad", "asesor.ana,asesor.luis",
             "routing.pool.eventos", "asesor.marta",

@@ -10,7 +10,7 @@ import org.leadrouter.state.StateDatabase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The process exit codes, as documented in the README, and the one mapping from a {@link Failure} to its code. */
+/** The process exit codes, as documented in docs/operations.md, and the one mapping from a {@link Failure} to its code. */
 public final class ExitCode {
     private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.cli");
     /** The file was processed, whatever each row's status. */

@@ -73,7 +73,7 @@ public final class InboxRoute extends EndpointRouteBuilder {
         }
     }
 
-    /** The inbox folder as the route reads it. Each option keeps a promise the README makes about the inbox. */
+    /** The inbox folder as the route reads it. Each option keeps a promise docs/operations.md makes about the inbox. */
     FileEndpointConsumerBuilder inbox() {
         return file(settings.inbox().toAbsolutePath().toString())
             // the file stays where it is while it is processed; the route itself moves it to archive/ or error/
