@@ -32,7 +32,7 @@ class ResumedCountsIT {
     private static final Path JAR = Path.of("target", "leadrouter.jar");
     private static final int ROWS = 120;
     private static final int CAP = 100;
-    private static final Pattern PAGE_LOAD = Pattern.compile("<title>(asesor\\.\\w+): (\\d+) of (\\d+) leads today</title>");
+    private static final Pattern PAGE_LOAD = Pattern.compile("title=\"(asesor\\.\\w+): (\\d+) of (\\d+) leads today\"");
     private static final Pattern REMAINING = Pattern.compile(
             "(?m)^leadrouter_advisor_remaining_capacity\\{advisor=\"(asesor\\.\\w+)\",?\\} (\\d+)");
 
