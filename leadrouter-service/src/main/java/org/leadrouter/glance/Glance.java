@@ -140,8 +140,20 @@ public final class Glance {
     public TodayView view() {
         LocalDate day = today();
         List<TodayView.AdvisorLoad> loads = store.loads(day);
+        Map<LocalDate, List<TodayView.FileSummary>> files = store.filesByDay(day.minusDays(TodayView.LAST_DAYS - 1), day);
         return new TodayView(day, ZonedDateTime.now(clock.withZone(zone)), apply, loads, poolLoads(loads),
-                store.files(day), deferredCount.getAsInt(), vtiger.state(), inbox.get());
+                files.getOrDefault(day, List.of()), deferredCount.getAsInt(), vtiger.state(), inbox.get(),
+                lastDays(day, files));
+    }
+
+    /** Each of the last calendar days, today first, those without a file as well (a silent day is news too). */
+    private static List<TodayView.DayTotals> lastDays(LocalDate today, Map<LocalDate, List<TodayView.FileSummary>> files) {
+        List<TodayView.DayTotals> days = new ArrayList<>();
+        for (int i = 0; i < TodayView.LAST_DAYS; i++) {
+            LocalDate d = today.minusDays(i);
+            days.add(TodayView.DayTotals.of(d, files.getOrDefault(d, List.of())));
+        }
+        return days;
     }
 
     /** Each pool's members' loads and caps added up; the default pool is everyone. None without routing pools. */

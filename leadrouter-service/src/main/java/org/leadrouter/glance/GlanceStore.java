@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -20,11 +22,12 @@ import org.leadrouter.state.StateDatabase;
 
 /**
  * The day's files and the advisors' loads as of the last file, kept in the state database so that the page
- * survives a restart. Only the last few days are kept: the page is about today.
+ * survives a restart. Only the last week is kept: the page is about today, and sums up the days before it.
  */
 final class GlanceStore {
     private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() { };
-    private static final int DAYS_KEPT = 7;
+    /** Rows older than this many days go: the page's last days (today and the six before) stay whole. */
+    private static final int DAYS_KEPT = TodayView.LAST_DAYS;
 
     private final StateDatabase state;
     private final ObjectMapper json = new ObjectMapper();
@@ -80,24 +83,28 @@ final class GlanceStore {
         }
     }
 
-    List<TodayView.FileSummary> files(LocalDate day) {
-        List<TodayView.FileSummary> files = new ArrayList<>();
+    /** The files of the days {@code from} to {@code to} (both included), each day's oldest first. */
+    SortedMap<LocalDate, List<TodayView.FileSummary>> filesByDay(LocalDate from, LocalDate to) {
+        SortedMap<LocalDate, List<TodayView.FileSummary>> days = new TreeMap<>();
         synchronized (state) {
-            try (PreparedStatement ps = connection().prepareStatement("SELECT finished_at, file_name, kind, counts,"
-                    + " per_advisor, report, reason FROM glance_file WHERE business_day = ? ORDER BY id")) {
-                ps.setObject(1, day);
+            try (PreparedStatement ps = connection().prepareStatement("SELECT business_day, finished_at, file_name,"
+                    + " kind, counts, per_advisor, report, reason FROM glance_file WHERE business_day BETWEEN ? AND ?"
+                    + " ORDER BY id")) {
+                ps.setObject(1, from);
+                ps.setObject(2, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        files.add(new TodayView.FileSummary(rs.getObject(1, LocalTime.class), rs.getString(2),
-                                rs.getString(3), read(rs.getString(4)), read(rs.getString(5)), rs.getString(6),
-                                rs.getString(7)));
+                        days.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new ArrayList<>())
+                                .add(new TodayView.FileSummary(rs.getObject(2, LocalTime.class), rs.getString(3),
+                                        rs.getString(4), read(rs.getString(5)), read(rs.getString(6)),
+                                        rs.getString(7), rs.getString(8)));
                     }
                 }
             } catch (SQLException e) {
                 throw new StateException("cannot read the files for the glance page", e);
             }
         }
-        return files;
+        return days;
     }
 
     /** The loads recorded for {@code day}; none when the last file was on another day. */

@@ -20,6 +20,9 @@ public final class TodayPage {
             "error");
     /** The page reloads itself each minute: no script (the page carries none, and a browser may forbid it). */
     static final int REFRESH_SECONDS = 60;
+    /** The last days' table: its columns after the day, in this order. */
+    private static final List<String> DAY_COLUMNS = List.of("files", "created", "planned", "deferred", "duplicates",
+            "rejected");
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
 
     private TodayPage() {
@@ -52,6 +55,7 @@ public final class TodayPage {
         h.append("<section><h2>").append(e(m.text("glance.deferred.title"))).append("</h2>\n<p class=\"")
                 .append(view.deferred() > 0 ? "warn" : "ok").append("\">")
                 .append(e(m.text("glance.deferred.count", view.deferred()))).append("</p></section>\n");
+        lastDays(h, view, m);
         h.append("</main>\n<footer>").append(e(m.text("glance.footer"))).append("</footer>\n</body>\n</html>\n");
         return h.toString();
     }
@@ -221,6 +225,45 @@ public final class TodayPage {
         h.append("</section>\n");
     }
 
+    /**
+     * The last days' totals, today first: numbers only, like the rest of the page (no lead's name, email or phone).
+     * The planned column shows only when some day was a dry-run.
+     */
+    private static void lastDays(StringBuilder h, TodayView view, Messages m) {
+        if (view.lastDays().isEmpty()) {
+            return;
+        }
+        boolean planned = view.lastDays().stream().anyMatch(d -> d.planned() > 0);
+        DateTimeFormatter dayName = DateTimeFormatter.ofPattern("EEE d MMM", m.language().locale());
+        h.append("<section class=\"days\"><h2>").append(e(m.text("glance.week.title", view.lastDays().size())))
+                .append("</h2>\n<div class=\"scroll\"><table><thead><tr><th>").append(e(m.text("glance.week.day")))
+                .append("</th>");
+        for (String column : planned ? DAY_COLUMNS : DAY_COLUMNS.stream().filter(c -> !c.equals("planned")).toList()) {
+            h.append("<th>").append(e(m.text("glance.week." + column))).append("</th>");
+        }
+        h.append("</tr></thead><tbody>\n");
+        for (TodayView.DayTotals d : view.lastDays()) {
+            String name = dayName.format(d.day());
+            h.append("<tr><td>").append(e(d.day().equals(view.day()) ? m.text("glance.week.today", name) : name))
+                    .append("</td>");
+            cell(h, d.files());
+            cell(h, d.created());
+            if (planned) {
+                cell(h, d.planned());
+            }
+            cell(h, d.deferred());
+            cell(h, d.duplicates());
+            cell(h, d.rejected());
+            h.append("</tr>\n");
+        }
+        h.append("</tbody></table></div>\n<p class=\"legend\">").append(e(m.text("glance.week.legend")))
+                .append("</p></section>\n");
+    }
+
+    private static void cell(StringBuilder h, int n) {
+        h.append("<td class=\"n").append(n == 0 ? " zero" : "").append("\">").append(n).append("</td>");
+    }
+
     /** A relative path as a link: each part encoded ({@code leads julio.csv} → {@code leads%20julio.csv}). */
     private static String href(String relativePath) {
         StringBuilder href = new StringBuilder();
@@ -260,7 +303,7 @@ public final class TodayPage {
             + ".legend{font-size:13px;color:#5f6b7a;margin:6px 0 0}"
             + "table{border-collapse:collapse;width:100%;font-size:14px}th,td{padding:6px 8px;"
             + "border-bottom:1px solid #e6e9ee;text-align:left}th{background:#f0f3f7}td.n{text-align:right}"
-            + "td.zero{color:#b0b7c3}tr.rejected td{color:#b71c1c}footer{padding:0 28px 24px;font-size:12px;"
+            + "td.zero{color:#b0b7c3}.days td:first-child{white-space:nowrap}tr.rejected td{color:#b71c1c}footer{padding:0 28px 24px;font-size:12px;"
             + "color:#5f6b7a}"
             // a phone (390 px): less padding, a narrower name, the bar's track takes what is left
             + "@media (max-width:600px){header{padding:12px 14px}h1{font-size:21px}main{padding:4px 8px 16px}"

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -23,6 +24,7 @@ import org.leadrouter.config.ManagementSettings;
 import org.leadrouter.config.Settings;
 import org.leadrouter.management.ManagementServer;
 import org.leadrouter.testing.Await;
+import org.leadrouter.testing.MutableClock;
 import org.leadrouter.vtiger.VtigerCallListener;
 
 /** "Today at a glance": written into the outbox after each file, and served by the management server. */
@@ -114,5 +116,49 @@ class GlancePageTest {
         assertThat(head.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("text/html"));
         assertThat(head.body()).isEmpty();
         assertThat(head.headers().firstValueAsLong("Content-Length").orElse(0)).isGreaterThan(1000);
+    }
+
+    @Test
+    void theLastDaysTellYesterdaysAndTodaysFilesFromTheStateAcrossARestart() throws Exception {
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z")); // a Tuesday in Madrid
+        harness.useFixture(DaemonHarness.fixture().clock(clock).build());
+        Map<String, String> settings = Map.of("language", "es", "allocation.daily-cap", "1",
+                "deferred.check-interval", "100ms");
+        harness.start(settings, clock, VtigerCallListener.NONE);
+        Path page = harness.outbox().resolve("hoy.html");
+        // Tuesday: 3 advisors × cap 1 take 3, the 4th waits, the lead VTiger has is a duplicate; a PDF is refused
+        StringBuilder tuesday = new StringBuilder(HEADER);
+        for (int i = 1; i <= 4; i++) {
+            tuesday.append("Persona ").append(i).append(" García;martes").append(i).append("@example.com;")
+                    .append(600_200_000 + i).append(";Salud;24/11/2026;SEO\n");
+        }
+        tuesday.append("Eva Existente;existe@example.com;611000111;Salud;24/11/2026;SEO\n");
+        harness.drop("martes.csv", tuesday.toString());
+        harness.drop("contrato.pdf.csv", "%PDF-1.4 binary");
+        String tuesdayRow = "<tr><td>mar 24 nov (hoy)</td><td class=\"n\">1</td><td class=\"n\">3</td>"
+                + "<td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td></tr>";
+        Await.until("Tuesday's totals on the page", WAIT, () -> read(page).contains(tuesdayRow));
+        harness.stop();
+
+        // Wednesday, after a restart: the waiting lead goes out with the day's own file
+        clock.advance(Duration.ofDays(1));
+        harness.start(settings, clock, VtigerCallListener.NONE);
+        harness.drop("miercoles.csv", HEADER + "Luis Pérez;miercoles1@example.com;600300001;Salud;25/11/2026;SEO\n"
+                + "Marta Ruiz;miercoles2@example.com;600300002;Salud;25/11/2026;SEO\n");
+        String wednesdayRow = "<tr><td>mié 25 nov (hoy)</td><td class=\"n\">1</td><td class=\"n\">3</td>"
+                + "<td class=\"n zero\">0</td><td class=\"n zero\">0</td><td class=\"n zero\">0</td></tr>";
+        Await.until("Wednesday's totals on the page", WAIT, () -> read(page).contains(wednesdayRow));
+
+        String html = read(page);
+        assertThat(html).contains("<h2>Últimos 7 días</h2>")
+                .contains("<tr><td>mar 24 nov</td><td class=\"n\">1</td><td class=\"n\">3</td>"
+                        + "<td class=\"n\">1</td><td class=\"n\">1</td><td class=\"n\">1</td></tr>")
+                .contains("<tr><td>lun 23 nov</td><td class=\"n zero\">0</td>")
+                .contains("<tr><td>jue 19 nov</td>").doesNotContain("mié 18 nov")
+                .doesNotContain("Planificados (simulación)</th>");
+        assertThat(html.indexOf("mié 25 nov (hoy)")).as("today first").isLessThan(html.indexOf("mar 24 nov"));
+        assertThat(html).as("no lead's data on the page").doesNotContain("García").doesNotContain("@example.com")
+                .doesNotContain("600300001");
+        assertThat(harness.sandbox.calls("create")).isEqualTo(6);
     }
 }

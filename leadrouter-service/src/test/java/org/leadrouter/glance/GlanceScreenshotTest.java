@@ -32,7 +32,7 @@ class GlanceScreenshotTest {
 
     @Test
     void chromiumRendersTheHeaderAndTheBarsInTheirColours() throws Exception {
-        BufferedImage image = screenshot(WIDTH, 1120, "hoy.png");
+        BufferedImage image = screenshot(WIDTH, 1440, "hoy.png");
 
         assertThat(image.getWidth()).isEqualTo(WIDTH);
         assertThat(count(image, 0x17365d)).as("header background").isGreaterThan(WIDTH * 40);
@@ -63,13 +63,30 @@ class GlanceScreenshotTest {
         assertThat(darkPixelsRightOf(image, y, start + orange + track)).as("the count beside the bar").isPositive();
     }
 
+    @Test
+    void atAPhonesWidthThePageNeverScrollsSidewaysItsWideTablesScrollInTheirBoxes() throws Exception {
+        // a probe for this test only (the page itself carries no script): the page turns magenta when wider than
+        // the screen, and a marker green when not, so that a probe that did not run cannot pass
+        String probe = "<script>document.body.style.background = document.documentElement.scrollWidth > innerWidth"
+                + " ? '#ff00ff' : '#00ff01';</script>";
+        String page = TodayPage.render(TodayPageTest.sample(), Messages.of(Language.ES), true);
+        BufferedImage image = screenshot(PHONE_WIDTH, 1600, "hoy-390-probe.png",
+                page.replace("</body>", probe + "</body>"));
+
+        assertThat(count(image, 0xff00ff)).as("page wider than the phone").isZero();
+        assertThat(count(image, 0x00ff01)).as("the probe ran").isPositive();
+    }
+
     /** The page of {@link TodayPageTest#sample()} rendered by headless Chromium at {@code width} pixels. */
     private BufferedImage screenshot(int width, int height, String name) throws Exception {
+        return screenshot(width, height, name, TodayPage.render(TodayPageTest.sample(), Messages.of(Language.ES), true));
+    }
+
+    private BufferedImage screenshot(int width, int height, String name, String page) throws Exception {
         Path chromium = chromium();
         Assumptions.assumeTrue(chromium != null,
                 "SKIPPED: no chromium on the PATH (apt-get install chromium), so the page was not rendered");
-        Path html = Files.writeString(dir.resolve("hoy.html"),
-                TodayPage.render(TodayPageTest.sample(), Messages.of(Language.ES), true), StandardCharsets.UTF_8);
+        Path html = Files.writeString(dir.resolve("hoy.html"), page, StandardCharsets.UTF_8);
         Path png = Files.createDirectories(Path.of("target", "glance")).resolve(name);
         Files.deleteIfExists(png);
 

@@ -19,20 +19,21 @@ class TodayPageTest {
     private static final ZoneId MADRID = ZoneId.of("Europe/Madrid");
 
     static TodayView sample() {
+        List<TodayView.FileSummary> files = List.of(
+                new TodayView.FileSummary(LocalTime.of(9, 15), "leads julio.xlsx", "file",
+                        Map.of("created", 40, "duplicate", 3, "invalid", 1),
+                        Map.of("asesor.ana", 20, "asesor.juan", 16, "asesor.luis", 4),
+                        "leads julio_20250728-091500_report.csv", ""),
+                new TodayView.FileSummary(LocalTime.of(11, 2), "factura.pdf", "rejected", Map.of(), Map.of(),
+                        "../error/factura.pdf.error.txt", "es un documento PDF, no un CSV: exporte los leads como CSV"
+                        + " desde el programa o portal del que vienen"));
         return new TodayView(LocalDate.of(2025, 7, 28), ZonedDateTime.of(2025, 7, 28, 12, 5, 0, 0, MADRID), true,
                 List.of(new TodayView.AdvisorLoad("asesor.ana", 25, 25),
                         new TodayView.AdvisorLoad("asesor.juan", 21, 25),
                         new TodayView.AdvisorLoad("asesor.luis", 5, 25)),
                 List.of(new TodayView.PoolLoad("default", 3, 51, 75), new TodayView.PoolLoad("sanidad", 2, 30, 50)),
-                List.of(new TodayView.FileSummary(LocalTime.of(9, 15), "leads julio.xlsx", "file",
-                                Map.of("created", 40, "duplicate", 3, "invalid", 1),
-                                Map.of("asesor.ana", 20, "asesor.juan", 16, "asesor.luis", 4),
-                                "leads julio_20250728-091500_report.csv", ""),
-                        new TodayView.FileSummary(LocalTime.of(11, 2), "factura.pdf", "rejected", Map.of(), Map.of(),
-                                "../error/factura.pdf.error.txt", "es un documento PDF, no un CSV: exporte los leads como CSV desde el programa o "
-                                + "portal del que vienen")),
-                2, new VtigerReachability.State(VtigerReachability.State.Kind.REACHABLE,
-                Instant.parse("2025-07-28T07:00:00Z")));
+                files, 2, new VtigerReachability.State(VtigerReachability.State.Kind.REACHABLE,
+                Instant.parse("2025-07-28T07:00:00Z")), InboxStatus.FLOWING, lastWeek(files));
     }
 
     @Test
@@ -116,6 +117,74 @@ class TodayPageTest {
 
         assertThat(html).contains("<html lang=\"en\">").contains("Today at a glance").contains("Monday")
                 .contains("2 leads wait");
+    }
+
+    /** Today's {@code files}, yesterday's a dry-run with a deferred-queue run, Saturday's one PDF refused. */
+    static List<TodayView.DayTotals> lastWeek(List<TodayView.FileSummary> todays) {
+        LocalDate today = LocalDate.of(2025, 7, 28);
+        List<TodayView.DayTotals> days = new java.util.ArrayList<>();
+        for (int i = 0; i < TodayView.LAST_DAYS; i++) {
+            LocalDate d = today.minusDays(i);
+            List<TodayView.FileSummary> files = switch (i) {
+                case 0 -> todays;
+                case 1 -> List.of(
+                        new TodayView.FileSummary(LocalTime.of(9, 0), "feria.csv", "file",
+                                Map.of("planned", 12, "deferred", 5, "duplicate", 2), Map.of("asesor.ana", 12), "r.csv", ""),
+                        // the queue's run: 3 leads go out, 2 wait again (already counted when their file came)
+                        new TodayView.FileSummary(LocalTime.of(9, 30), "", "deferred",
+                                Map.of("planned", 3, "deferred", 2), Map.of("asesor.juan", 3), "d.csv", ""));
+                case 2 -> List.of(new TodayView.FileSummary(LocalTime.of(18, 0), "contrato.pdf", "rejected", Map.of(),
+                        Map.of(), "", "es un documento PDF"));
+                default -> List.of();
+            };
+            days.add(TodayView.DayTotals.of(d, files));
+        }
+        return days;
+    }
+
+    @Test
+    void theLastSevenDaysShowEachDaysTotalsTodayFirstAndQuietDaysAsZeros() {
+        String html = TodayPage.render(sample(), Messages.of(Language.ES), true);
+
+        String days = html.substring(html.indexOf("<section class=\"days\">"));
+        days = days.substring(0, days.indexOf("</section>"));
+        assertThat(days).contains("<h2>Últimos 7 días</h2>").contains("<div class=\"scroll\"><table>")
+                .contains("<th>Día</th><th>Archivos repartidos</th><th>Creados en VTiger</th>"
+                        + "<th>Planificados (simulación)</th><th>Aplazados</th><th>Duplicados</th>"
+                        + "<th>Archivos rechazados</th>")
+                .contains("Días naturales, hoy incluido");
+        List<String> rows = java.util.Arrays.stream(days.split("\n")).filter(l -> l.startsWith("<tr><td>")).toList();
+        assertThat(rows).hasSize(7);
+        // today: 1 file distributed (40 created, 3 duplicates), the PDF refused
+        assertThat(rows.get(0)).startsWith("<tr><td>lun 28 jul (hoy)</td>").endsWith("<td class=\"n\">1</td>"
+                + "<td class=\"n\">40</td><td class=\"n zero\">0</td><td class=\"n zero\">0</td>"
+                + "<td class=\"n\">3</td><td class=\"n\">1</td></tr>");
+        // yesterday: the queue's run is not a file, its leads go out as planned, its waiting ones are not counted again
+        assertThat(rows.get(1)).isEqualTo("<tr><td>dom 27 jul</td><td class=\"n\">1</td><td class=\"n zero\">0</td>"
+                + "<td class=\"n\">15</td><td class=\"n\">5</td><td class=\"n\">2</td><td class=\"n zero\">0</td></tr>");
+        assertThat(rows.get(2)).startsWith("<tr><td>sáb 26 jul</td><td class=\"n zero\">0</td>")
+                .endsWith("<td class=\"n\">1</td></tr>");
+        assertThat(rows.get(6)).isEqualTo("<tr><td>mar 22 jul</td><td class=\"n zero\">0</td><td class=\"n zero\">0</td>"
+                + "<td class=\"n zero\">0</td><td class=\"n zero\">0</td><td class=\"n zero\">0</td>"
+                + "<td class=\"n zero\">0</td></tr>");
+        assertThat(days).as("no file name on the week's table").doesNotContain("feria").doesNotContain("contrato");
+    }
+
+    @Test
+    void withoutADryRunTheWeekHasNoPlannedColumnAndReadsInEnglishWhenAsked() {
+        TodayView s = sample();
+        List<TodayView.DayTotals> applied = new java.util.ArrayList<>(List.of(TodayView.DayTotals.of(s.day(), s.files())));
+        for (int i = 1; i < TodayView.LAST_DAYS; i++) {
+            applied.add(TodayView.DayTotals.of(s.day().minusDays(i), List.of()));
+        }
+        TodayView view = new TodayView(s.day(), s.updatedAt(), s.apply(), s.loads(), s.pools(), s.files(), s.deferred(),
+                s.vtiger(), s.inbox(), applied);
+
+        String html = TodayPage.render(view, Messages.of(Language.EN), true);
+
+        assertThat(html).contains("<h2>The last 7 days</h2>")
+                .contains("<th>Day</th><th>Files distributed</th><th>Created in VTiger</th><th>Deferred</th>")
+                .contains("<tr><td>Mon 28 Jul (today)</td>").doesNotContain("Planned (dry-run)");
     }
 
     @Test
