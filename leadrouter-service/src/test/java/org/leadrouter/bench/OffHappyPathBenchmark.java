@@ -363,8 +363,9 @@ public final class OffHappyPathBenchmark {
      * 6b. Two daemons on one inbox (and so one outbox), each with its own state, both running, seven advisors with a
      * cap of 1. A file of 50 leads: the daemon that takes it creates 7 and defers 43; it is then stopped for
      * maintenance and the other takes the next file of 50 (all deferred). The first one's state is lost: both start
-     * again with a cap of 1000, and the admin copies every deferred-queue_*.csv of the outbox into the inbox, as the
-     * README says.
+     * again with a cap of 1000, and the admin copies every deferred-queue_*.csv of the outbox into the inbox, the live
+     * state's too, which the docs now advise against: its daemon releases the same leads, and when both run at once a
+     * lead can be created twice (docs/benchmarks.md).
      */
     private static void stateOfOneOfTwoDaemonsLostWithDeferredLeads(World w) throws Exception {
         Map<String, String> capOne = Map.of("allocation.daily-cap", "1", "deferred.check-interval", "1s");
