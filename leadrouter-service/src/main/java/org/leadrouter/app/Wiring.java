@@ -166,7 +166,7 @@ public final class Wiring {
 
     /** A daemon in {@code main} that tells {@code calls} and {@code events} (no metrics or management server: tests). */
     public static Daemon daemon(Main main, Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events) {
-        return new Daemon(main, settings, clock, calls, events, (camel, watched, reachability, daemonEvents) -> {
+        return new Daemon(main, settings, calls, events, (camel, watched, reachability, daemonEvents) -> {
             Leadrouter app = distribution(camel, settings, clock, watched);
             try {
                 Glance glance = daemonRoutes(app, settings, clock, reachability, daemonEvents);

@@ -31,7 +31,6 @@ public final class Daemon {
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
 
     private final Settings settings;
-    private final Clock clock;
     private final VtigerCallListener calls;
     private final DaemonEvents events;
     private final Main main;
@@ -53,12 +52,11 @@ public final class Daemon {
     private volatile String vtigerAtStart = "VTiger not tried";
 
     /** A daemon in {@code main}, whose property placeholders hold the configuration; {@code app.Wiring} builds it. */
-    public Daemon(Main main, Settings settings, Clock clock, VtigerCallListener calls, DaemonEvents events,
+    public Daemon(Main main, Settings settings, VtigerCallListener calls, DaemonEvents events,
                   DaemonAssembly assembly) {
         this.main = Objects.requireNonNull(main, "main == null");
         this.assembly = Objects.requireNonNull(assembly, "assembly == null");
         this.settings = Objects.requireNonNull(settings, "settings == null");
-        this.clock = Objects.requireNonNull(clock, "clock == null");
         this.calls = Objects.requireNonNull(calls, "calls == null");
         this.events = Objects.requireNonNull(events, "events == null");
         this.reachability = new VtigerReachability(Clock.systemUTC());
