@@ -32,16 +32,13 @@ public final class InboxRoute extends EndpointRouteBuilder {
      */
     public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
                       ScheduledExecutorService distributionThread) {
-        this(settings, filter, processing, state, distributionThread, null);
+        this(settings, filter, processing, state, distributionThread, null, HighAvailability.none());
     }
 
-    /** As above, with {@code growth} looked at on every poll (rows a sender added to a file after it was archived). */
-    public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
-                      ScheduledExecutorService distributionThread, ArchivedGrowth growth) {
-        this(settings, filter, processing, state, distributionThread, growth, HighAvailability.none());
-    }
-
-    /** As above, polling only while this node leads its high-availability pair. */
+    /**
+     * As above, with {@code growth} looked at on every poll (rows a sender added to a file after it was archived),
+     * polling only while this node leads its high-availability pair.
+     */
     public InboxRoute(DaemonSettings settings, InboxFilter filter, InboxProcessing processing, StateCheck state,
                       ScheduledExecutorService distributionThread, ArchivedGrowth growth, HighAvailability leadership) {
         this.growth = growth;
