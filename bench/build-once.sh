@@ -17,4 +17,5 @@ if $needs_build; then
     touch "$stamp"
 fi
 cd "$svc"
-BENCH_CP="target/test-classes:target/classes:target/lib/*:../leadrouter-testing/target/classes:../leadrouter-core/target/test-classes"
+# the sandbox's fault knobs (SandboxKnobs) are test code of the sandbox module, as are core's generators
+BENCH_CP="target/test-classes:target/classes:target/lib/*:../leadrouter-testing/target/classes:../leadrouter-core/target/test-classes:../leadrouter-sandbox/target/test-classes"
