@@ -242,6 +242,16 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         return files(outbox()).stream().filter(Reports::isReport).toList();
     }
 
+    /**
+     * Waits until each named input is in error/ with its explanation beside it. A count of files alone can be met
+     * while an explanation is still being written under a hidden temporary name.
+     */
+    void awaitRejected(String... inputNames) {
+        Await.until(String.join(", ", inputNames) + " in error/ with the reason beside", Duration.ofSeconds(30),
+                () -> Stream.of(inputNames).allMatch(n -> Files.isRegularFile(error().resolve(n))
+                        && Files.isRegularFile(error().resolve(n + ".error.txt"))));
+    }
+
     long leadsWithEmail(String email) {
         return sandbox.records("Leads").stream().filter(r -> email.equalsIgnoreCase(r.get("email"))).count();
     }

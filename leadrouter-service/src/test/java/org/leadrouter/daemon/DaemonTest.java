@@ -101,7 +101,7 @@ class DaemonTest {
         harness.start(Map.of());
         harness.drop("informe.csv", "%PDF-1.7\n%âãÏÓ binary".getBytes(StandardCharsets.ISO_8859_1));
         harness.drop("vacio.csv", new byte[0]);
-        Await.until("two files in error/", WAIT, () -> DaemonHarness.files(harness.error()).size() == 4);
+        harness.awaitRejected("informe.csv", "vacio.csv");
 
         String pdfReason = Files.readString(harness.error().resolve("informe.csv.error.txt"));
         assertThat(pdfReason).contains("PDF").contains("Nothing from this file was sent to the CRM");

@@ -46,7 +46,7 @@ class PrivateFilesTest {
         Await.until("archived", WAIT, () -> DaemonHarness.files(harness.archive()).size() == 1);
         Path bad = harness.drop("informe.csv", "%PDF-1.7 binary".getBytes(StandardCharsets.ISO_8859_1));
         Files.setPosixFilePermissions(bad, PosixFilePermissions.fromString("rw-rw-r--"));
-        Await.until("rejected", WAIT, () -> DaemonHarness.files(harness.error()).size() == 2);
+        harness.awaitRejected("informe.csv");
 
         assertThat(mode(report)).isEqualTo("rw-r-----");
         Path archived = DaemonHarness.files(harness.archive()).get(0);

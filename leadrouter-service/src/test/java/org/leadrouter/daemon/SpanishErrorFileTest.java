@@ -3,13 +3,11 @@ package org.leadrouter.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.Map;
 
 import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.leadrouter.testing.Await;
 import org.leadrouter.testing.LogCapture;
 
 /** The .error.txt beside a rejected file speaks the team's language (Spanish by default); the log stays English. */
@@ -22,8 +20,7 @@ class SpanishErrorFileTest {
         try (LogCapture log = LogCapture.of("org.leadrouter")) {
             harness.start(Map.of("language", "es"));
             harness.drop("vacio.csv", new byte[0]);
-            Await.until("the file and its explanation in error/", Duration.ofSeconds(30),
-                    () -> DaemonHarness.files(harness.error()).size() == 2);
+            harness.awaitRejected("vacio.csv");
 
             String text = Files.readString(harness.error().resolve("vacio.csv.error.txt"));
             assertThat(text).startsWith("leadrouter no ha podido procesar el archivo \"vacio.csv\".")
