@@ -233,7 +233,7 @@ public final class Wiring {
         events.started(app.journal()::deferredCount);
         camel.addRoutes(new InboxWatchRoute(flow, glance, InboxWatchRoute.periodFor(d.pollInterval()), leadership));
         camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                gate, stateCheck, d.deferredCheck(), distributionThread, leadership));
+                gate, stateCheck, d.deferredCheck(), distributionThread, leadership, queueCopy));
         return glance;
     }
 

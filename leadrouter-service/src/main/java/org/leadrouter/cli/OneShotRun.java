@@ -11,7 +11,9 @@ import org.apache.camel.main.Main;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.Settings;
 import org.leadrouter.files.FileClaim;
+import org.leadrouter.daemon.DeferredQueueCopy;
 import org.leadrouter.i18n.Messages;
+import org.leadrouter.i18n.Text;
 import org.leadrouter.batch.DistributionRequest;
 import org.leadrouter.pipeline.DistributionResult;
 import org.leadrouter.batch.Mode;
@@ -39,6 +41,14 @@ final class OneShotRun {
         if (reportProblem.isPresent()) {
             err.println(Messages.t("run.error", reportProblem.get()));
             return ExitCode.USAGE;
+        }
+        if (mode == Mode.APPLY) {
+            // the copy of a running daemon's deferred queue: that daemon releases these leads itself
+            Optional<Text> liveQueue = DeferredQueueCopy.refusal(csv, settings.daemon().outbox(), Clock.systemUTC());
+            if (liveQueue.isPresent()) {
+                err.println(Messages.t("run.file-unusable", liveQueue.get().localized()));
+                return ExitCode.USAGE;
+            }
         }
         // a daemon (or another run) may be taking this very file: exactly one process sends its leads
         Optional<FileClaim> claim = Optional.empty();

@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import org.leadrouter.daemon.DeferredQueueCopy;
 import org.leadrouter.files.FileClaim;
 import org.leadrouter.sandbox.SandboxFixture;
 import org.leadrouter.sandbox.SandboxKnobs;
@@ -364,8 +365,8 @@ public final class OffHappyPathBenchmark {
      * cap of 1. A file of 50 leads: the daemon that takes it creates 7 and defers 43; it is then stopped for
      * maintenance and the other takes the next file of 50 (all deferred). The first one's state is lost: both start
      * again with a cap of 1000, and the admin copies every deferred-queue_*.csv of the outbox into the inbox, the live
-     * state's too, which the docs now advise against: its daemon releases the same leads, and when both run at once a
-     * lead can be created twice (docs/benchmarks.md).
+     * state's too, which the docs advise against: its daemon releases the same leads, and both at once could create a
+     * lead twice; the live state's copy is refused to error/ (its copy in the outbox is marked alive).
      */
     private static void stateOfOneOfTwoDaemonsLostWithDeferredLeads(World w) throws Exception {
         Map<String, String> capOne = Map.of("allocation.daily-cap", "1", "deferred.check-interval", "1s");
@@ -398,9 +399,9 @@ public final class OffHappyPathBenchmark {
         DaemonProcess b2 = w.daemon(w.config("b", capMany), "b");
         w.awaitStarted("a");
         w.awaitStarted("b");
-        int n = 0;
         for (Path c : copies) {
-            Path aside = Files.copy(c, w.dir.resolve("recuperadas-" + ++n + ".csv"));
+            // as the docs say (cp into the inbox): under its own name, by which a live state's copy is recognised
+            Path aside = Files.copy(c, w.dir.resolve(c.getFileName()));
             Files.move(aside, w.inbox().resolve(aside.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         }
         Await.until("the recovered files archived", Duration.ofMinutes(2), () -> w.inboxFiles().isEmpty());
@@ -410,13 +411,15 @@ public final class OffHappyPathBenchmark {
         w.print("6b two daemons, one outbox; one state lost with 43 deferred, 100", "ambos", 100,
                 "queues: " + first + " 43, " + other + " 50; " + first + "'s copy listed " + listedAfterFirst + " after "
                         + first + "'s file; then " + copies.size() + " copy file(s) listing " + listed + " leads, dropped;"
+                        + " refused to error/: " + w.files(w.data("error")).stream().map(p -> p.getFileName().toString())
+                                .filter(DeferredQueueCopy::isCopy).count() + ";"
                         + " reports " + w.statuses() + "; exits " + stopA + "/" + stopB);
     }
 
     /** The copies of deferred queues in the outbox ({@code deferred-queue_<state id>.csv}), one per state. */
     private static List<Path> queueCopies(World w) {
         return w.files(w.data("outbox")).stream()
-                .filter(p -> org.leadrouter.daemon.DeferredQueueCopy.isCopy(p.getFileName().toString())).toList();
+                .filter(p -> DeferredQueueCopy.isCopy(p.getFileName().toString())).toList();
     }
 
     /**
