@@ -16,7 +16,7 @@ import org.leadrouter.config.Settings;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.glance.VtigerReachability;
 import org.leadrouter.management.ManagementServer;
-import org.leadrouter.state.StateDatabase;
+import org.leadrouter.vtiger.Backoff;
 import org.leadrouter.vtiger.RetryPolicy;
 import org.leadrouter.vtiger.VtigerCallListener;
 import org.leadrouter.vtiger.VtigerClient;
@@ -36,6 +36,8 @@ public final class Daemon {
     private final Main main;
     /** Beyond the longest a create in flight may take (the read timeout, then a marker lookup) before stopping. */
     private static final Duration STOP_MARGIN = Duration.ofSeconds(30);
+    /** The longest wait between two tries of a shared state database that does not answer at start. */
+    private static final Duration STATE_WAIT_MAX = Duration.ofSeconds(30);
     private final Duration stopTimeout;
     /** Where the management server serves the "today at a glance" page. */
     public static final String GLANCE_PATH = "/hoy";
@@ -79,8 +81,15 @@ public final class Daemon {
         DaemonSettings d = settings.daemon();
         Folders.prepare(d);
         // a state in use by another process, damaged, read-only or newer is refused before anything starts (and
-        // before anything says it started)
-        StateDatabase.open(settings.state()).close();
+        // before anything says it started); a shared database that does not answer yet is waited for
+        Duration longest = d.retryMaxBackoff().compareTo(STATE_WAIT_MAX) < 0 ? d.retryMaxBackoff() : STATE_WAIT_MAX;
+        StateAtStart state = new StateAtStart(settings.state(), new Backoff(d.retryInitialBackoff(), longest), systemd);
+        if (!state.await(stopping::get)) {
+            LOG.info("leadrouter stopped while waiting for the state database; it never started");
+            started.countDown();
+            finished.countDown();
+            return;
+        }
         // On SIGTERM the JVM ends once its shutdown hooks return: this one holds it until the creates in flight are done,
         // the routes are stopped and the state is closed.
         Thread hook = new Thread(() -> {

@@ -75,6 +75,14 @@ public final class SystemdNotifier {
         send("--ready", "--status=" + status);
     }
 
+    /**
+     * Still starting, waiting for something (a status line for {@code systemctl status}): systemd's start timeout
+     * is extended by {@code atLeast} ({@code EXTEND_TIMEOUT_USEC}), so that the wait is not taken for a hung start.
+     */
+    public void waiting(String status, Duration atLeast) {
+        send("--status=" + status, "EXTEND_TIMEOUT_USEC=" + atLeast.toNanos() / 1_000);
+    }
+
     /** A stop has begun: {@code STOPPING=1}. */
     public void stopping() {
         send("--status=stopping: finishing the creates in flight", "STOPPING=1");
