@@ -16,6 +16,7 @@ import org.leadrouter.daemon.DaemonAssembly;
 import org.leadrouter.daemon.DaemonErrorPolicy;
 import org.leadrouter.daemon.DaemonEvents;
 import org.leadrouter.daemon.DeferredQueueCopy;
+import org.leadrouter.daemon.LiveQueues;
 import org.leadrouter.daemon.DeferredRelease;
 import org.leadrouter.daemon.FileOutcomes;
 import org.leadrouter.daemon.FileWaits;
@@ -220,6 +221,9 @@ public final class Wiring {
         app.shutdown().leadership(leadership::leading);
         events.leadershipChanged(!leadership.enabled());
         queueCopy.checkAtStart();
+        // marked live from now until the context stops: a copy of this queue in the inbox is refused meanwhile
+        LiveQueues liveQueues = new LiveQueues(d.outbox(), state.id());
+        camel.addService(liveQueues);
         ArchivedGrowth growth = new ArchivedGrowth(d.inbox(), d.stableTime(), d.unterminatedLineTime(), system);
         InboxProcessing processing = new InboxProcessing(outcomes, gate, waits, FileClaim.owner(role), queueCopy::refresh,
                 mode, events, growth);
@@ -233,7 +237,7 @@ public final class Wiring {
         events.started(app.journal()::deferredCount);
         camel.addRoutes(new InboxWatchRoute(flow, glance, InboxWatchRoute.periodFor(d.pollInterval()), leadership));
         camel.addRoutes(new HousekeepingRoute(deferred, new Retention(d, app.journal(), settings.retentionDays(), clock),
-                gate, stateCheck, d.deferredCheck(), distributionThread, leadership, queueCopy));
+                gate, stateCheck, d.deferredCheck(), distributionThread, leadership, liveQueues));
         return glance;
     }
 

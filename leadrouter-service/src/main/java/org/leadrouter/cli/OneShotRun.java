@@ -11,7 +11,7 @@ import org.apache.camel.main.Main;
 import org.leadrouter.app.Leadrouter;
 import org.leadrouter.config.Settings;
 import org.leadrouter.files.FileClaim;
-import org.leadrouter.daemon.DeferredQueueCopy;
+import org.leadrouter.daemon.LiveQueues;
 import org.leadrouter.i18n.Messages;
 import org.leadrouter.i18n.Text;
 import org.leadrouter.batch.DistributionRequest;
@@ -44,7 +44,7 @@ final class OneShotRun {
         }
         if (mode == Mode.APPLY) {
             // the copy of a running daemon's deferred queue: that daemon releases these leads itself
-            Optional<Text> liveQueue = DeferredQueueCopy.refusal(csv, settings.daemon().outbox(), Clock.systemUTC());
+            Optional<Text> liveQueue = LiveQueues.refusal(csv, settings.daemon().outbox(), Clock.systemUTC());
             if (liveQueue.isPresent()) {
                 err.println(Messages.t("run.file-unusable", liveQueue.get().localized()));
                 return ExitCode.USAGE;

@@ -9,9 +9,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +17,6 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.leadrouter.files.FilePermissions;
-import org.leadrouter.i18n.Text;
 import org.leadrouter.journal.DeferredLead;
 import org.leadrouter.journal.Journal;
 import org.leadrouter.lead.RawLead;
@@ -37,19 +33,12 @@ import org.slf4j.LoggerFactory;
  * overwrite each other's, and a state that replaces a lost one (a new id) never touches the lost one's copy, which
  * stays until someone deals with it. At start, the copies of other states in the outbox are named in the log.
  * <p>
- * A running leadrouter marks its copy as alive by its modification time ({@link #heartbeat()}, every
- * {@link #HEARTBEAT}). A copy of a live queue put into the inbox (or given to {@code run --apply}) is refused
- * ({@link #refusal}): its own leadrouter releases those leads, and both at the same moment could create a lead twice,
- * since neither would yet see the other's create in VTiger.
+ * A copy of the queue of a running leadrouter is refused in the inbox and by {@code run --apply} ({@link LiveQueues}).
  */
 public final class DeferredQueueCopy {
     private static final Logger LOG = LoggerFactory.getLogger("org.leadrouter.daemon");
     private static final String PREFIX = "deferred-queue_";
     private static final String SUFFIX = ".csv";
-    /** How often a running leadrouter marks its copy as alive. */
-    public static final Duration HEARTBEAT = Duration.ofMinutes(1);
-    /** How long after its last mark a copy counts as the queue of a running leadrouter. */
-    public static final Duration ALIVE_FOR = Duration.ofMinutes(5);
     private static final List<String> HEADER = List.of("Nombre", "Email", "Teléfono", "Curso Interesado", "Fecha entrada",
             "Origen del leads");
 
@@ -58,35 +47,16 @@ public final class DeferredQueueCopy {
         return fileName.startsWith(PREFIX) && fileName.endsWith(SUFFIX);
     }
 
+    /** The id of the state whose queue the file named {@code fileName} is a copy of, if it is named as one. */
+    static Optional<String> stateOf(String fileName) {
+        return isCopy(fileName) && fileName.length() > PREFIX.length() + SUFFIX.length()
+                ? Optional.of(fileName.substring(PREFIX.length(), fileName.length() - SUFFIX.length()))
+                : Optional.empty();
+    }
+
     /** The name of the copy of the queue of the state whose id is {@code stateId}. */
     public static String fileName(String stateId) {
         return PREFIX + stateId + SUFFIX;
-    }
-
-    /**
-     * Why {@code input} must not be distributed, when it is named as the copy of a queue whose copy in {@code outbox}
-     * was marked alive less than {@link #ALIVE_FOR} ago (its leadrouter runs and releases those leads itself); empty
-     * otherwise, e.g. for the copy of a lost state, which nobody marks any more.
-     */
-    public static Optional<Text> refusal(Path input, Path outbox, Clock clock) {
-        String name = input.getFileName().toString();
-        if (!isCopy(name)) {
-            return Optional.empty();
-        }
-        try {
-            Path original = outbox.resolve(name);
-            if (!Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS)) {
-                return Optional.empty();
-            }
-            Duration since = Duration.between(Files.getLastModifiedTime(original, LinkOption.NOFOLLOW_LINKS).toInstant(),
-                    clock.instant());
-            if (since.compareTo(ALIVE_FOR) >= 0) {
-                return Optional.empty();
-            }
-            return Optional.of(new Text("file.live-queue-copy", Math.max(0, since.toMinutes()), ALIVE_FOR.toMinutes()));
-        } catch (IOException e) {
-            return Optional.empty(); // rewritten or removed this instant: judged by what is there when it is read again
-        }
     }
 
     private final Journal journal;
@@ -117,26 +87,14 @@ public final class DeferredQueueCopy {
                     LOG.warn("{} lists {} deferred lead(s) of another state: another leadrouter sharing this outbox, or"
                             + " a state that was lost. If that state was lost, copy the file into the inbox under the same"
                             + " name to distribute its leads (those already in VTiger are reported as duplicate), then"
-                            + " delete it; it is never purged. While its leadrouter runs (the file changed in the last {}"
-                            + " minutes) a copy of it in the inbox is refused", other, leads(other), ALIVE_FOR.toMinutes());
+                            + " delete it; it is never purged. While its leadrouter runs, a copy of it in the inbox is"
+                            + " refused", other, leads(other));
                 }
             }
         } catch (IOException e) {
             LOG.warn("cannot look for copies of deferred queues in {} ({})", outbox, e.getMessage());
         }
         refresh();
-    }
-
-    /** Marks this state's copy, if there is one, as the queue of a running leadrouter (its modification time). */
-    public synchronized void heartbeat() {
-        Path copy = path();
-        try {
-            if (Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS)) {
-                Files.setLastModifiedTime(copy, FileTime.fromMillis(System.currentTimeMillis()));
-            }
-        } catch (IOException e) {
-            LOG.debug("cannot mark {} as the queue of a running leadrouter ({})", copy, e.getMessage());
-        }
     }
 
     private static long leads(Path copy) {

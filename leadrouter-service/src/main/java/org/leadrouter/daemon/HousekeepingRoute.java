@@ -11,7 +11,7 @@ import org.leadrouter.routes.DistributionRoute;
 /**
  * The daemon's timers and the deferred queue: offer deferred leads when a new business day starts (before any new
  * file: the inbox route comes here first) or capacity frees up (on a timer, even when no file arrives), and purge
- * data past its retention period; mark the copy of the deferred queue as alive ({@link DeferredQueueCopy#heartbeat()}). What happens when the timers fail is the {@link DaemonErrorPolicy#TIMERS timers'
+ * data past its retention period; keep the mark that this state's deferred queue is live ({@link LiveQueues}). What happens when the timers fail is the {@link DaemonErrorPolicy#TIMERS timers'
  * error policy}.
  */
 public final class HousekeepingRoute extends EndpointRouteBuilder {
@@ -25,12 +25,12 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
     private final Duration deferredCheck;
     private final ScheduledExecutorService distributionThread;
     private final HighAvailability leadership;
-    private final DeferredQueueCopy queueCopy;
+    private final LiveQueues liveQueues;
 
     /** @param distributionThread the inbox's polling thread, so that the deferred queue waits for the file in work */
     public HousekeepingRoute(DeferredRelease deferred, Retention retention, RetryGate gate, StateCheck state,
                              Duration deferredCheck, ScheduledExecutorService distributionThread,
-                             HighAvailability leadership, DeferredQueueCopy queueCopy) {
+                             HighAvailability leadership, LiveQueues liveQueues) {
         this.deferred = Objects.requireNonNull(deferred, "deferred == null");
         this.retention = Objects.requireNonNull(retention, "retention == null");
         this.gate = Objects.requireNonNull(gate, "gate == null");
@@ -38,7 +38,7 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
         this.deferredCheck = Objects.requireNonNull(deferredCheck, "deferredCheck == null");
         this.distributionThread = Objects.requireNonNull(distributionThread, "distributionThread == null");
         this.leadership = Objects.requireNonNull(leadership, "leadership == null");
-        this.queueCopy = Objects.requireNonNull(queueCopy, "queueCopy == null");
+        this.liveQueues = Objects.requireNonNull(liveQueues, "liveQueues == null");
     }
 
     @Override
@@ -59,10 +59,10 @@ public final class HousekeepingRoute extends EndpointRouteBuilder {
             .bean(retention, "purge");
 
         // on every node (a standby shares the leader's state, and so its queue): the copy of a live queue is refused
-        from(timer("deferred-queue-heartbeat").period(DeferredQueueCopy.HEARTBEAT.toMillis()))
-            .routeId("deferred-queue-heartbeat")
+        from(timer("live-queue").delay(LiveQueues.BEAT.toMillis()).period(LiveQueues.BEAT.toMillis()))
+            .routeId("live-queue")
             .routeConfigurationId(DaemonErrorPolicy.TIMERS)
-            .bean(queueCopy, "heartbeat");
+            .bean(liveQueues, "beat");
 
         // the two ways the queue is offered; a failure goes back to the route that asked, for its policy to judge
         from(DEFERRED_IF_NEW_DAY).routeId("deferred-if-new-day").errorHandler(noErrorHandler())

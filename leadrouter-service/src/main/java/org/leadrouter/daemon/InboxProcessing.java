@@ -112,7 +112,7 @@ public final class InboxProcessing {
             // never read: it may be a second name of someone's private file; it goes to error/ untouched
             throw new UnreadableFileException(new Text("file.hard-links", links));
         }
-        Optional<Text> liveQueue = DeferredQueueCopy.refusal(input, outcomes.outbox(), Clock.systemUTC());
+        Optional<Text> liveQueue = LiveQueues.refusal(input, outcomes.outbox(), Clock.systemUTC());
         if (liveQueue.isPresent()) {
             // its own leadrouter releases these leads: both at once could create one twice
             throw new UnreadableFileException(liveQueue.get());

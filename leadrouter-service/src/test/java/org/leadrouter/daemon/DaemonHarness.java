@@ -147,15 +147,7 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
             throws InterruptedException {
         Settings settings = Settings.from(ConfigSource.of(config(overrides)));
         daemon = Wiring.daemon(settings, clock, calls, events);
-        Daemon d = daemon;
-        thread = new Thread(() -> {
-            try {
-                d.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "daemon-under-test");
-        thread.start();
+        thread = inThread(daemon, "daemon-under-test");
         if (!daemon.awaitStarted(Duration.ofSeconds(30))) {
             throw new AssertionError("daemon did not start");
         }
@@ -265,19 +257,25 @@ final class DaemonHarness implements BeforeEachCallback, AfterEachCallback, Auto
         settings.put("state.dir", root.resolve(stateFolder).toString());
         Daemon other = Wiring.daemon(Settings.from(ConfigSource.of(settings)), Clock.systemDefaultZone(),
                 VtigerCallListener.NONE, DaemonEvents.NONE);
-        Thread thread = new Thread(() -> {
-            try {
-                other.run();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "second-daemon");
-        thread.start();
+        Thread thread = inThread(other, "second-daemon");
         if (!other.awaitStarted(Duration.ofSeconds(30))) {
             other.stop();
             throw new AssertionError("the second daemon did not start");
         }
         return new Other(other, thread);
+    }
+
+    /** {@code daemon} running in a new thread called {@code name}, as the service's main thread runs it. */
+    static Thread inThread(Daemon daemon, String name) {
+        Thread thread = new Thread(() -> {
+            try {
+                daemon.run();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, name);
+        thread.start();
+        return thread;
     }
 
     /** A second daemon started by {@link #startOther}. */

@@ -33,11 +33,7 @@ class LiveQueueCopyTest {
 
     @Test
     void theCopyOfTheRunningDaemonsQueueDroppedIntoTheInboxGoesToErrorUnread() throws Exception {
-        harness.start(Map.of("allocation.daily-cap", "1"));
-        // three advisors with a cap of 1: three created, three deferred, and the queue copied into the outbox
-        harness.drop("primero.csv", LeadFiles.people(6, "vivo", 91_000_000));
-        harness.awaitReports(1);
-        Path copy = Await.value("the copy of the queue", WAIT, () -> queueCopies().size() == 1 ? queueCopies().get(0) : null);
+        Path copy = runningDaemonWithThreeDeferred("vivo", 91_000_000);
         assertThat(Reports.read(copy, ';')).hasSize(3);
         int creates = harness.sandbox.calls("create");
 
@@ -56,11 +52,12 @@ class LiveQueueCopyTest {
     @Test
     void theCopyOfALostStatesQueueIsDistributed() throws Exception {
         harness.start(Map.of());
-        // a state lost long ago left its copy; nobody marks it alive any more
+        // a state lost when its daemon was killed, ten minutes ago: its copy, and the live mark it could not remove
         Path lost = harness.outbox().resolve(DeferredQueueCopy.fileName("perdido"));
         Files.createDirectories(lost.getParent());
         Files.writeString(lost, LeadFiles.people(2, "perdido", 92_000_000));
-        Files.setLastModifiedTime(lost, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path mark = Files.createFile(harness.outbox().resolve(".deferred-queue_perdido.1234.alive"));
+        Files.setLastModifiedTime(mark, FileTime.from(Instant.now().minus(Duration.ofMinutes(10))));
 
         harness.drop(lost.getFileName().toString(), Files.readAllBytes(lost));
         Path report = harness.awaitReports(1).get(0);
@@ -72,10 +69,7 @@ class LiveQueueCopyTest {
 
     @Test
     void runApplyRefusesTheCopyOfARunningDaemonsQueue() throws Exception {
-        harness.start(Map.of("allocation.daily-cap", "1"));
-        harness.drop("primero.csv", LeadFiles.people(6, "corre", 93_000_000));
-        harness.awaitReports(1);
-        Path copy = Await.value("the copy of the queue", WAIT, () -> queueCopies().size() == 1 ? queueCopies().get(0) : null);
+        Path copy = runningDaemonWithThreeDeferred("corre", 93_000_000);
         int creates = harness.sandbox.calls("create");
         Map<String, String> run = new HashMap<>(harness.config(Map.of()));
         run.put("state.dir", harness.root.resolve("run-state").toString());
@@ -88,6 +82,14 @@ class LiveQueueCopyTest {
         assertThat(exit).as(out.toString()).isEqualTo(2);
         assertThat(out.toString()).contains("the copy of the deferred queue of a leadrouter that is running");
         assertThat(harness.sandbox.calls("create")).isEqualTo(creates);
+    }
+
+    /** A daemon whose three advisors have a cap of 1 takes a file of six: three deferred; the copy of its queue. */
+    private Path runningDaemonWithThreeDeferred(String prefix, int phoneBase) throws Exception {
+        harness.start(Map.of("allocation.daily-cap", "1"));
+        harness.drop("primero.csv", LeadFiles.people(6, prefix, phoneBase));
+        harness.awaitReports(1);
+        return Await.value("the copy of the queue", WAIT, () -> queueCopies().size() == 1 ? queueCopies().get(0) : null);
     }
 
     private List<Path> queueCopies() {

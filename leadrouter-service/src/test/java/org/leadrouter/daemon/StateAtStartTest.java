@@ -70,14 +70,7 @@ class StateAtStartTest {
         try (LogCapture log = LogCapture.of("org.leadrouter")) {
             Daemon daemon = Wiring.daemon(Settings.from(ConfigSource.of(harness.config(sharedState(port)))),
                     Clock.systemDefaultZone(), VtigerCallListener.NONE, DaemonEvents.NONE);
-            Thread thread = new Thread(() -> {
-                try {
-                    daemon.run();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, "daemon-waiting");
-            thread.start();
+            Thread thread = DaemonHarness.inThread(daemon, "daemon-waiting");
             Await.until("the wait said", WAIT, () -> log.messages(Level.WARN).stream().anyMatch(m -> m.contains(WAITING)));
 
             daemon.stop();
