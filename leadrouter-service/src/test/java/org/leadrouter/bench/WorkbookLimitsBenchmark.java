@@ -1,6 +1,5 @@
 package org.leadrouter.bench;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -70,15 +69,10 @@ public final class WorkbookLimitsBenchmark {
 
     /** Every cell a different shared text of {@code length} characters, as a workbook at every limit at once. */
     private static Path largest(Path file, int rows, int columns, int length) throws IOException {
-        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            for (String[] part : parts()) {
-                zip.putNextEntry(new ZipEntry(part[0]));
-                zip.write(part[1].getBytes(StandardCharsets.UTF_8));
-                zip.closeEntry();
-            }
+        try (ZipOutputStream zip = HostileWorkbooks.open(file)) {
             zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
             Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">");
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + HostileWorkbooks.MAIN + "\">");
             for (int c = 0; c < columns; c++) {
                 w.write("<si><t>" + (c < HEADER.size() ? HEADER.get(c) : "Dato " + (c + 1)) + "</t></si>");
             }
@@ -101,7 +95,7 @@ public final class WorkbookLimitsBenchmark {
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>");
+            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + HostileWorkbooks.MAIN + "\"><sheetData>");
             int index = 0;
             for (int r = 0; r <= rows; r++) {
                 w.write("<row r=\"" + (r + 1) + "\">");
@@ -115,31 +109,5 @@ public final class WorkbookLimitsBenchmark {
             zip.closeEntry();
         }
         return file;
-    }
-
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-
-    private static String[][] parts() {
-        String rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/";
-        String type = "application/vnd.openxmlformats-officedocument.spreadsheetml.";
-        return new String[][] {
-            {"[Content_Types].xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas."
-                    + "openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\""
-                    + "application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" "
-                    + "ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\""
-                    + type + "sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\""
-                    + type + "worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\""
-                    + type + "sharedStrings+xml\"/></Types>"},
-            {"_rels/.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas."
-                    + "openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"" + rel
-                    + "officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"},
-            {"xl/workbook.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"" + MAIN
-                    + "\" xmlns:r=\"" + rel.substring(0, rel.length() - 1) + "\"><sheets><sheet name=\"Leads\" "
-                    + "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"},
-            {"xl/_rels/workbook.xml.rels", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\""
-                    + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
-                    + "Type=\"" + rel + "worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" "
-                    + "Type=\"" + rel + "sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"},
-        };
     }
 }

@@ -20,7 +20,8 @@ import java.util.zip.ZipOutputStream;
  * (Nombre, Email, Teléfono) so that only its size can be held against it.
  */
 public final class HostileWorkbooks {
-    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    /** The namespace of a workbook's sheet and shared strings. */
+    public static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String TYPES = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -140,7 +141,11 @@ public final class HostileWorkbooks {
         return file;
     }
 
-    private static ZipOutputStream open(Path file) throws IOException {
+    /**
+     * A new {@code .xlsx} package at {@code file} with every part but its shared strings and its one sheet, which the
+     * caller writes next ({@code xl/sharedStrings.xml}, {@code xl/worksheets/sheet1.xml}) and then closes.
+     */
+    public static ZipOutputStream open(Path file) throws IOException {
         OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
         ZipOutputStream zip = new ZipOutputStream(out);
         for (String[] part : new String[][] {{"[Content_Types].xml", TYPES}, {"_rels/.rels", ROOT_RELS},
