@@ -13,4 +13,4 @@ if [[ "${1:-}" == limits ]]; then
 fi
 java ${JAVA_OPTS:--Xmx256m} -cp "$BENCH_CP" org.leadrouter.bench.WorkbookBenchmark "$@"
 echo
-exec java ${JAVA_OPTS:--Xmx256m} -cp "$BENCH_CP" org.leadrouter.bench.WorkbookLimitsBenchmark "${2:-}"
+exec java ${JAVA_OPTS:--Xmx256m} -cp "$BENCH_CP" org.leadrouter.bench.WorkbookLimitsBenchmark ${2:+"$2"}

@@ -34,8 +34,8 @@ public final class WorkbookLimitsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path work = args.length > 0 ? Files.createDirectories(Path.of(args[0]))
-                : Files.createTempDirectory("workbook-limits-bench");
+        boolean given = args.length > 0 && !args[0].isBlank();
+        Path work = given ? Files.createDirectories(Path.of(args[0])) : Files.createTempDirectory("workbook-limits-bench");
         LeadFileReader reader = new LeadFileReader(LeadCsvReader.DEFAULT_LIMITS);
         WorkbookLimits limits = reader.workbookLimits();
         int rows = LeadCsvReader.DEFAULT_LIMITS.maxRows();
@@ -64,6 +64,12 @@ public final class WorkbookLimitsBenchmark {
             long millis = (System.nanoTime() - start) / 1_000_000;
             System.out.printf(Locale.ROOT, "%-22s %6.1f MB  %7d ms   peak heap %6.1f MB   %s%n", file.getFileName(),
                     Files.size(file) / 1048576.0, millis, HeapPeak.bytes() / 1048576.0, outcome);
+        }
+        if (!given) {
+            for (Path file : List.of(largest, texts, cell)) {
+                Files.deleteIfExists(file); // about 30 MB of workbooks, made again at each run
+            }
+            Files.deleteIfExists(work);
         }
     }
 
