@@ -33,6 +33,8 @@ import org.flywaydb.core.api.MigrationVersion;
 public final class StateCopy {
     /** Flyway's own table: each database keeps its own history, made by the same migrations. */
     private static final String HISTORY = "flyway_schema_history";
+    /** How long a session of another leadrouter on the target must last to refuse the copy. */
+    private static final java.time.Duration IN_USE_WAIT = java.time.Duration.ofSeconds(3);
     /** The tables whose rows make a state: a database holding any of them is not empty. */
     private static final List<String> STATE_TABLES = List.of("journal_file", "journal_row", "glance_file");
     private static final int BATCH = 500;
@@ -88,6 +90,7 @@ public final class StateCopy {
                     + "; nothing was copied");
         }
         refuseAState(target, to);
+        refuseInUse(target, to);
         List<String> order = parentsFirst(target, tables);
         boolean autoCommit = target.getAutoCommit();
         target.setAutoCommit(false);
@@ -174,6 +177,41 @@ public final class StateCopy {
         if (!held.isEmpty()) {
             throw new Refused(to + " already holds a state (rows: " + String.join(", ", held) + "). Copy only into a new,"
                     + " empty database: a copy over a state would mix two journals; nothing was copied");
+        }
+    }
+
+    /**
+     * Refused while another leadrouter is connected to the target (a daemon already started on it, with nothing in
+     * its journal yet): its rows and the copy's would mix. Every leadrouter connects as application "leadrouter"; a
+     * session of this process that just closed (the migration's) may take a moment to leave the server's list, so a
+     * session must still be there after a short wait to count.
+     */
+    private static void refuseInUse(Connection target, String to) throws SQLException {
+        long deadline = System.nanoTime() + IN_USE_WAIT.toNanos();
+        while (true) {
+            int others = otherLeadrouterSessions(target);
+            if (others == 0) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new Refused(to + " is in use by " + others + " other leadrouter session(s) (a daemon started on it):"
+                        + " stop every leadrouter using it first, or copy into a new, empty database; nothing was copied");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Refused("interrupted while checking whether " + to + " is in use; nothing was copied");
+            }
+        }
+    }
+
+    private static int otherLeadrouterSessions(Connection target) throws SQLException {
+        try (Statement st = target.createStatement(); ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND application_name = '" + StateDatabase.APPLICATION_NAME + "'"
+                + " AND pid <> pg_backend_pid()")) {
+            rs.next();
+            return rs.getInt(1);
         }
     }
 

@@ -30,6 +30,8 @@ import org.slf4j.LoggerFactory;
  * journal and the page's data; its schema is versioned by {@link StateSchema}, with the same migrations for both.
  */
 public final class StateDatabase implements AutoCloseable {
+    /** How every leadrouter names its sessions on a shared PostgreSQL state (its {@code pg_stat_activity}). */
+    public static final String APPLICATION_NAME = "leadrouter";
     private static final Logger LOG = LoggerFactory.getLogger(StateDatabase.class);
     private static final String USER = "leadrouter";
     /** The name of the state's id among its values. */
@@ -68,7 +70,7 @@ public final class StateDatabase implements AutoCloseable {
         credentials.setProperty("connectTimeout", "10");
         credentials.setProperty("socketTimeout", "60");
         credentials.setProperty("tcpKeepAlive", "true");
-        credentials.setProperty("ApplicationName", "leadrouter");
+        credentials.setProperty("ApplicationName", APPLICATION_NAME);
         String description = settings.describe();
         try {
             Connection connection = DriverManager.getConnection(url, credentials);

@@ -30,7 +30,8 @@ import org.leadrouter.testing.TestPostgres;
 /**
  * {@code leadrouter state copy} moves an embedded state into an empty PostgreSQL database that a run then uses as
  * its own (the finished file, the deferred lead, the rotation, new ids past the copied ones), and refuses, changing
- * nothing, a target that already holds a state, a target of another schema version and a state.dir without a state.
+ * nothing, a target that already holds a state or is in use by a daemon, a target of another schema version and a
+ * state.dir without a state.
  */
 class StateCopyTest {
     private static final String ROTATION = "allocation.last-picked";
@@ -164,6 +165,25 @@ class StateCopyTest {
         try (StateDatabase pg = StateDatabase.open(targetSettings())) {
             assertThat(counts(pg)).isEqualTo(before);
         }
+    }
+
+    @Test
+    void aTargetInUseByADaemonIsRefusedThoughItsJournalIsStillEmpty() throws Exception {
+        assertThat(h.apply(nineLeads()).exitCode()).isZero();
+        try (StateDatabase daemons = StateDatabase.open(targetSettings())) {
+            // a daemon started on the target holds this session for as long as it runs, and has distributed nothing yet
+            Map<String, Long> before = counts(daemons);
+
+            Harness.Run refused = copy();
+
+            assertThat(refused.exitCode()).as(refused.printed()).isEqualTo(2);
+            assertThat(refused.err()).contains("is in use by 1 other leadrouter session(s)").contains("nothing was copied");
+            assertThat(counts(daemons)).isEqualTo(before);
+        }
+
+        Harness.Run copied = copy();
+
+        assertThat(copied.exitCode()).as("once the daemon stopped: " + copied.printed()).isZero();
     }
 
     @Test
