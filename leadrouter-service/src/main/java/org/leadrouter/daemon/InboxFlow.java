@@ -9,6 +9,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -110,7 +111,8 @@ public final class InboxFlow implements DaemonEvents {
                 stalled ? since : null, stalled ? failure : null, cannotLeave);
         if (stalled && !wasStalled) {
             LOG.warn("the inbox has not moved since {}: {} file(s) waiting, the oldest for {} min; last failure: {}",
-                    since, waiting, status.oldestAge().toMinutes(), failure == null ? "none" : failure);
+                    since.truncatedTo(ChronoUnit.SECONDS), waiting, status.oldestAge().toMinutes(),
+                    failure == null ? "none" : failure);
         } else if (!stalled && wasStalled) {
             LOG.info("the inbox moves again");
         }

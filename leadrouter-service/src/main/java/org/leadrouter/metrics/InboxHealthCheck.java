@@ -1,5 +1,6 @@
 package org.leadrouter.metrics;
 
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -39,7 +40,8 @@ public final class InboxHealthCheck extends AbstractHealthCheck implements Daemo
             builder.up();
             return;
         }
-        builder.down().message("the inbox has not moved since " + now.stalledSince() + ": " + now.waiting()
+        builder.down().message("the inbox has not moved since "
+                + now.stalledSince().truncatedTo(ChronoUnit.SECONDS) + ": " + now.waiting()
                 + " file(s) waiting, the oldest for " + now.oldestAge().toMinutes() + " min; last failure: "
                 + now.failure().map(Enum::name).orElse("none"));
     }
