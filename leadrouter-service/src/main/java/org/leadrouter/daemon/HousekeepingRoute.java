@@ -11,8 +11,8 @@ import org.leadrouter.routes.DistributionRoute;
 /**
  * The daemon's timers and the deferred queue: offer deferred leads when a new business day starts (before any new
  * file: the inbox route comes here first) or capacity frees up (on a timer, even when no file arrives), and purge
- * data past its retention period; keep the mark that this state's deferred queue is live ({@link LiveQueues}). What happens when the timers fail is the {@link DaemonErrorPolicy#TIMERS timers'
- * error policy}.
+ * data past its retention period; keep the mark that this state's deferred queue is live ({@link LiveQueues}). What
+ * happens when the timers fail is the {@link DaemonErrorPolicy#TIMERS timers' error policy}.
  */
 public final class HousekeepingRoute extends EndpointRouteBuilder {
     static final String DEFERRED_IF_NEW_DAY = "direct:deferred-if-new-day";
