@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.camel.support.service.ServiceSupport;
 import org.leadrouter.files.FilePermissions;
@@ -38,6 +39,7 @@ public final class LiveQueues extends ServiceSupport {
     private static final String MARKS = ".deferred-queue_*.alive";
 
     private final Path mark;
+    private final AtomicBoolean failing = new AtomicBoolean();
 
     /** The mark of this daemon, whose state's id is {@code stateId}, in {@code outbox}. */
     public LiveQueues(Path outbox, String stateId) {
@@ -63,15 +65,24 @@ public final class LiveQueues extends ServiceSupport {
         }
     }
 
-    /** This daemon runs: its mark is made, or touched. A failure is logged and leaves the queue unmarked meanwhile. */
+    /**
+     * This daemon runs: its mark is made, or touched. A failure leaves the queue unmarked meanwhile; it is logged when
+     * it begins and when it ends, not at every beat.
+     */
     public void beat() {
         try {
             if (!Files.exists(mark, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createFile(mark, FilePermissions.forNewFile(mark.getParent()));
             }
             Files.setLastModifiedTime(mark, FileTime.from(Instant.now()));
+            if (failing.compareAndSet(true, false)) {
+                LOG.info("this state's deferred queue is marked as live again in {}", mark.getParent());
+            }
         } catch (IOException e) {
-            LOG.warn("cannot mark this state's deferred queue as live in {} ({})", mark.getParent(), e.getMessage());
+            if (failing.compareAndSet(false, true)) {
+                LOG.warn("cannot mark this state's deferred queue as live in {} ({}); a copy of it in the inbox is not"
+                        + " refused meanwhile", mark.getParent(), e.getMessage());
+            }
         }
     }
 

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import ch.qos.logback.classic.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leadrouter.i18n.Text;
+import org.leadrouter.testing.LogCapture;
 
 /** A daemon's live mark: made at start, removed at a clean stop; a copy is refused only while a fresh mark of its state is there. */
 class LiveQueuesTest {
@@ -50,6 +52,23 @@ class LiveQueuesTest {
 
         Files.setLastModifiedTime(mark, FileTime.from(Instant.now().minus(LiveQueues.ALIVE_FOR)));
         assertThat(LiveQueues.refusal(copy, outbox, clock)).isEmpty();
+    }
+
+    @Test
+    void aMarkThatCannotBeWrittenIsSaidOnceAndAgainWhenItCanBe() throws Exception {
+        Path gone = outbox.resolve("gone");
+        LiveQueues queues = new LiveQueues(gone, "abc");
+        try (LogCapture log = LogCapture.of("org.leadrouter.daemon")) {
+            queues.beat();
+            queues.beat();
+            Files.createDirectories(gone);
+            queues.beat();
+
+            assertThat(log.messages(Level.WARN)).hasSize(1).first().asString()
+                    .contains("cannot mark this state's deferred queue as live");
+            assertThat(log.messages(Level.INFO)).anyMatch(m -> m.contains("marked as live again"));
+        }
+        assertThat(LiveQueues.refusal(Path.of("inbox", DeferredQueueCopy.fileName("abc")), gone, clock)).isPresent();
     }
 
     @Test
