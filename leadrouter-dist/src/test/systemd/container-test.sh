@@ -3,7 +3,7 @@
 # network), installs the leadrouter package into it with apt-get, runs the VTiger sandbox beside it and checks the
 # service as an admin would: installed but not started without an access key, start reaches "active" only once
 # leadrouter said it is ready, a dropped file is distributed and reported, the journal has priorities, a stop is
-# clean, a kill -9 is restarted without creating any lead twice, an upgrade keeps the edited settings and the state,
+# clean, a start whose state database does not answer waits (extending the start timeout), a kill -9 is restarted without creating any lead twice, an upgrade keeps the edited settings and the state,
 # removal keeps the data and purge removes the settings but never the leads.
 #
 #   container-test.sh <leadrouter_<version>_all.deb>    run the test (as root)
@@ -336,6 +336,35 @@ check "systemctl stop is clean (result success) in ${stop_s}s, within TimeoutSto
   test "$(service Result)" = success -a "$stop_s" -lt 180
 said_stopped() { journal | grep -q 'leadrouter stopped'; }
 check "the log says it stopped" said_stopped
+
+# ---------------------------------------------------------------------------- a state database that does not answer
+# a shared state (PostgreSQL) where nothing listens, and a start timeout shorter than the wait: the start waits for
+# the database, says so in its status line, and keeps extending systemd's start timeout instead of failing
+log "a state database that does not answer (TimeoutStartSec=20s for this check)"
+ct mkdir -p /run/systemd/system/leadrouter.service.d
+ct tee /run/systemd/system/leadrouter.service.d/state-down.conf >/dev/null <<'UNIT'
+[Service]
+TimeoutStartSec=20s
+Environment=LEADROUTER_STATE_URL=jdbc:postgresql://127.0.0.1:9/leadrouter LEADROUTER_STATE_USERNAME=leadrouter LEADROUTER_STATE_PASSWORD=unused
+UNIT
+ct systemctl daemon-reload
+ct systemctl start --no-block leadrouter
+waiting_for_state() {
+  [ "$(service ActiveState)" = activating ] && service StatusText | grep -q 'waiting for the state database'
+}
+check "with its state database not answering, the service waits in 'activating' and its status says why" \
+  within 30 waiting_for_state
+waiting_pid=$(service MainPID)
+sleep 25
+# the same process: a start timeout would have killed it (and Restart= would show "activating" again, with a new one)
+same_wait() { waiting_for_state && [ "$(service MainPID)" = "$waiting_pid" ] && [ "$waiting_pid" != 0 ]; }
+check "... the same process still waiting 25 s later, past TimeoutStartSec=20s: each try extends it" same_wait
+said_waiting() { [ "$(journal | grep -c 'leadrouter waits for it and starts once it answers')" -eq 1 ]; }
+check "... and the journal says so once" said_waiting
+ct systemctl stop leadrouter
+check "a stop while it waits is clean" test "$(service Result)" = success
+ct rm -f /run/systemd/system/leadrouter.service.d/state-down.conf
+ct systemctl daemon-reload
 
 # ------------------------------------------------------------------------------------------------ kill -9
 ct systemctl start leadrouter
