@@ -42,6 +42,7 @@ final class OneShotRun {
             err.println(Messages.t("run.error", reportProblem.get()));
             return ExitCode.USAGE;
         }
+        Optional<FileClaim> claim = Optional.empty();
         if (mode == Mode.APPLY) {
             // the copy of a running daemon's deferred queue: that daemon releases these leads itself
             Optional<Text> liveQueue = LiveQueues.refusal(csv, settings.daemon().outbox(), Clock.systemUTC());
@@ -49,10 +50,7 @@ final class OneShotRun {
                 err.println(Messages.t("run.file-unusable", liveQueue.get().localized()));
                 return ExitCode.USAGE;
             }
-        }
-        // a daemon (or another run) may be taking this very file: exactly one process sends its leads
-        Optional<FileClaim> claim = Optional.empty();
-        if (mode == Mode.APPLY) {
+            // a daemon (or another run) may be taking this very file: exactly one process sends its leads
             try {
                 claim = FileClaim.tryClaim(csv, FileClaim.owner("run"), Clock.systemUTC());
             } catch (IOException e) {

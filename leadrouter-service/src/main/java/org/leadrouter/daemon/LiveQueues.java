@@ -46,8 +46,7 @@ public final class LiveQueues extends ServiceSupport {
         Objects.requireNonNull(outbox, "outbox == null");
         Objects.requireNonNull(stateId, "stateId == null");
         // one mark per process: two nodes sharing a state (high availability) each keep their own
-        this.mark = outbox.resolve("." + DeferredQueueCopy.fileName(stateId).replaceFirst("\\.csv$", "")
-                + "." + UUID.randomUUID() + ".alive");
+        this.mark = outbox.resolve(marksOf(stateId) + UUID.randomUUID() + ".alive");
     }
 
     @Override
@@ -86,6 +85,12 @@ public final class LiveQueues extends ServiceSupport {
         }
     }
 
+    /** How the names of the marks of the state whose id is {@code stateId} begin. */
+    private static String marksOf(String stateId) {
+        String copy = DeferredQueueCopy.fileName(stateId);
+        return "." + copy.substring(0, copy.length() - ".csv".length()) + ".";
+    }
+
     /**
      * Why {@code input} must not be distributed, when it is named as the copy of a queue that a mark in {@code outbox}
      * says is live; empty otherwise (not such a copy, or the copy of a queue no running leadrouter holds).
@@ -95,7 +100,7 @@ public final class LiveQueues extends ServiceSupport {
         if (state.isEmpty()) {
             return Optional.empty();
         }
-        String prefix = "." + DeferredQueueCopy.fileName(state.get()).replaceFirst("\\.csv$", "") + ".";
+        String prefix = marksOf(state.get());
         Duration youngest = null;
         try (DirectoryStream<Path> marks = Files.newDirectoryStream(outbox, MARKS)) {
             for (Path m : marks) {
