@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -199,10 +198,7 @@ class HostileInboxTest {
         harness.drop("leads.xlsx", workbook());
         harness.drop("enorme.csv", HEADER + lead("big").repeat(40));
         harness.drop("vacio.csv", new byte[0]);
-        // each explanation by name: a count alone can be met while an explanation is still being written under a
-        // temporary name
-        Await.until("three files and their explanations in error/", WAIT, () -> Stream.of("leads.xlsx", "enorme.csv", "vacio.csv")
-                .allMatch(n -> Files.isRegularFile(harness.error().resolve(n + ".error.txt"))));
+        harness.awaitRejected("leads.xlsx", "enorme.csv", "vacio.csv");
         assertThat(DaemonHarness.files(harness.error())).hasSize(6);
 
         assertThat(Files.readString(harness.error().resolve("leads.xlsx.error.txt")))

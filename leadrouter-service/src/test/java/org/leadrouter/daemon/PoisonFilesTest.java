@@ -57,9 +57,7 @@ class PoisonFilesTest {
 
         assertThat(seen).as("disk health while the files waited").doesNotContain(HealthCheck.State.DOWN);
         assertThat(harness.leadsWithEmail("luis.bueno@example.com")).isEqualTo(1);
-        Await.until("both poison files in error/", Duration.ofSeconds(30),
-                () -> Files.exists(harness.error().resolve("viejo.xls.error.txt"))
-                        && Files.exists(harness.error().resolve("bomba.xlsx.error.txt")));
+        harness.awaitRejected("viejo.xls", "bomba.xlsx");
         assertThat(Files.readString(harness.error().resolve("viejo.xls.error.txt"))).contains("Excel 5.0/95")
                 .doesNotContain("Exception").doesNotContain("POI");
         assertThat(Files.readString(harness.error().resolve("bomba.xlsx.error.txt")))

@@ -54,8 +54,7 @@ class WorkbookInboxTest {
         harness.drop("secreto.xlsx", Workbooks.encrypted(Workbooks.xlsx(new Sheet("Hoja1").row("Nombre", "Email")
                 .row("Ana", "ana@example.com"))));
 
-        Await.until("the file and its explanation in error/", Duration.ofSeconds(30),
-                () -> Files.exists(harness.error().resolve("secreto.xlsx.error.txt")));
+        harness.awaitRejected("secreto.xlsx");
         assertThat(DaemonHarness.files(harness.error())).extracting(p -> p.getFileName().toString())
                 .containsExactly("secreto.xlsx", "secreto.xlsx.error.txt");
         assertThat(Files.readString(harness.error().resolve("secreto.xlsx.error.txt")))
