@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
 import org.leadrouter.testing.LeadFiles;
 import org.leadrouter.testing.Reports;
+import org.leadrouter.testing.VisibleFiles;
 
 /** The real jar as a service: killed with SIGKILL in the middle of a file, restarted, stopped with SIGTERM. */
 class CrashRecoveryIT {
@@ -59,7 +59,7 @@ class CrashRecoveryIT {
 
             knobs.latency(Duration.ZERO);
             DaemonProcess second = DaemonProcess.start(JAR, config, log);
-            Await.until("file archived", Duration.ofSeconds(90), () -> archived(dir.resolve("data/archive")).size() == 1);
+            Await.until("file archived", Duration.ofSeconds(90), () -> VisibleFiles.in(dir.resolve("data/archive")).size() == 1);
             // a JVM stopped by SIGTERM exits 143 once its shutdown hooks ran (the unit file counts it as success)
             assertThat(second.terminate(Duration.ofSeconds(30))).isIn(0, 143);
 
@@ -69,23 +69,12 @@ class CrashRecoveryIT {
                         .as(email).isEqualTo(1);
             }
             // the outbox also holds the "today at a glance" page, which is no report
-            Path report = archived(dir.resolve("data/outbox")).stream()
+            Path report = VisibleFiles.in(dir.resolve("data/outbox")).stream()
                     .filter(Reports::isReport).findFirst().orElseThrow();
             List<Map<String, String>> rows = Reports.read(report, ';');
             assertThat(rows).hasSize(ROWS).allMatch(r -> r.get("Status").equals("created"));
             assertThat(second.log()).contains("leadrouter started").contains("leadrouter stopped")
                     .doesNotContain("it-key");
-        }
-    }
-
-    private static List<Path> archived(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

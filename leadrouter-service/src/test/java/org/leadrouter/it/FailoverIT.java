@@ -8,7 +8,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +20,7 @@ import org.leadrouter.testing.Await;
 import org.leadrouter.testing.DaemonProcess;
 import org.leadrouter.testing.LeadFiles;
 import org.leadrouter.testing.Reports;
+import org.leadrouter.testing.VisibleFiles;
 import org.leadrouter.testing.TestPostgres;
 
 /**
@@ -68,14 +68,14 @@ class FailoverIT {
 
             Await.until("node b leads", Duration.ofSeconds(30), () -> second.log().contains("node b is the leader"));
             assertThat(Duration.ofNanos(System.nanoTime() - killed)).isLessThan(Duration.ofSeconds(30));
-            Await.until("file archived", Duration.ofSeconds(120), () -> files(dir.resolve("data/archive")).size() == 1);
+            Await.until("file archived", Duration.ofSeconds(120), () -> VisibleFiles.in(dir.resolve("data/archive")).size() == 1);
 
             for (int i = 1; i <= ROWS; i++) {
                 String email = "ha" + i + "@example.com";
                 assertThat(sandbox.records("Leads").stream().filter(r -> email.equals(r.get("email"))).count())
                         .as(email).isEqualTo(1);
             }
-            List<Path> reports = files(dir.resolve("data/outbox")).stream().filter(Reports::isReport).toList();
+            List<Path> reports = VisibleFiles.in(dir.resolve("data/outbox")).stream().filter(Reports::isReport).toList();
             assertThat(reports).hasSize(1);
             assertThat(Reports.read(reports.get(0), ';')).hasSize(ROWS).allMatch(r -> r.get("Status").equals("created"));
 
@@ -104,16 +104,5 @@ class FailoverIT {
                 // the sandbox never works on a request longer than its latency: a create the killed leader sent but
                 // whose answer it never saw is settled by its marker 10 s after it was sent
                 "vtiger.read-timeout=5s", "vtiger.create-settle-time=10s", ""));
-    }
-
-    private static List<Path> files(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> s = Files.walk(folder)) {
-            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith(".")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
