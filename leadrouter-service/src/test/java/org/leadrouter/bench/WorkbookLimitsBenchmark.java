@@ -1,15 +1,10 @@
 package org.leadrouter.bench;
 
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import org.leadrouter.csv.LeadCsvReader;
 import org.leadrouter.csv.LeadFile;
@@ -75,12 +70,9 @@ public final class WorkbookLimitsBenchmark {
 
     /** Every cell a different shared text of {@code length} characters, as a workbook at every limit at once. */
     private static Path largest(Path file, int rows, int columns, int length) throws IOException {
-        try (ZipOutputStream zip = HostileWorkbooks.open(file)) {
-            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
-            Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + HostileWorkbooks.MAIN + "\">");
+        return HostileWorkbooks.workbook(file, "", texts -> {
             for (int c = 0; c < columns; c++) {
-                w.write("<si><t>" + (c < HEADER.size() ? HEADER.get(c) : "Dato " + (c + 1)) + "</t></si>");
+                texts.write("<si><t>" + (c < HEADER.size() ? HEADER.get(c) : "Dato " + (c + 1)) + "</t></si>");
             }
             StringBuilder text = new StringBuilder();
             for (int r = 0; r < rows; r++) {
@@ -93,27 +85,18 @@ public final class WorkbookLimitsBenchmark {
                     while (text.length() < length) {
                         text.insert(0, c == 1 ? 'x' : 'a');
                     }
-                    w.write("<si><t>" + text + "</t></si>");
+                    texts.write("<si><t>" + text + "</t></si>");
                 }
             }
-            w.write("</sst>");
-            w.flush();
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + HostileWorkbooks.MAIN + "\"><sheetData>");
+        }, sheet -> {
             int index = 0;
             for (int r = 0; r <= rows; r++) {
-                w.write("<row r=\"" + (r + 1) + "\">");
+                sheet.write("<row r=\"" + (r + 1) + "\">");
                 for (int c = 0; c < columns; c++) {
-                    w.write("<c t=\"s\"><v>" + index++ + "</v></c>");
+                    sheet.write("<c t=\"s\"><v>" + index++ + "</v></c>");
                 }
-                w.write("</row>");
+                sheet.write("</row>");
             }
-            w.write("</sheetData></worksheet>");
-            w.flush();
-            zip.closeEntry();
-        }
-        return file;
+        });
     }
 }

@@ -2,7 +2,6 @@ package org.leadrouter.testing;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,8 +19,7 @@ import java.util.zip.ZipOutputStream;
  * (Nombre, Email, Teléfono) so that only its size can be held against it.
  */
 public final class HostileWorkbooks {
-    /** The namespace of a workbook's sheet and shared strings. */
-    public static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private static final String MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private static final String TYPES = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
             + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
             + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
@@ -73,87 +71,83 @@ public final class HostileWorkbooks {
 
     /** {@code rows} leads of {@code columns} filled cells each (the first three named as a lead file's). */
     public static Path wideRows(Path file, int rows, int columns) throws IOException {
-        try (ZipOutputStream zip = open(file)) {
-            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
-            Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\">");
-            w.write("<si><t>Nombre</t></si><si><t>Email</t></si><si><t>Teléfono</t></si>");
+        return workbook(file, "", texts -> {
+            texts.write("<si><t>Nombre</t></si><si><t>Email</t></si><si><t>Teléfono</t></si>");
             for (int c = 3; c < columns; c++) {
-                w.write("<si><t>Dato " + c + "</t></si>");
+                texts.write("<si><t>Dato " + c + "</t></si>");
             }
-            w.write("</sst>");
-            w.flush();
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>");
-            w.write("<row r=\"1\">");
+        }, sheet -> {
+            sheet.write("<row r=\"1\">");
             for (int c = 0; c < columns; c++) {
-                w.write("<c t=\"s\"><v>" + c + "</v></c>");
+                sheet.write("<c t=\"s\"><v>" + c + "</v></c>");
             }
-            w.write("</row>");
+            sheet.write("</row>");
             for (int r = 2; r <= rows + 1; r++) {
-                w.write("<row r=\"" + r + "\"><c t=\"inlineStr\"><is><t>Persona " + r + "</t></is></c>"
+                sheet.write("<row r=\"" + r + "\"><c t=\"inlineStr\"><is><t>Persona " + r + "</t></is></c>"
                         + "<c t=\"inlineStr\"><is><t>persona" + r + "@example.com</t></is></c>"
                         + "<c><v>" + (600_000_000L + r) + "</v></c>");
                 for (int c = 3; c < columns; c++) {
-                    w.write("<c><v>" + c + "</v></c>");
+                    sheet.write("<c><v>" + c + "</v></c>");
                 }
-                w.write("</row>");
+                sheet.write("</row>");
             }
-            w.write("</sheetData></worksheet>");
-            w.flush();
-            zip.closeEntry();
-        }
-        return file;
+        });
     }
 
     private static Path write(Path file, int sharedTexts, String longName, int blankBytes) throws IOException {
-        try (ZipOutputStream zip = open(file)) {
-            zip.putNextEntry(new ZipEntry("xl/sharedStrings.xml"));
-            Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><sst xmlns=\"" + MAIN + "\" count=\"" + sharedTexts
-                    + "\" uniqueCount=\"" + sharedTexts + "\">");
-            w.write("<si><t>Nombre</t></si><si><t>Email</t></si><si><t>Teléfono</t></si>");
+        return workbook(file, " count=\"" + sharedTexts + "\" uniqueCount=\"" + sharedTexts + "\"", texts -> {
+            texts.write("<si><t>Nombre</t></si><si><t>Email</t></si><si><t>Teléfono</t></si>");
             Random random = new Random(sharedTexts);
             for (int i = 3; i < sharedTexts; i++) {
-                w.write("<si><t>" + Long.toString(random.nextLong() & 0xFFFFFFFFL, 36) + "</t></si>");
+                texts.write("<si><t>" + Long.toString(random.nextLong() & 0xFFFFFFFFL, 36) + "</t></si>");
             }
-            w.write("</sst>");
-            w.flush();
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
-            w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"" + MAIN + "\"><sheetData>");
-            w.write(HEADER_ROW);
-            w.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>" + (longName.isEmpty() ? "Ana" : longName)
+        }, sheet -> {
+            sheet.write(HEADER_ROW);
+            sheet.write("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>" + (longName.isEmpty() ? "Ana" : longName)
                     + "</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>ana@example.com</t></is></c>"
                     + "<c r=\"C2\"><v>600123456</v></c></row>");
             char[] blank = new char[8192];
             Arrays.fill(blank, ' ');
             for (int written = 0; written < blankBytes; written += blank.length) {
-                w.write(blank);
+                sheet.write(blank);
             }
-            w.write("</sheetData></worksheet>");
-            w.flush();
-            zip.closeEntry();
+        });
+    }
+
+    /** Writes the inside of one part of a workbook, as it goes: a part may be far larger than memory. */
+    @FunctionalInterface
+    public interface Part {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    /**
+     * A one-sheet {@code .xlsx} at {@code file}: its table of shared texts (the {@code <si>} items written by
+     * {@code sharedTexts}, in an {@code <sst>} tag that also holds {@code sharedTextsAttributes}) and its sheet (the
+     * {@code <row>}s written by {@code rows}).
+     */
+    public static Path workbook(Path file, String sharedTextsAttributes, Part sharedTexts, Part rows) throws IOException {
+        try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+            for (String[] part : new String[][] {{"[Content_Types].xml", TYPES}, {"_rels/.rels", ROOT_RELS},
+                    {"xl/workbook.xml", WORKBOOK}, {"xl/_rels/workbook.xml.rels", WORKBOOK_RELS}}) {
+                zip.putNextEntry(new ZipEntry(part[0]));
+                zip.write(part[1].getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+            xml(zip, "xl/sharedStrings.xml", "<sst xmlns=\"" + MAIN + "\"" + sharedTextsAttributes + ">", sharedTexts,
+                    "</sst>");
+            xml(zip, "xl/worksheets/sheet1.xml", "<worksheet xmlns=\"" + MAIN + "\"><sheetData>", rows,
+                    "</sheetData></worksheet>");
         }
         return file;
     }
 
-    /**
-     * A new {@code .xlsx} package at {@code file} with every part but its shared strings and its one sheet, which the
-     * caller writes next ({@code xl/sharedStrings.xml}, {@code xl/worksheets/sheet1.xml}) and then closes.
-     */
-    public static ZipOutputStream open(Path file) throws IOException {
-        OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
-        ZipOutputStream zip = new ZipOutputStream(out);
-        for (String[] part : new String[][] {{"[Content_Types].xml", TYPES}, {"_rels/.rels", ROOT_RELS},
-                {"xl/workbook.xml", WORKBOOK}, {"xl/_rels/workbook.xml.rels", WORKBOOK_RELS}}) {
-            zip.putNextEntry(new ZipEntry(part[0]));
-            zip.write(part[1].getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-        }
-        return zip;
+    private static void xml(ZipOutputStream zip, String name, String open, Part inside, String close) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + open);
+        inside.writeTo(w);
+        w.write(close);
+        w.flush();
+        zip.closeEntry();
     }
 }
